@@ -1,0 +1,1 @@
+"""tipkb's command line: a thin typer layer over kb/."""

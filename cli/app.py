@@ -1,0 +1,176 @@
+"""The tipkb command line: parses arguments, calls kb/, hands the result to the renderer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated, Callable, Optional
+
+import typer
+
+try:  # typer >= 0.20 vendors its own click; older releases use click itself
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import UsageError
+
+app = typer.Typer(
+    name="tipkb",
+    help="Kazakhstan's trafficking-related criminal law, version by version, against the UN Trafficking Protocol.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Exit(IntEnum):
+    OK = 0
+    USAGE = 1
+    INVALID = 2
+    FINDINGS = 3
+    NOT_FOUND = 4
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    en = "en"
+    ru = "ru"
+    kk = "kk"
+
+
+RootOpt = Annotated[Optional[Path], typer.Option("--root", help="Use the knowledge base in DIR.", metavar="DIR",
+                                                 envvar="TIPKB_ROOT")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result object as JSON (same as --format json).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of titles and element labels.")]
+OnOpt = Annotated[Optional[str], typer.Option("--on", help="The date the law is read at, YYYY-MM-DD (default: today).",
+                                              metavar="DATE")]
+
+
+def fail(code: Exit, message: str) -> None:
+    typer.echo(f"tipkb: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def command(fn: Callable) -> Callable:
+    """Turn library errors into one clean message on stderr and the right exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from kb.errors import BadInput, InvalidKB, NotFound
+
+        try:
+            return fn(*args, **kwargs)
+        except InvalidKB as e:
+            for finding in e.findings:
+                typer.echo(str(finding), err=True)
+            fail(Exit.INVALID, f"the knowledge base is invalid ({len(e.findings)} problem(s)); see above")
+        except NotFound as e:
+            fail(Exit.NOT_FOUND, str(e))
+        except BadInput as e:
+            fail(Exit.USAGE, str(e))
+
+    return app.command()(wrapper)
+
+
+def on_date(on: str | None, kb) -> dt.date:
+    from kb.timeline import check_on, parse_date
+
+    date = parse_date(on) if on else dt.date.today()
+    check_on(date, kb.acts, kb.code.act)
+    return date
+
+
+def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable) -> None:
+    """Print the result object as JSON, Markdown, or a rich rendering."""
+    if as_json or fmt is Format.json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    elif fmt is Format.markdown:
+        typer.echo(markdown(result))
+    else:
+        from rich.console import Console
+
+        table(result, Console(highlight=False, soft_wrap=False))
+
+
+@command
+def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+    """Check the knowledge base: schema, references, versions in time, penalty ranges."""
+    from kb.checks import validate as run
+
+    from . import render
+
+    report = run(root)
+    emit(report, fmt, as_json, render.validation, render.validation_md)
+    if not report.ok:
+        raise typer.Exit(Exit.INVALID)
+
+
+@command
+def show(
+    citation: Annotated[str, typer.Argument(help="An article, part or item: 128, 128.2, 135.2.7, 'ст. 135 ч. 2'.")],
+    on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """An article (or one part or item) as in force on a date."""
+    from kb import citation as cit
+    from kb.load import load
+    from kb.lookup import show as run
+
+    from . import render
+
+    kb = load(root)
+    result = run(kb, cit.parse(citation), on_date(on, kb))
+    labels = render.Labels(kb.vocabulary, lang.value)
+    emit(result, fmt, as_json, functools.partial(render.article, labels=labels),
+         functools.partial(render.article_md, labels=labels))
+
+
+@command
+def penalty(
+    citation: Annotated[str, typer.Argument(help="An article or part: 128, 135.1, 'ст. 128 ч. 1'.")],
+    on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The penalties of an article's parts on a date, with the crime category derived from the maximum."""
+    from kb import citation as cit
+    from kb.load import load
+    from kb.lookup import penalty as run
+
+    from . import render
+
+    kb = load(root)
+    result = run(kb, cit.parse(citation), on_date(on, kb))
+    emit(result, fmt, as_json, functools.partial(render.penalties, lang=lang.value),
+         functools.partial(render.penalties_md, lang=lang.value))
+
+
+@command
+def audit(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+    """Every fact not yet checked against the official text, worst first, with its sources."""
+    from kb.audit import audit as run
+    from kb.load import load
+
+    from . import render
+
+    emit(run(load(root)), fmt, as_json, render.audit, render.audit_md)
+
+
+def main() -> None:
+    """Entry point: usage errors exit 1 (DESIGN.md), not click's 2, which we keep for invalid input."""
+    try:
+        code = app(standalone_mode=False)  # returns the code of typer.Exit instead of raising it
+    except UsageError as e:
+        e.show(file=sys.stderr)
+        code = Exit.USAGE
+    except typer.Abort:
+        code = Exit.USAGE
+    sys.exit(int(code or 0))

@@ -1,0 +1,44 @@
+"""Crime category (small, medium, grave, especially grave), derived from a part's maximum penalty
+through the thresholds of Art. 11 encoded in code.yaml, never typed per part."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import UNKNOWN, Act, Code, Penalty
+from .timeline import at
+
+
+def max_months(penalty: Penalty | str | None) -> int | str | None:
+    """The heaviest main punishment in months; 'life' for life imprisonment; 'unknown' if not known.
+    None when the part has no custodial punishment at all."""
+    if penalty is None or penalty == UNKNOWN or penalty.main == UNKNOWN:
+        return UNKNOWN
+    if any(p.kind == "life_imprisonment" for p in penalty.main):
+        return "life"
+    custodial = [p for p in penalty.main if p.kind == "imprisonment"]
+    if not custodial:
+        return None
+    if any(p.max in (None, UNKNOWN) for p in custodial):
+        return UNKNOWN
+    return max(p.max for p in custodial)
+
+
+def derive(code: Code, acts: dict[str, Act], penalty: Penalty | str | None, on: dt.date) -> tuple[str, str]:
+    """(category, why). The category is 'unknown' whenever the penalty or the thresholds are."""
+    rules = at(code.crime_categories, on, acts)
+    if rules.ambiguous or rules.current is None or rules.current.categories == UNKNOWN:
+        return UNKNOWN, "the crime-category thresholds of Art. 11 are not encoded"
+    top = max_months(penalty)
+    if top == UNKNOWN:
+        return UNKNOWN, "the maximum penalty is unknown"
+    categories = rules.current.categories
+    if top == "life":
+        chosen = next((c for c in categories if c.life), categories[-1])
+        return chosen.id, "life imprisonment"
+    if top is None:
+        return categories[0].id, "no imprisonment"
+    for c in categories:  # ordered from small to especially grave
+        if c.max_months is None or top <= c.max_months:
+            return c.id, f"maximum {top} months"
+    return categories[-1].id, f"maximum {top} months"

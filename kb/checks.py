@@ -1,0 +1,161 @@
+"""Checks beyond the schema: references that do not resolve, versions out of order or overlapping,
+items in force while their part is not, min > max. Each finding names its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from pydantic import BaseModel
+
+from .errors import Finding, InvalidKB
+from .model import UNKNOWN, Act, Article, Elements, Penalty, Versioned, Window
+from .timeline import Start, act_start, start
+from .yamlio import Locator
+
+if TYPE_CHECKING:
+    from .load import KB
+
+
+class ValidationReport(BaseModel):
+    root: str
+    files: int
+    articles: int
+    findings: list[dict]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+class _Checker:
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self.findings: list[Finding] = []
+        self._locators: dict[str, Locator] = {}
+        self.code_start = act_start(kb.acts[kb.code.act]).earliest if kb.code.act in kb.acts else None
+
+    def report(self, file_key: str, loc: tuple, message: str) -> None:
+        if file_key not in self._locators:
+            self._locators[file_key] = self.kb.locator(file_key)
+        self.findings.append(self._locators[file_key].finding(loc, message))
+
+    def sources(self, file_key: str, loc: tuple, refs: Iterable) -> None:
+        for i, s in enumerate(refs):
+            if s.ref not in self.kb.sources.sources:
+                self.report(file_key, (*loc, "sources", i, "ref"), f"unknown source {s.ref!r} (not in statutes/sources.yaml)")
+
+    def vocab(self, file_key: str, loc: tuple, ids: Iterable[str]) -> None:
+        for vid in ids:
+            if vid not in self.kb.vocabulary.terms:
+                self.report(file_key, loc, f"unknown vocabulary id {vid!r} (not in mappings/vocabulary.yaml)")
+
+    def elements(self, file_key: str, loc: tuple, elements: Elements | str | None) -> None:
+        if isinstance(elements, Elements):
+            for slot in ("acts", "means", "purposes", "victim", "circumstances"):
+                self.vocab(file_key, (*loc, "elements", slot), getattr(elements, slot))
+
+    def penalty(self, file_key: str, loc: tuple, penalty: Penalty | str | None) -> None:
+        if not isinstance(penalty, Penalty) or penalty.main == UNKNOWN:
+            return
+        for i, m in enumerate(penalty.main):
+            if isinstance(m.min, int) and isinstance(m.max, int) and m.min > m.max:
+                self.report(file_key, (*loc, "penalty", "main", i, "min"), f"min {m.min} months is above max {m.max} months")
+            if m.kind == "life_imprisonment" and (m.min is not None or m.max is not None):
+                self.report(file_key, (*loc, "penalty", "main", i), "life imprisonment takes no min or max")
+        if penalty.additional != UNKNOWN:
+            for i, a in enumerate(penalty.additional):
+                if a.kind == "confiscation" and a.term is not None:
+                    self.report(file_key, (*loc, "penalty", "additional", i, "term"), "confiscation takes no term")
+
+    def versions(self, file_key: str, loc: tuple, versions: Sequence[Versioned]) -> list[Start] | None:
+        """Acts and sources resolve, starts increase without overlapping; returns the starts."""
+        ok = True
+        for i, v in enumerate(versions):
+            self.sources(file_key, (*loc, i), v.sources)
+            if v.act not in self.kb.acts:
+                self.report(file_key, (*loc, i, "act"), f"unknown amending act {v.act!r} (not in amendments.yaml)")
+                ok = False
+        if not ok:
+            return None
+        starts = [start(v, self.kb.acts) for v in versions]
+        for i, s in enumerate(starts):
+            if self.code_start and s.earliest < self.code_start:
+                self.report(file_key, (*loc, i), f"starts {s}, before the Code came into force ({self.code_start})")
+            if i and not starts[i - 1].latest < s.earliest:
+                self.report(file_key, (*loc, i), f"overlaps the previous version: it starts {s}, the previous one "
+                            f"{starts[i - 1]}; versions must follow each other in time")
+        return starts
+
+    def article(self, art: Article) -> None:
+        key = f"article:{art.article}"
+        self.versions(key, ("titles",), art.titles)
+        part_ids = [p.id for p in art.parts]
+        for pi, part in enumerate(art.parts):
+            loc = ("parts", pi)
+            if part_ids.count(part.id) > 1 and part_ids.index(part.id) != pi:
+                self.report(key, (*loc, "id"), f"part {part.id} is defined twice")
+            for b in part.builds_on:
+                if b not in part_ids or b == part.id:
+                    self.report(key, (*loc, "builds_on"), f"builds on part {b!r}, which this article does not have")
+            starts = self.versions(key, (*loc, "versions"), part.versions)
+            for vi, v in enumerate(part.versions):
+                self.elements(key, (*loc, "versions", vi), v.elements)
+                self.penalty(key, (*loc, "versions", vi), v.penalty)
+            item_ids = [it.id for it in part.items]
+            for ii, item in enumerate(part.items):
+                iloc = (*loc, "items", ii)
+                if item_ids.count(item.id) > 1 and item_ids.index(item.id) != ii:
+                    self.report(key, (*iloc, "id"), f"item {item.id} is defined twice in part {part.id}")
+                istarts = self.versions(key, (*iloc, "versions"), item.versions)
+                for vi, v in enumerate(item.versions):
+                    self.elements(key, (*iloc, "versions", vi), v.elements)
+                if starts and istarts and istarts[0].earliest < starts[0].earliest:
+                    self.report(key, (*iloc, "versions", 0), f"item {part.id}.{item.id} starts {istarts[0]}, before "
+                                f"its part {part.id} exists ({starts[0]})")
+                if starts and istarts and part.versions[-1].repealed and not item.versions[-1].repealed \
+                        and istarts[-1].latest < starts[-1].earliest:
+                    self.report(key, (*iloc, "versions"), f"item {part.id}.{item.id} stays in force after its part "
+                                f"{part.id} is repealed ({starts[-1]})")
+
+    def acts(self) -> None:
+        for i, act in enumerate(self.kb.acts.values()):
+            self.sources("acts", ("acts", i), act.sources)
+            w = act.in_force
+            first = w.earliest if isinstance(w, Window) else w
+            if first < act.signed:
+                self.report("acts", ("acts", i, "in_force"), f"comes into force {first} before it is signed ({act.signed})")
+            if isinstance(w, Window) and w.latest != UNKNOWN and w.latest < w.earliest:
+                self.report("acts", ("acts", i, "in_force", "latest"), "the window ends before it begins")
+
+    def code(self) -> None:
+        code = self.kb.code
+        self.sources("code", (), code.sources)
+        if code.act not in self.kb.acts:
+            self.report("code", ("act",), f"unknown amending act {code.act!r}")
+        for field in ("age_of_majority", "crime_categories", "exploitation"):
+            self.versions("code", (field,), getattr(code, field))
+        for i, v in enumerate(code.exploitation):
+            if v.elements != UNKNOWN:
+                self.vocab("code", ("exploitation", i, "elements"), v.elements)
+
+
+def check(kb: KB) -> list[Finding]:
+    c = _Checker(kb)
+    c.acts()
+    c.code()
+    for art in kb.articles.values():
+        c.article(art)
+    return c.findings
+
+
+def validate(root: Path | None = None) -> ValidationReport:
+    """Load the KB (which runs every check) and report what is wrong, or that nothing is."""
+    from .load import default_root, load
+
+    try:
+        kb = load(root)
+    except InvalidKB as e:
+        return ValidationReport(root=str(root or default_root()), files=0, articles=0,
+                                findings=[f.as_dict() | {"text": str(f)} for f in e.findings])
+    return ValidationReport(root=str(kb.root), files=len(kb.files), articles=len(kb.articles), findings=[])

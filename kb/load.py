@@ -1,0 +1,149 @@
+"""Load a knowledge base directory into models, reporting every schema error of the run at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check
+from .errors import Finding, InvalidKB
+from .model import Act, AmendmentFile, Article, Code, SourceRegistry, Vocabulary
+from .yamlio import Locator, read
+
+M = TypeVar("M", bound=BaseModel)
+
+CODE_DIR = Path("statutes/kz/criminal-code")
+
+
+def default_root() -> Path:
+    """The KB shipped beside the package (a source checkout or an editable install)."""
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class KB:
+    root: Path
+    code: Code
+    acts: dict[str, Act]
+    articles: dict[str, Article]
+    vocabulary: Vocabulary
+    sources: SourceRegistry
+    # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def display(self, key: str) -> str:
+        path = self.files[key]
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def locator(self, key: str) -> Locator:
+        return Locator(self.files[key], self.display(key))
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    if error["type"] == "missing":
+        return "required key is missing"
+    msg = error["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def parse(model: type[M], path: Path, display: str, findings: list[Finding]) -> M | None:
+    """Read and validate one file; on failure append its findings and return None."""
+    try:
+        data = read(path, display)
+    except InvalidKB as e:
+        findings.extend(e.findings)
+        return None
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}"
+        findings.append(Finding(display, 1, 1, "", f"the file is {kind}; expected a mapping of keys"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        locator = Locator(path, display)
+        findings.extend(locator.finding(err["loc"], _message(err)) for err in e.errors())
+        return None
+    except RecursionError:
+        findings.append(Finding(display, None, None, "", "nested too deeply"))
+        return None
+
+
+def load(root: Path | None = None) -> KB:
+    root = (root or default_root()).resolve()
+    findings: list[Finding] = []
+    if not (root / "statutes").is_dir():
+        raise InvalidKB([Finding(str(root), None, None, "", "not a tipkb knowledge base (no statutes/ folder)")])
+
+    def rel(p: Path) -> str:
+        return str(p.relative_to(root))
+
+    def one(model: type[M], path: Path) -> M | None:
+        if not path.exists():
+            findings.append(Finding(rel(path), None, None, "", "file is missing"))
+            return None
+        return parse(model, path, rel(path), findings)
+
+    files: dict[str, Path] = {}
+    code_dir = root / CODE_DIR
+    files["sources"] = root / "statutes/sources.yaml"
+    files["code"] = code_dir / "code.yaml"
+    files["acts"] = code_dir / "amendments.yaml"
+    files["vocabulary"] = root / "mappings/vocabulary.yaml"
+    sources = one(SourceRegistry, files["sources"])
+    code = one(Code, files["code"])
+    acts_file = one(AmendmentFile, files["acts"])
+    vocabulary = one(Vocabulary, files["vocabulary"])
+
+    articles: dict[str, Article] = {}
+    for path in sorted(code_dir.glob("art-*.yaml")) if code_dir.is_dir() else []:
+        article = parse(Article, path, rel(path), findings)
+        if article is None:
+            continue
+        if article.article in articles:
+            first = files[f"article:{article.article}"]
+            findings.append(Finding(rel(path), 1, 1, "article",
+                                    f"article {article.article} is already defined in {rel(first)}"))
+            continue
+        if path.name != f"art-{article.article}.yaml":
+            findings.append(Finding(rel(path), 1, 1, "article",
+                                    f"file name should be art-{article.article}.yaml for article {article.article}"))
+        articles[article.article] = article
+        files[f"article:{article.article}"] = path
+
+    if findings:
+        raise InvalidKB(findings)
+    assert sources and code and acts_file and vocabulary
+    acts: dict[str, Act] = {}
+    for i, act in enumerate(acts_file.acts):
+        if act.id in acts:
+            findings.append(Locator(files["acts"], rel(files["acts"])).finding(("acts", i, "id"), f"duplicate act id {act.id}"))
+        acts[act.id] = act
+    if findings:
+        raise InvalidKB(findings)
+    kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
+            vocabulary, sources, files)
+    findings = check(kb)
+    if findings:
+        raise InvalidKB(findings)
+    return kb
+
+
+def _article_key(number: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in number.split("-"))
+
+
+def dump(obj: Any) -> Any:
+    """A model or a list of models as JSON-ready data."""
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(obj, (list, tuple)):
+        return [dump(x) for x in obj]
+    return obj

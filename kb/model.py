@@ -1,0 +1,271 @@
+"""The knowledge base as pydantic models: what the YAML under statutes/ and mappings/ may say.
+
+"unknown" is a value, not a missing key: a fact no source supports is written `unknown` and every
+engine has to deal with it. Durations are whole months, parsed from "6m", "4y" or "1y6m".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag
+
+UNKNOWN = "unknown"
+Unknown = Literal["unknown"]
+Confidence = Literal["official", "secondary", "unverified"]
+CONFIDENCE_RANK = {"unverified": 0, "secondary": 1, "official": 2}  # worst first when sorted
+
+
+def OrUnknown(tp: Any) -> Any:
+    """`tp`, or the literal `unknown`; a failed `tp` reports only its own errors."""
+    return Annotated[
+        Union[Annotated[Unknown, Tag("unknown")], Annotated[tp, Tag("known")]],
+        Discriminator(lambda v: "unknown" if v == UNKNOWN else "known"),
+    ]
+
+
+_DURATION = re.compile(r"(?:(\d+)y)?(?:(\d+)m)?")
+
+
+def _months(value: Any) -> int | str:
+    if value == UNKNOWN:
+        return UNKNOWN
+    if isinstance(value, str):
+        m = _DURATION.fullmatch(value.strip())
+        if m and value.strip() and (m.group(1) or m.group(2)):
+            return int(m.group(1) or 0) * 12 + int(m.group(2) or 0)
+    raise ValueError(f"expected a duration like '6m', '4y', '1y6m' or 'unknown', got {value!r}")
+
+
+def format_months(months: int | str | None) -> str:
+    if months is None or months == UNKNOWN:
+        return "unknown" if months == UNKNOWN else ""
+    y, m = divmod(months, 12)
+    return "".join(part for part in (f"{y}y" if y else "", f"{m}m" if m else "")) or "0m"
+
+
+# Months in memory, "4y" in YAML; JSON shows the integer months.
+Months = Annotated[Union[int, Unknown], PlainValidator(_months), PlainSerializer(lambda v: v)]
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+
+
+Date = Annotated[dt.date, PlainValidator(_date), PlainSerializer(lambda d: d.isoformat())]
+
+VocabId = Annotated[str, Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")]
+PartId = Annotated[str, Field(pattern=r"^(\d+(-\d+)?|[a-z][a-z-]*)$")]
+ItemId = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A phrase in the three languages; any may be unknown or absent."""
+
+    en: OrUnknown(str) | None = None
+    ru: OrUnknown(str) | None = None
+    kk: OrUnknown(str) | None = None
+
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang)
+        return None if value is None else value
+
+
+class SourceRef(Strict):
+    ref: str
+    supports: str | None = None
+
+
+class Source(Strict):
+    url: str | None = None
+    doc: str | None = None
+    title: str
+    kind: Literal["official", "secondary", "weak", "inference"] = "secondary"
+
+
+class Window(Strict):
+    """An in-force date known only to lie between two dates (both inclusive)."""
+
+    earliest: Date
+    latest: OrUnknown(Date)
+    basis: str
+
+
+class Act(Strict):
+    id: str
+    number: OrUnknown(str)
+    title: Text
+    signed: Date
+    in_force: Annotated[
+        Union[Annotated[Date, Tag("date")], Annotated[Window, Tag("window")]],
+        Discriminator(lambda v: "window" if isinstance(v, (dict, Window)) else "date"),
+    ]
+    summary: str | None = None
+    note: str | None = None
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+
+
+class Versioned(Strict):
+    """Common to every version: when it starts and what supports it."""
+
+    act: str
+    from_: Date | None = Field(default=None, alias="from")
+    repealed: bool = False
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Elements(Strict):
+    acts: list[VocabId] = []
+    means: list[VocabId] = []
+    purposes: list[VocabId] = []
+    victim: list[VocabId] = []
+    circumstances: list[VocabId] = []
+
+    def ids(self) -> list[str]:
+        return [*self.acts, *self.means, *self.purposes, *self.victim, *self.circumstances]
+
+
+MainKind = Literal[
+    "imprisonment", "restriction_of_freedom", "fine", "correctional_labour",
+    "community_service", "arrest", "life_imprisonment",
+]
+
+
+class MainPunishment(Strict):
+    kind: MainKind
+    min: Months | None = None  # None: the part states no special minimum ("up to N years")
+    max: Months | None = None
+    note: str | None = None
+
+
+class AdditionalPunishment(Strict):
+    kind: Literal["confiscation", "ban"]
+    mandatory: OrUnknown(bool)
+    term: Months | Literal["life"] | None = None  # for a ban: how long
+    note: str | None = None
+
+
+class Penalty(Strict):
+    main: OrUnknown(list[MainPunishment])
+    additional: OrUnknown(list[AdditionalPunishment]) = []
+
+
+class TitleVersion(Versioned):
+    title: Text
+
+
+class ItemVersion(Versioned):
+    summary: OrUnknown(str) | None = None
+    elements: OrUnknown(Elements) | None = None
+    text_ru: str | None = Field(default=None, alias="text.ru")
+
+
+class Item(Strict):
+    id: ItemId
+    versions: list[ItemVersion] = Field(min_length=1)
+
+
+class PartVersion(Versioned):
+    summary: OrUnknown(str) | None = None
+    elements: OrUnknown(Elements) | None = None
+    penalty: OrUnknown(Penalty) | None = None
+    items_complete: bool = True  # false: the sources show only some of the items
+    text_ru: str | None = Field(default=None, alias="text.ru")
+
+
+class Part(Strict):
+    id: PartId
+    label: str | None = None  # for a part whose number is unknown: what it is
+    builds_on: list[PartId] = []  # a qualifying part: "the acts of parts 1 or 2, if ..."
+    versions: list[PartVersion] = Field(min_length=1)
+    items: list[Item] = []
+
+    @property
+    def number_known(self) -> bool:
+        return self.id[0].isdigit()
+
+
+class Article(Strict):
+    article: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
+    code: str
+    titles: list[TitleVersion] = Field(min_length=1)
+    complete: bool = True  # false: parts are missing from the KB; `missing` says which
+    missing: str | None = None
+    notes: list[str] = []
+    parts: list[Part] = Field(min_length=1)
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+
+class Category(Strict):
+    id: Literal["small", "medium", "grave", "especially_grave"]
+    max_months: Months | None = None  # upper bound (inclusive); None for the top category
+    life: bool = False  # life imprisonment falls in this category
+
+
+class CategoryRulesVersion(Versioned):
+    """Art. 11 of the Code: crime categories by the maximum imprisonment for an intentional act."""
+
+    categories: OrUnknown(list[Category])
+
+
+class DefinitionVersion(Versioned):
+    """A statutory definition whose content is a set of vocabulary ids (Art. 3 item 1, exploitation)."""
+
+    summary: OrUnknown(str)
+    elements: OrUnknown(list[VocabId])
+
+
+class FactVersion(Versioned):
+    value: OrUnknown(int)
+    summary: str | None = None
+
+
+class Code(Strict):
+    id: str
+    title: Text
+    kind: Literal["code"]
+    act: str
+    jurisdiction: str
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+    age_of_majority: list[FactVersion] = Field(min_length=1)
+    crime_categories: list[CategoryRulesVersion] = Field(min_length=1)
+    exploitation: list[DefinitionVersion] = Field(min_length=1)
+
+
+class Term(Strict):
+    label: Text
+    synonyms: dict[Literal["en", "ru", "kk"], list[str]] = {}
+    note: str | None = None
+
+
+class Vocabulary(Strict):
+    terms: dict[VocabId, Term]
+
+
+class SourceRegistry(Strict):
+    sources: dict[str, Source]
+
+
+class AmendmentFile(Strict):
+    acts: list[Act] = Field(min_length=1)

@@ -1,0 +1,120 @@
+"""Reading YAML safely, and finding where in a file a value sits.
+
+The fast path (`read`) builds plain dicts and lists. Only when something must be reported does
+`Locator` parse the file again in round-trip mode to recover lines and columns, so a valid KB never
+pays for position tracking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+from .errors import Finding, InvalidKB
+
+MAX_BYTES = 5_000_000  # the largest shipped file is ~10 kB; a bigger one is a mistake or an attack
+
+
+class _NoAliases(Composer):
+    """The KB has no use for anchors and aliases, and they are how a 'billion laughs' file explodes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.get_event()
+            raise ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class _SafeConstructor(SafeConstructor):
+    """Dates stay strings so that the model parses them and a bad date gets a line number."""
+
+
+class _RoundTripConstructor(RoundTripConstructor):
+    pass
+
+
+for _c in (_SafeConstructor, _RoundTripConstructor):
+    _c.add_constructor("tag:yaml.org,2002:timestamp", _c.construct_yaml_str)
+
+
+def _yaml(typ: str) -> YAML:
+    y = YAML(typ=typ, pure=True)
+    y.Composer = _NoAliases
+    y.Constructor = _SafeConstructor if typ == "safe" else _RoundTripConstructor
+    return y
+
+
+def _text(path: Path, display: str) -> str:
+    try:
+        if path.is_dir():
+            raise InvalidKB([Finding(display, None, None, "", "is a directory, expected a YAML file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidKB([Finding(display, None, None, "", f"file too large ({size} bytes; limit {MAX_BYTES})")])
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InvalidKB([Finding(display, None, None, "", f"cannot read: {e.strerror or e}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise InvalidKB([Finding(display, line, col, "", "not valid UTF-8")]) from None
+
+
+def read(path: Path, display: str) -> Any:
+    """Parse a YAML file to plain data, or raise InvalidKB with the position of the problem."""
+    text = _text(path, display)
+    try:
+        return _yaml("safe").load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = " ".join(str(x) for x in (e.context, e.problem) if x)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InvalidKB([Finding(display, line, col, "", f"YAML syntax: {message}")]) from None
+    except YAMLError as e:
+        raise InvalidKB([Finding(display, None, None, "", f"YAML: {e}")]) from None
+    except RecursionError:
+        raise InvalidKB([Finding(display, None, None, "", "nested too deeply")]) from None
+
+
+_TAGS = ("known", "unknown", "date", "window")  # union branch names that pydantic puts in an error's path
+
+
+class Locator:
+    """Maps a path of keys and indexes inside a file to its line, column and a readable key."""
+
+    def __init__(self, path: Path, display: str):
+        self.display = display
+        try:
+            self.tree = _yaml("rt").load(_text(path, display))
+        except Exception:  # the file parsed once already; positions are a courtesy
+            self.tree = None
+
+    def finding(self, loc: tuple, message: str) -> Finding:
+        node, line, col, keys = self.tree, None, None, []
+        for part in loc:
+            if isinstance(node, CommentedMap) and part in node:
+                line, col = node.lc.key(part)
+                keys.append(str(part))
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                line, col = node.lc.item(part)
+                item = node[part]
+                label = item.get("id", item.get("act")) if isinstance(item, CommentedMap) else None
+                keys.append(f"[{label}]" if label is not None else f"[{part}]")
+                node = item
+            elif isinstance(node, CommentedMap) and isinstance(part, str) and part not in _TAGS:
+                keys.append(part)  # a key that is missing here: point at the mapping that lacks it
+                break
+        if line is None and isinstance(self.tree, (CommentedMap, CommentedSeq)) and loc:
+            line, col = 0, 0
+        key = ".".join(keys).replace(".[", "[")
+        return Finding(self.display, None if line is None else line + 1, None if col is None else col + 1, key, message)
