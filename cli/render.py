@@ -254,6 +254,80 @@ def _audit_blocks(report) -> list[Block]:
 audit, audit_md = _both(_audit_blocks)
 
 
+STATUS = {"covered": "covered", "case_law": "case law", "broader": "broader", "partial": "partial",
+          "aggravating_only": "aggravating only", "missing": "MISSING", "unknown": "unknown"}
+
+
+def _gaps_head(report) -> list[Block]:
+    s = report.summary
+    title = f"Protocol gaps — {report.code} against {report.standard}, on {report.on.isoformat()}"
+    blocks: list[Block] = [("title", title + (f", with draft {report.draft}" if report.draft else "")),
+                           ("text", f"Mandatory gaps: {s['mandatory_gaps']} · divergences (broader): {s['divergences']}"
+                                    f" · unknowns: {s['unknowns']} · covered: {s['covered']}"
+                                    f" · penalty divergences: {s['penalty_divergences']}")]
+    if report.ambiguous:
+        blocks.append(("warn", f"On this date the in-force window of {', '.join(report.ambiguous)} is open; the law is "
+                               f"read as amended by it."))
+    if report.changes is not None:
+        blocks.append(("heading", "What the draft changes"))
+        if not report.changes:
+            blocks.append(("text", "No row changes."))
+        blocks += [("item", f"{c.id}: {STATUS[c.before]} → {STATUS[c.after]} — {c.explanation}", 0)
+                   for c in report.changes]
+    return blocks
+
+
+def _gaps_tail(report) -> list[Block]:
+    rows = [[c.conduct, " vs ".join(f"{p.provision}: {p.penalty}" for p in c.provisions), c.status, c.explanation]
+            for c in report.consistency]
+    return [("heading", "Penalty consistency across the related articles"),
+            ("table", ["conduct", "penalties", "status", "why"], rows)]
+
+
+def _groups(rows):
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row.group, []).append(row)
+    return out.items()
+
+
+def _gaps_table(report) -> list[Block]:
+    """The terminal view: one table per Protocol article; `--format markdown` has the full evidence."""
+    blocks = _gaps_head(report)
+    for group, rows in _groups(report.rows):
+        blocks.append(("heading", group))
+        table = [[f"{row.title} ({row.severity})\n{row.explanation}", STATUS[row.status],
+                  ", ".join(dict.fromkeys(e.provision for e in row.evidence)) or "—",
+                  MARK[row.confidence] or "official" if row.confidence else "—"] for row in rows]
+        blocks.append(("table", ["requirement", "status", "evidence", "confidence"], table))
+    return blocks + _gaps_tail(report)
+
+
+def _gaps_markdown(report) -> list[Block]:
+    blocks = _gaps_head(report)
+    for group, rows in _groups(report.rows):
+        blocks.append(("heading", group))
+        for row in rows:
+            conf = mark(row.confidence) if row.confidence else ""
+            blocks.append(("item", f"**{STATUS[row.status]}** — {row.title} ({row.severity}){conf}. {row.explanation}", 0))
+            for e in row.evidence:
+                version = f", {e.version}" if e.version else ""
+                blocks.append(("item", f"{e.provision}{version}{mark(e.confidence)}: {e.says}", 1))
+            if row.needs:
+                blocks.append(("item", f"needs: {row.needs}", 1))
+    return blocks + _gaps_tail(report)
+
+
+def gaps(report, console) -> None:
+    to_console(_gaps_table(report), console)
+
+
+def gaps_md(report) -> str:
+    return to_markdown(_gaps_markdown(report))
+
+
+
+
 def _validation_blocks(report) -> list[Block]:
     if report.ok:
         return [("text", f"OK: {report.articles} articles in {report.files} files, no problems ({report.root})")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .load import KB
-from .lookup import SourceCite, cite, version_info
+from .lookup import SourceCite, act_name, cite, version_info
 from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Versioned, Window
 
 
@@ -77,7 +77,7 @@ def audit(kb: KB) -> AuditReport:
         unknown = (["in_force (a window)"] if isinstance(act.in_force, Window) else []) + \
                   (["number"] if act.number == UNKNOWN else [])
         if act.confidence != "official" or unknown:
-            acts.append(AuditRow(provision=f"Law {act.number}", version=f"signed {act.signed}",
+            acts.append(AuditRow(provision=f"Law {act_name(act)}", version=f"signed {act.signed}",
                                  confidence=act.confidence, unknown=unknown, sources=cite(kb, act.sources),
                                  note=act.note))
     if acts:

@@ -28,7 +28,7 @@ class ValidationReport(BaseModel):
         return not self.findings
 
 
-class _Checker:
+class Checker:
     def __init__(self, kb: KB):
         self.kb = kb
         self.findings: list[Finding] = []
@@ -135,17 +135,70 @@ class _Checker:
             self.report("code", ("act",), f"unknown amending act {code.act!r}")
         for field in ("age_of_majority", "crime_categories", "exploitation"):
             self.versions("code", (field,), getattr(code, field))
+        for name, versions in code.general_part.items():
+            self.versions("code", ("general_part", name), versions)
         for i, v in enumerate(code.exploitation):
             if v.elements != UNKNOWN:
                 self.vocab("code", ("exploitation", i, "elements"), v.elements)
 
 
+    def instruments(self) -> None:
+        for iid, ins in self.kb.instruments.items():
+            key = f"instrument:{iid}"
+            self.sources(key, (), ins.sources)
+            for i, p in enumerate(ins.provisions):
+                self.sources(key, ("provisions", i), p.sources)
+                self.elements(key, ("provisions", i), p.elements)
+                for a in p.applies_to:
+                    if a not in self.kb.articles:
+                        self.report(key, ("provisions", i, "applies_to"), f"unknown article {a!r}")
+
+    def mappings(self) -> None:
+        kb = self.kb
+        if kb.checklist is not None:
+            ids = [r.id for r in kb.checklist.requirements]
+            for i, r in enumerate(kb.checklist.requirements):
+                loc = ("requirements", i)
+                if ids.index(r.id) != i:
+                    self.report("checklist", (*loc, "id"), f"requirement {r.id} is defined twice")
+                self.vocab("checklist", (*loc, "elements"), r.elements)
+                for j, b in enumerate(r.basis):
+                    ins = kb.instruments.get(b.instrument)
+                    if ins is None or ins.provision(b.provision) is None:
+                        self.report("checklist", (*loc, "basis", j),
+                                    f"no provision {b.provision!r} in instrument {b.instrument!r}")
+        if kb.mapping is not None:
+            m = kb.mapping
+            roles = m.roles
+            for name in ("adult_offence", "child_offence"):
+                if getattr(roles, name) not in kb.articles:
+                    self.report("mapping", ("roles", name), f"unknown article {getattr(roles, name)!r}")
+            for name in ("case_law", "framework_law"):
+                value = getattr(roles, name)
+                if value is not None and value not in kb.instruments:
+                    self.report("mapping", ("roles", name), f"unknown instrument {value!r}")
+            for i, e in enumerate(m.equivalents):
+                self.vocab("mapping", ("equivalents", i), [e.national, e.protocol])
+                self.sources("mapping", ("equivalents", i), e.sources)
+            known = {r.id for r in kb.checklist.requirements} if kb.checklist else set()
+            for i, a in enumerate(m.annotations):
+                self.sources("mapping", ("annotations", i), a.sources)
+                if a.requirement not in known:
+                    self.report("mapping", ("annotations", i, "requirement"), f"unknown requirement {a.requirement!r}")
+            for i, comp in enumerate(m.consistency):
+                for cite in comp.provisions:
+                    if cite.split(".")[0] not in kb.articles:
+                        self.report("mapping", ("consistency", i, "provisions"), f"unknown article in {cite!r}")
+
+
 def check(kb: KB) -> list[Finding]:
-    c = _Checker(kb)
+    c = Checker(kb)
     c.acts()
     c.code()
     for art in kb.articles.values():
         c.article(art)
+    c.instruments()
+    c.mappings()
     return c.findings
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .checks import check
 from .errors import Finding, InvalidKB
-from .model import Act, AmendmentFile, Article, Code, SourceRegistry, Vocabulary
+from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 from .yamlio import Locator, read
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +31,9 @@ class KB:
     articles: dict[str, Article]
     vocabulary: Vocabulary
     sources: SourceRegistry
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    checklist: Checklist | None = None
+    mapping: Mapping | None = None
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
     files: dict[str, Path] = field(default_factory=dict)
 
@@ -118,6 +121,21 @@ def load(root: Path | None = None) -> KB:
         articles[article.article] = article
         files[f"article:{article.article}"] = path
 
+    instruments: dict[str, Instrument] = {}
+    for path in sorted([*root.glob("statutes/un/*.yaml"), *root.glob("statutes/kz/laws/*.yaml"),
+                        *root.glob("statutes/kz/case-law/*.yaml")]):
+        instrument = parse(Instrument, path, rel(path), findings)
+        if instrument is not None:
+            instruments[instrument.id] = instrument
+            files[f"instrument:{instrument.id}"] = path
+    checklist = mapping = None
+    if (root / "mappings/checklist.yaml").exists():
+        files["checklist"] = root / "mappings/checklist.yaml"
+        checklist = one(Checklist, files["checklist"])
+    if (root / "mappings/kz-cc--un-tip.yaml").exists():
+        files["mapping"] = root / "mappings/kz-cc--un-tip.yaml"
+        mapping = one(Mapping, files["mapping"])
+
     if findings:
         raise InvalidKB(findings)
     assert sources and code and acts_file and vocabulary
@@ -129,7 +147,7 @@ def load(root: Path | None = None) -> KB:
     if findings:
         raise InvalidKB(findings)
     kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
-            vocabulary, sources, files)
+            vocabulary, sources, instruments, checklist, mapping, files)
     findings = check(kb)
     if findings:
         raise InvalidKB(findings)
@@ -139,11 +157,3 @@ def load(root: Path | None = None) -> KB:
 def _article_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("-"))
 
-
-def dump(obj: Any) -> Any:
-    """A model or a list of models as JSON-ready data."""
-    if isinstance(obj, BaseModel):
-        return obj.model_dump(mode="json", by_alias=True, exclude_none=True)
-    if isinstance(obj, (list, tuple)):
-        return [dump(x) for x in obj]
-    return obj

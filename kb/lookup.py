@@ -97,9 +97,14 @@ def cite(kb: KB, refs: list[SourceRef]) -> list[SourceCite]:
                        supports=s.supports) for s in refs]
 
 
+def act_name(act) -> str:
+    """'292-VI', or for an act whose number was not retrieved, 'of 2024-07-05 (no. unknown)'."""
+    return f"of {act.signed.isoformat()} (no. unknown)" if act.number == UNKNOWN else act.number
+
+
 def version_info(kb: KB, v: Versioned) -> VersionInfo:
     act = kb.acts[v.act]
-    return VersionInfo(act=act.id, act_number=str(act.number), in_force=str(start(v, kb.acts)),
+    return VersionInfo(act=act.id, act_number=act_name(act), in_force=str(start(v, kb.acts)),
                        confidence=v.confidence, sources=cite(kb, v.sources), note=v.note)
 
 
@@ -122,7 +127,7 @@ def condition(reading: Reading, index: int, kb: KB) -> str | None:
         return None
 
     def name(s: Start) -> str:
-        return f"Law {kb.acts[s.act].number} (in force {s})"
+        return f"Law {act_name(kb.acts[s.act])} (in force {s})"
 
     if index == 0:
         return "if " + " and ".join(name(s) for s in reading.pending) + " had not yet come into force"

@@ -240,6 +240,14 @@ class FactVersion(Versioned):
     summary: str | None = None
 
 
+class RuleVersion(Versioned):
+    """A general-part rule (attempt, complicity, organising): does the Code have it, and where."""
+
+    exists: OrUnknown(bool)
+    article: OrUnknown(str) | None = None
+    summary: str | None = None
+
+
 class Code(Strict):
     id: str
     title: Text
@@ -251,6 +259,7 @@ class Code(Strict):
     age_of_majority: list[FactVersion] = Field(min_length=1)
     crime_categories: list[CategoryRulesVersion] = Field(min_length=1)
     exploitation: list[DefinitionVersion] = Field(min_length=1)
+    general_part: dict[Literal["attempt", "complicity", "organising"], list[RuleVersion]] = {}
 
 
 class Term(Strict):
@@ -269,3 +278,131 @@ class SourceRegistry(Strict):
 
 class AmendmentFile(Strict):
     acts: list[Act] = Field(min_length=1)
+
+
+# -- other instruments: the Protocol, UNTOC, the 2024 Law, the Supreme Court resolution ------------------
+
+Establishes = Literal[
+    "one_act_suffices",  # any one listed act completes the offence
+    "no_purpose_for_transactions",  # sale and other transactions need no purpose of exploitation
+    "purpose_required_for_other_acts",  # recruitment, transport ... need the purpose
+    "formal_offence",  # complete when the act is done; exploitation need not follow
+    "consent_irrelevant",  # the victim's consent is no defence
+    "minor_knowledge_required",  # Art. 135 only if the offender knew the victim was a minor
+    "cumulative_kidnapping_trafficking",  # 125/126 for exploitation, then sale: both
+    "cumulative_trafficking_prostitution",  # 128 + 308, 135 + 134
+    "cumulative_organs",  # trafficking for organs, then removal: with 116
+]
+
+
+class Provision(Strict):
+    id: str  # as cited: "3(a)", "5(2)(b)", "34(2)", "1(1)", "para. 2"
+    title: str
+    summary: str  # our own words
+    obligation: Literal["mandatory", "recommended", "none"] = "none"
+    elements: Elements | None = None
+    illustrative: bool = False  # the means are examples ("including by ..."), not conditions
+    establishes: list[Establishes] = []
+    applies_to: list[str] = []  # articles of the Code a case-law rule reads
+    paragraph: OrUnknown(str) | None = None  # for case-law rules: the paragraph, when known
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+    note: str | None = None
+
+
+class Instrument(Strict):
+    id: str
+    title: Text
+    kind: Literal["treaty", "law", "case_law"]
+    adopted: OrUnknown(Date)
+    in_force: OrUnknown(Date) | None = None
+    note: str | None = None
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+    provisions: list[Provision] = Field(min_length=1)
+
+    def provision(self, provision_id: str) -> Provision | None:
+        return next((p for p in self.provisions if p.id == provision_id), None)
+
+
+# -- mappings: how the Code meets the Protocol -----------------------------------------------------------
+
+GapStatus = Literal["covered", "aggravating_only", "broader", "partial", "missing", "case_law", "unknown"]
+GapTest = Literal[
+    "act",  # the Protocol act is an act of the adult base offence
+    "acts_beyond",  # the base offence has acts the Protocol lacks
+    "means",  # the means is a constitutive element of the adult base offence
+    "means_required",  # the adult base offence requires some means at all
+    "purpose_form",  # a minimum form of exploitation against the Code's definition
+    "purpose_intent",  # purpose as intent, exploitation need not happen
+    "transactions_purpose",  # sale and transactions without purpose
+    "case_law",  # a rule the resolution establishes (consent ...)
+    "child_no_means",  # the child base offence needs no means
+    "child_age",  # a minor is anyone under 18
+    "general_part",  # attempt, complicity, organising
+    "no_element",  # the base offence does not require these elements
+    "anywhere",  # the element appears somewhere in the encoded law
+    "max_penalty",  # the base offence's maximum reaches a threshold
+    "annotation",  # not computable: the mapping file's annotation
+]
+
+
+class Basis(Strict):
+    instrument: str
+    provision: str
+
+
+class Requirement(Strict):
+    id: str
+    group: str  # how the report groups rows: "Art. 3(a) acts", "UNTOC Art. 10" ...
+    title: str
+    basis: list[Basis] = Field(min_length=1)
+    severity: Literal["mandatory", "recommended"]
+    test: GapTest
+    elements: list[VocabId] = []  # what the test looks for
+    establishes: str | None = None  # for test case_law
+    fact: str | None = None  # for test general_part: attempt, complicity, organising
+    threshold_months: int | None = None  # for test max_penalty
+
+
+class Checklist(Strict):
+    requirements: list[Requirement] = Field(min_length=1)
+
+
+class Equivalent(Strict):
+    national: VocabId
+    protocol: VocabId
+    degree: Literal["full", "partial"]
+    note: str
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+
+
+class Annotation(Strict):
+    requirement: str
+    status: GapStatus
+    summary: str
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Confidence
+
+
+class Comparison(Strict):
+    conduct: str
+    provisions: list[str] = Field(min_length=2)  # citations, the trafficking one first
+
+
+class Roles(Strict):
+    adult_offence: str
+    child_offence: str
+    related: list[str]
+    case_law: str
+    framework_law: str | None = None
+
+
+class Mapping(Strict):
+    code: str
+    standard: str
+    roles: Roles
+    equivalents: list[Equivalent] = []
+    annotations: list[Annotation] = []
+    consistency: list[Comparison] = []
