@@ -80,10 +80,17 @@ def parse(model: type[M], path: Path, display: str, findings: list[Finding]) -> 
 
 
 def load(root: Path | None = None) -> KB:
+    """The KB under `root` (default: the shipped one), validated; served from the cache when unchanged."""
+    from .cache import cached
+
     root = (root or default_root()).resolve()
-    findings: list[Finding] = []
     if not (root / "statutes").is_dir():
         raise InvalidKB([Finding(str(root), None, None, "", "not a tipkb knowledge base (no statutes/ folder)")])
+    return cached(root, lambda: _load(root))
+
+
+def _load(root: Path) -> KB:
+    findings: list[Finding] = []
 
     def rel(p: Path) -> str:
         return str(p.relative_to(root))

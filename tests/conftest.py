@@ -1,3 +1,4 @@
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -9,6 +10,12 @@ from cli.app import main
 from kb.load import default_root, load
 
 ROOT = default_root()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never touch the user's cache; each session starts with an empty one."""
+    os.environ["TIPKB_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @dataclass

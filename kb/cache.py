@@ -1,0 +1,59 @@
+"""A cache of the loaded, validated KB, keyed by the content of every file it was built from.
+
+Any change to any YAML file under statutes/ or mappings/ (or to tipkb itself) changes the key, so a stale
+KB is never served. Drafts are applied after loading and never cached. Set TIPKB_NO_CACHE=1 to bypass it,
+TIPKB_CACHE_DIR to move it (default: ~/.cache/tipkb).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+_CODE = Path(__file__).resolve().parent
+
+
+def _directory() -> Path:
+    if os.environ.get("TIPKB_CACHE_DIR"):
+        return Path(os.environ["TIPKB_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tipkb"
+
+
+def key(root: Path) -> str:
+    """A hash of every KB file's path and bytes, and of the library's own source."""
+    h = hashlib.sha256()
+    files = sorted(p for folder in ("statutes", "mappings") for p in (root / folder).rglob("*.yaml"))
+    for path in [*files, *sorted(_CODE.glob("*.py"))]:
+        h.update(str(path).encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:  # unreadable: let the real load report it
+            h.update(b"\0unreadable")
+    return h.hexdigest()
+
+
+def cached(root: Path, build: Callable[[], T]) -> T:
+    if os.environ.get("TIPKB_NO_CACHE"):
+        return build()
+    digest = key(root)
+    path = _directory() / f"kb-{digest[:32]}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = build()  # raises on an invalid KB, which is never cached
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".kb-", delete=False) as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only home is no reason to fail
+    return value

@@ -1,0 +1,30 @@
+"""The KB cache never serves stale data: any change to any YAML file is seen at once."""
+
+import datetime as dt
+
+import pytest
+
+from kb.errors import InvalidKB
+from kb.citation import Citation
+from kb.load import load
+from kb.lookup import penalty
+
+from .conftest import edit
+
+
+def test_a_changed_file_bypasses_the_cache(kb_copy, tmp_path, monkeypatch):
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    on = dt.date(2021, 6, 1)
+
+    def max_128_1():
+        return penalty(load(kb_copy), Citation("128", "1"), on).parts[0].main[0].max_months
+
+    assert max_128_1() == 84
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1  # written
+    assert max_128_1() == 84  # served from the cache
+    edit(kb_copy / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
+    assert max_128_1() == 96  # the edit is seen, not the cached 84
+    (kb_copy / "mappings/vocabulary.yaml").write_text("terms: {}\n", encoding="utf-8")
+    with pytest.raises(InvalidKB, match="unknown vocabulary id"):  # not the stale, valid KB
+        load(kb_copy)
