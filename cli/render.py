@@ -89,7 +89,7 @@ def additional_text(additional: Any) -> str:
     out = []
     for a in additional:
         need = {True: "mandatory", False: "optional", UNKNOWN: "mandatory or optional: unknown"}[a.mandatory]
-        term = "" if a.term_months is None else f" for life" if a.term_months == "life" else \
+        term = "" if a.term_months is None else " for life" if a.term_months == "life" else \
             f" for {span(a.term_months, a.term_months).split('–')[0]}"
         out.append(f"{KIND[a.kind]}{term} ({need})")
     return "; ".join(out) or "none"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from pydantic import BaseModel
 
 from .errors import Finding, InvalidKB
-from .model import UNKNOWN, Act, Article, Elements, Penalty, Versioned, Window
+from .model import UNKNOWN, Article, Elements, Penalty, Versioned, Window
 from .timeline import Start, act_start, start
 from .yamlio import Locator
 

@@ -16,7 +16,7 @@ from pydantic import Field
 from .checks import Checker
 from .errors import BadInput, Finding, InvalidKB
 from .load import KB, parse
-from .model import (Act, Article, Date, Item, PartId, PartVersion, Source, SourceRef, Strict, Text, TitleVersion)
+from .model import Act, Article, Date, Item, PartId, PartVersion, Source, SourceRef, Strict, Text, TitleVersion
 from .timeline import start
 
 DRAFT_SOURCE = "draft"

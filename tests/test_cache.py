@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from kb.errors import InvalidKB
 from kb.citation import Citation
+from kb.errors import InvalidKB
 from kb.load import load
 from kb.lookup import penalty
 

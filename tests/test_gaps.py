@@ -4,8 +4,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from .conftest import edit
 
 DRAFT = Path(__file__).parent / "fixtures" / "draft-128-means.yaml"
