@@ -102,7 +102,7 @@ def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable
 
 
 # The command groups register themselves on `app` when imported.
-from . import gaps, lookup  # noqa: E402,F401
+from . import diff, gaps, lookup  # noqa: E402,F401
 
 
 def main() -> None:

@@ -9,17 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kb.model import UNKNOWN, Elements, Text, Vocabulary, format_months
+from kb.model import UNKNOWN, Elements, Text, Vocabulary
+from kb.words import additional, punishment
 
 Block = tuple  # ("title"|"heading"|"text"|"warn"|"field"|"item"|"table", ...)
 
 MARK = {"official": "", "secondary": "◇ secondary", "unverified": "⚠ unverified"}
-KIND = {
-    "imprisonment": "imprisonment", "restriction_of_freedom": "restriction of freedom", "fine": "fine",
-    "correctional_labour": "correctional labour", "community_service": "community service", "arrest": "arrest",
-    "life_imprisonment": "life imprisonment", "confiscation": "confiscation",
-    "ban": "ban on posts or activities",
-}
 
 
 def mark(confidence: str) -> str:
@@ -58,41 +53,16 @@ class Labels:
                 if getattr(elements, slot)]
 
 
-def span(lo: Any, hi: Any) -> str:
-    """'3–5 y', 'up to 5 y', 'unknown' (months in, words out)."""
-    if UNKNOWN in (lo, hi):
-        return "unknown"
-    if lo is None and hi is None:
-        return ""
-
-    def words(m: int) -> str:
-        return format_months(m).replace("y", " y ").replace("m", " m").strip()
-
-    if lo is None:
-        return f"up to {words(hi)}"
-    if hi is None:
-        return f"from {words(lo)}"
-    if lo % 12 == 0 and hi % 12 == 0:
-        return f"{lo // 12}–{hi // 12} y"
-    return f"{words(lo)} – {words(hi)}"
-
-
 def main_text(main: Any) -> str:
     if main == UNKNOWN:
         return "unknown"
-    return " or ".join(f"{KIND[m.kind]} {span(m.min_months, m.max_months)}".strip() for m in main) or "none"
+    return " or ".join(punishment(m.kind, m.min_months, m.max_months) for m in main) or "none"
 
 
-def additional_text(additional: Any) -> str:
-    if additional == UNKNOWN:
+def additional_text(items: Any) -> str:
+    if items == UNKNOWN:
         return "unknown"
-    out = []
-    for a in additional:
-        need = {True: "mandatory", False: "optional", UNKNOWN: "mandatory or optional: unknown"}[a.mandatory]
-        term = "" if a.term_months is None else " for life" if a.term_months == "life" else \
-            f" for {span(a.term_months, a.term_months).split('–')[0]}"
-        out.append(f"{KIND[a.kind]}{term} ({need})")
-    return "; ".join(out) or "none"
+    return "; ".join(additional(a.kind, a.mandatory, a.term_months) for a in items) or "none"
 
 
 # -- rendering blocks -------------------------------------------------------------------------------------
@@ -326,6 +296,49 @@ def gaps_md(report) -> str:
     return to_markdown(_gaps_markdown(report))
 
 
+
+
+def _diff_blocks(report) -> list[Block]:
+    blocks: list[Block] = [("title", f"Changes from {report.from_point} to {report.to_point}")]
+    if report.ambiguous:
+        blocks.append(("warn", "A point falls inside an act's in-force window: each reading is shown."))
+    for reading in report.readings:
+        if report.ambiguous:
+            blocks.append(("heading", f"Reading: {reading.from_state} → {reading.to_state}"))
+        changed = [a for a in reading.articles if a.changes]
+        if not changed:
+            blocks.append(("text", "No changes."))
+        for art in changed:
+            blocks.append(("heading", f"Art. {art.article} — {art.title}"))
+            for c in art.changes:
+                conf = f" [{c.confidence_before or '—'} → {c.confidence_after or '—'}]"
+                blocks.append(("item", c.headline + conf, 0))
+                if c.kind in ("summary", "text") and c.after:
+                    blocks.append(("item", c.after, 1))
+        unchanged = [a.article for a in reading.articles if not a.changes]
+        if changed and unchanged:
+            blocks.append(("text", f"Unchanged: {', '.join(unchanged)}."))
+    return blocks
+
+
+diff, diff_md = _both(_diff_blocks)
+
+
+def _history_blocks(report) -> list[Block]:
+    blocks: list[Block] = [("title", f"History — Art. {report.citation} {report.title}")]
+    for line in report.lines:
+        blocks.append(("heading", line.provision + (f" ({line.label})" if line.label else "")))
+        for e in line.entries:
+            what = "repealed" if e.repealed else "" if e.changes else "first version"
+            blocks.append(("item", f"{e.in_force} → {e.until or 'in force'} · Law {e.act_number}"
+                                   f"{mark(e.confidence)}{' · ' + what if what else ''}", 0))
+            blocks += [("item", c, 1) for c in e.changes if not e.repealed]
+    if any(e.window for line in report.lines for e in line.entries):
+        blocks.append(("text", "\"between A and B\": the act's in-force date is known only as that window."))
+    return blocks
+
+
+history, history_md = _both(_history_blocks)
 
 
 def _validation_blocks(report) -> list[Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import UNKNOWN, Act, Code, Penalty
+from .model import UNKNOWN, Act, CategoryRulesVersion, Code, Penalty
 from .timeline import at
 
 
@@ -25,14 +25,19 @@ def max_months(penalty: Penalty | str | None) -> int | str | None:
 
 
 def derive(code: Code, acts: dict[str, Act], penalty: Penalty | str | None, on: dt.date) -> tuple[str, str]:
-    """(category, why). The category is 'unknown' whenever the penalty or the thresholds are."""
+    """(category, why) under the Art. 11 thresholds in force on the date."""
     rules = at(code.crime_categories, on, acts)
-    if rules.ambiguous or rules.current is None or rules.current.categories == UNKNOWN:
+    return derive_with(None if rules.ambiguous else rules.current, penalty)
+
+
+def derive_with(rules: CategoryRulesVersion | None, penalty: Penalty | str | None) -> tuple[str, str]:
+    """(category, why). The category is 'unknown' whenever the penalty or the thresholds are."""
+    if rules is None or rules.categories == UNKNOWN:
         return UNKNOWN, "the crime-category thresholds of Art. 11 are not encoded"
     top = max_months(penalty)
     if top == UNKNOWN:
         return UNKNOWN, "the maximum penalty is unknown"
-    categories = rules.current.categories
+    categories = rules.categories
     if top == "life":
         chosen = next((c for c in categories if c.life), categories[-1])
         return chosen.id, "life imprisonment"

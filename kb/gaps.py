@@ -17,6 +17,7 @@ from .load import KB
 from .lookup import act_name, version_info
 from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Elements, GapStatus, Requirement, Versioned
 from .timeline import at
+from .words import punishment
 
 
 class Evidence(BaseModel):
@@ -427,14 +428,7 @@ TESTS: dict[str, Callable[[Law, Requirement], Outcome]] = {
 def _describe(penalty) -> str:
     if penalty in (None, UNKNOWN) or penalty.main == UNKNOWN:
         return "unknown"
-
-    def span(m) -> str:
-        if m.max in (None, UNKNOWN):
-            return f"{m.kind.replace('_', ' ')} (term unknown)"
-        low = "up to " if m.min is None else f"{m.min}–"
-        return f"{m.kind.replace('_', ' ')} {low}{m.max} months"
-
-    return " or ".join(span(m) for m in penalty.main)
+    return " or ".join(punishment(m.kind, m.min, m.max) for m in penalty.main)
 
 
 def _consistency(law: Law) -> list[ConsistencyRow]:

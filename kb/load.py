@@ -44,6 +44,16 @@ class KB:
         except ValueError:
             return str(path)
 
+    def referenced_acts(self) -> frozenset[str]:
+        """The acts some version of an article or of a general-part fact refers to."""
+        code = self.code
+        lists = [code.age_of_majority, code.crime_categories, code.exploitation, *code.general_part.values()]
+        for art in self.articles.values():
+            lists.append(art.titles)
+            for part in art.parts:
+                lists += [part.versions, *(item.versions for item in part.items)]
+        return frozenset(v.act for versions in lists for v in versions)
+
     def locator(self, key: str) -> Locator:
         return Locator(self.files[key], self.display(key))
 
