@@ -51,9 +51,20 @@ def cached(root: Path, build: Callable[[], T]) -> T:
     value = build()  # raises on an invalid KB, which is never cached
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".kb-", delete=False) as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, path)  # atomic: a reader sees the old file or the whole new one
+        write_atomically(path, lambda f: pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only home is no reason to fail
     return value
+
+
+def write_atomically(path: Path, write: Callable) -> None:
+    """Write into a temporary file beside `path`, then rename it into place: a reader (or an interrupted
+    run) sees the old file or the whole new one, never half of one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -26,6 +26,7 @@ class VersionInfo(BaseModel):
     act: str
     act_number: str
     in_force: str  # a date, or "between A and B" when only the window is known
+    prospective: bool  # not yet in force today: a future version, shown as such
     confidence: Confidence
     sources: list[SourceCite]
     note: str | None = None
@@ -104,8 +105,10 @@ def act_name(act) -> str:
 
 def version_info(kb: KB, v: Versioned) -> VersionInfo:
     act = kb.acts[v.act]
-    return VersionInfo(act=act.id, act_number=act_name(act), in_force=str(start(v, kb.acts)),
-                       confidence=v.confidence, sources=cite(kb, v.sources), note=v.note)
+    begins = start(v, kb.acts)
+    return VersionInfo(act=act.id, act_number=act_name(act), in_force=str(begins),
+                       prospective=begins.earliest > dt.date.today(), confidence=v.confidence,
+                       sources=cite(kb, v.sources), note=v.note)
 
 
 def penalty_view(kb: KB, penalty: Penalty | str | None, on: dt.date) -> PenaltyView | str | None:

@@ -7,6 +7,7 @@ pays for position tracking.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,35 @@ from ruamel.yaml.events import AliasEvent
 
 from .errors import Finding, InvalidKB
 
+try:  # ruamel.yaml's C extension (ruamel.yaml.clib); without it every file takes the pure path
+    from ruamel.yaml.main import CParser
+
+    _HAVE_C = CParser is not None
+except ImportError:  # pragma: no cover
+    _HAVE_C = False
+
 MAX_BYTES = 5_000_000  # the largest shipped file is ~10 kB; a bigger one is a mistake or an attack
+MAX_DEPTH = 40  # the deepest shipped nesting is 9 levels
 
 
 class _NoAliases(Composer):
-    """The KB has no use for anchors and aliases, and they are how a 'billion laughs' file explodes."""
+    """The KB has no use for anchors and aliases, and they are how a 'billion laughs' file explodes.
+    Nesting is bounded too, so a hostile file gets a message instead of exhausting the stack."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             event = self.parser.get_event()
             raise ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.parser.peek_event().start_mark
+                raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _SafeConstructor(SafeConstructor):
@@ -44,11 +63,23 @@ for _c in (_SafeConstructor, _RoundTripConstructor):
     _c.add_constructor("tag:yaml.org,2002:timestamp", _c.construct_yaml_str)
 
 
-def _yaml(typ: str) -> YAML:
-    y = YAML(typ=typ, pure=True)
-    y.Composer = _NoAliases
+def _yaml(typ: str, pure: bool = True) -> YAML:
+    y = YAML(typ=typ, pure=pure)
+    if pure:  # setting a Python composer would silently turn the C path back into the pure one
+        y.Composer = _NoAliases
     y.Constructor = _SafeConstructor if typ == "safe" else _RoundTripConstructor
     return y
+
+
+# Where YAML allows an anchor or alias: at the start of a value, an item or a flow entry.
+_ALIAS_LIKE = re.compile(r"(?:^|[:\-?]\s|[\[{,])\s*[&*][^\s,\]}]", re.MULTILINE)
+
+
+def _needs_strict_path(text: str) -> bool:
+    """The C parser is ~7x faster but cannot enforce the alias and depth limits. A file that might
+    contain an anchor or alias, or nest deeply, takes the pure-Python path, which enforces both."""
+    return bool(_ALIAS_LIKE.search(text)) or text.count("[") + text.count("{") > 500 or \
+        any(len(line) - len(line.lstrip(" ")) > 120 for line in text.splitlines())
 
 
 def _text(path: Path, display: str) -> str:
@@ -73,10 +104,12 @@ def read(path: Path, display: str) -> Any:
     """Parse a YAML file to plain data, or raise InvalidKB with the position of the problem."""
     text = _text(path, display)
     try:
-        return _yaml("safe").load(text)
+        return _yaml("safe", pure=_needs_strict_path(text) or not _HAVE_C).load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(str(x) for x in (e.context, e.problem) if x)
+        if "'\\t'" in message:
+            message += " (a tab: YAML indents with spaces only)"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InvalidKB([Finding(display, line, col, "", f"YAML syntax: {message}")]) from None
     except YAMLError as e:
