@@ -129,12 +129,12 @@ def _load(root: Path) -> KB:
             continue
         if article.article in articles:
             first = files[f"article:{article.article}"]
-            findings.append(Finding(rel(path), 1, 1, "article",
-                                    f"article {article.article} is already defined in {rel(first)}"))
+            findings.append(Locator(path, rel(path)).finding(
+                ("article",), f"article {article.article} is already defined in {rel(first)}"))
             continue
         if path.name != f"art-{article.article}.yaml":
-            findings.append(Finding(rel(path), 1, 1, "article",
-                                    f"file name should be art-{article.article}.yaml for article {article.article}"))
+            findings.append(Locator(path, rel(path)).finding(
+                ("article",), f"file name should be art-{article.article}.yaml for article {article.article}"))
         articles[article.article] = article
         files[f"article:{article.article}"] = path
 
