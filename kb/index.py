@@ -1,0 +1,334 @@
+"""`index`: the whole KB as a SQLite database, for SQL and Datasette, and as a fast source for `search`.
+
+Normalised tables with foreign keys; dates are ISO text, durations whole months as INTEGER, and `unknown`
+stays visible (a text column says "unknown"; an integer column is NULL with a `*_unknown` flag beside it).
+`entries` and `texts` are what `search` reads: one row per version of every title, part, item, treaty
+provision and vocabulary term, with the dates it may be in force, and its texts, under an FTS5 index.
+
+The database is built in a temporary file beside the target and moved into place with os.replace, so an
+interrupted or concurrent run leaves a whole database (the old one, or one complete new one) behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .cache import key
+from .errors import BadInput
+from .load import KB
+from .model import UNKNOWN, Window
+from .search import LANGS, Entry, entries, validity
+from .timeline import start
+
+S, I = str, int
+_VERSION = dict(seq=I, act_id=S, from_date=S, in_force=S, earliest=S, superseded=S, repealed=I, confidence=S, note=S)
+_TITLE = dict(title_en=S, title_ru=S, title_kk=S)
+_OWNERS = dict(title_version_id=I, part_version_id=I, item_version_id=I, provision_id=I)
+
+
+def _table(pk: str, fks: list[tuple[str, str, str]] = (), **columns) -> tuple[dict, str, list]:
+    return columns, pk, list(fks)
+
+
+# In creation order: a table's foreign keys point only at tables above it.
+SCHEMA = {
+    "meta": _table("key", key=S, value=S),
+    "sources": _table("id", id=S, url=S, doc=S, title=S, kind=S),
+    "acts": _table("id", id=S, number=S, **_TITLE, signed=S, in_force=S, in_force_earliest=S, in_force_latest=S,
+                   window_basis=S, summary=S, note=S, confidence=S),
+    "instruments": _table("id", id=S, **_TITLE, kind=S, adopted=S, in_force=S, note=S, confidence=S),
+    "provisions": _table("id", [("instrument_id", "instruments", "id")], id=I, instrument_id=S, provision=S,
+                         citation=S, title=S, summary=S, obligation=S, illustrative=I, paragraph=S, confidence=S, note=S),
+    "vocabulary": _table("id", id=S, category=S, label_en=S, label_ru=S, label_kk=S, note=S),
+    "synonyms": _table("id", [("vocabulary_id", "vocabulary", "id")], id=I, vocabulary_id=S, lang=S, synonym=S),
+    "articles": _table("number", [("code", "instruments", "id")], number=S, code=S, complete=I, missing=S),
+    "title_versions": _table("id", [("article", "articles", "number"), ("act_id", "acts", "id")], id=I, article=S,
+                             **_VERSION, **_TITLE),
+    "parts": _table("id", [("article", "articles", "number")], id=S, article=S, part=S, label=S, builds_on=S, seq=I),
+    "part_versions": _table("id", [("part_id", "parts", "id"), ("act_id", "acts", "id")], id=I, part_id=S, **_VERSION,
+                            summary=S, text_ru=S, elements_unknown=I, penalty=S, main_unknown=I,
+                            additional_unknown=I, items_complete=I),
+    "items": _table("id", [("part_id", "parts", "id")], id=S, part_id=S, item=S, seq=I),
+    "item_versions": _table("id", [("item_id", "items", "id"), ("act_id", "acts", "id")], id=I, item_id=S, **_VERSION,
+                            summary=S, text_ru=S, elements_unknown=I),
+    "elements": _table("id", [("part_version_id", "part_versions", "id"), ("item_version_id", "item_versions", "id"),
+                              ("provision_id", "provisions", "id"), ("vocabulary_id", "vocabulary", "id")],
+                       id=I, part_version_id=I, item_version_id=I, provision_id=I, vocabulary_id=S, slot=S),
+    "penalties": _table("id", [("part_version_id", "part_versions", "id")], id=I, part_version_id=I, seq=I, kind=S,
+                        min_months=I, max_months=I, min_unknown=I, max_unknown=I, note=S),
+    "additional_punishments": _table("id", [("part_version_id", "part_versions", "id")], id=I, part_version_id=I,
+                                     seq=I, kind=S, mandatory=I, term_months=I, term_life=I, term_unknown=I, note=S),
+    "version_sources": _table("id", [("title_version_id", "title_versions", "id"),
+                                     ("part_version_id", "part_versions", "id"),
+                                     ("item_version_id", "item_versions", "id"), ("provision_id", "provisions", "id"),
+                                     ("act_id", "acts", "id"), ("instrument_id", "instruments", "id"),
+                                     ("source_id", "sources", "id")],
+                              id=I, **_OWNERS, act_id=S, instrument_id=S, source_id=S, supports=S),
+    "requirements": _table("id", id=S, grp=S, title=S, severity=S, test=S, establishes=S, fact=S,
+                           threshold_months=I),
+    "requirement_basis": _table("id", [("requirement_id", "requirements", "id"), ("instrument_id", "instruments", "id")],
+                                id=I, requirement_id=S, instrument_id=S, provision=S),
+    "requirement_elements": _table("id", [("requirement_id", "requirements", "id"),
+                                          ("vocabulary_id", "vocabulary", "id")],
+                                   id=I, requirement_id=S, vocabulary_id=S),
+    "roles": _table("id", id=I, role=S, provision=S),
+    "equivalents": _table("id", [("national", "vocabulary", "id"), ("protocol", "vocabulary", "id")], id=I,
+                          national=S, protocol=S, degree=S, note=S, confidence=S),
+    "annotations": _table("id", [("requirement_id", "requirements", "id")], id=I, requirement_id=S, status=S,
+                          summary=S, confidence=S),
+    "entries": _table("id", [("title_version_id", "title_versions", "id"), ("part_version_id", "part_versions", "id"),
+                             ("item_version_id", "item_versions", "id"), ("provision_id", "provisions", "id"),
+                             ("vocabulary_id", "vocabulary", "id")],
+                      id=I, kind=S, citation=S, seq=I, ord=I, act=S, act_number=S, in_force=S, confidence=S,
+                      earliest=S, superseded=S, **_OWNERS, vocabulary_id=S),
+    "texts": _table("id", [("entry_id", "entries", "id")], id=I, entry_id=I, field=S, lang=S, text=S),
+}
+
+
+class IndexResult(BaseModel):
+    path: str
+    kb_hash: str
+    built_at: str
+    tables: dict[str, int]  # rows per table
+    fts: list[str]  # the full-text tables: "texts_fts over texts.text"
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+class _Rows:
+    """The tables as lists of rows; `add` returns the new row's integer id."""
+
+    def __init__(self):
+        self.tables: dict[str, list[dict]] = {name: [] for name in SCHEMA}
+
+    def add(self, table: str, **row) -> int:
+        rows = self.tables[table]
+        if SCHEMA[table][0].get("id") is I:
+            row = {"id": len(rows) + 1, **row}
+        rows.append(row)
+        return row.get("id")
+
+    def sources(self, refs, **owner) -> None:
+        for s in refs:
+            self.add("version_sources", **owner, source_id=s.ref, supports=s.supports)
+
+
+def _rows(kb: KB) -> _Rows:
+    r = _Rows()
+    r.add("meta", key="kb_hash", value=key(kb.root))
+    r.add("meta", key="built_at", value=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    r.add("meta", key="root", value=str(kb.root))
+    for sid, s in kb.sources.sources.items():
+        r.add("sources", id=sid, url=s.url, doc=s.doc, title=s.title, kind=s.kind)
+    for act in kb.acts.values():
+        window = act.in_force if isinstance(act.in_force, Window) else None
+        r.add("acts", id=act.id, number=act.number, **_titles(act.title), signed=_iso(act.signed),
+              in_force=_iso(act.in_force) if window is None else "window",
+              in_force_earliest=_iso(window.earliest if window else act.in_force),
+              in_force_latest=_iso(window.latest if window else act.in_force), window_basis=window and window.basis,
+              summary=act.summary, note=act.note, confidence=act.confidence)
+        r.sources(act.sources, act_id=act.id)
+    code = kb.code
+    r.add("instruments", id=code.id, **_titles(code.title), kind=code.kind, adopted=None, in_force=None, note=None,
+          confidence=code.confidence)
+    r.sources(code.sources, instrument_id=code.id)
+    for voc_id, term in kb.vocabulary.terms.items():
+        r.add("vocabulary", id=voc_id, category=voc_id.split(".")[0], label_en=term.label.en, label_ru=term.label.ru,
+              label_kk=term.label.kk, note=term.note)
+        for lang in LANGS:
+            for synonym in term.synonyms.get(lang, []):
+                r.add("synonyms", vocabulary_id=voc_id, lang=lang, synonym=synonym)
+
+    owners: dict[tuple[str, str, int], dict] = {}  # (kind, citation, seq) -> the entry's foreign key
+    for inst in kb.instruments.values():
+        r.add("instruments", id=inst.id, **_titles(inst.title), kind=inst.kind, adopted=_iso(inst.adopted),
+              in_force=_iso(inst.in_force), note=inst.note, confidence=inst.confidence)
+        r.sources(inst.sources, instrument_id=inst.id)
+        for p in inst.provisions:
+            pid = r.add("provisions", instrument_id=inst.id, provision=p.id, citation=f"{inst.id} {p.id}",
+                        title=p.title, summary=p.summary, obligation=p.obligation, illustrative=int(p.illustrative),
+                        paragraph=p.paragraph, confidence=p.confidence, note=p.note)
+            owners["provision", f"{inst.id} {p.id}", 0] = {"provision_id": pid}
+            _elements(r, p.elements, provision_id=pid)
+            r.sources(p.sources, provision_id=pid)
+
+    def versions(table, kind, citation, parent, versions, extra) -> list[tuple]:
+        added = []
+        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, validity(versions, kb))):
+            vid = r.add(table, **parent, seq=seq, act_id=v.act, from_date=_iso(v.from_), in_force=str(start(v, kb.acts)),
+                        earliest=_iso(earliest), superseded=_iso(superseded), repealed=int(v.repealed),
+                        confidence=v.confidence, note=v.note, **extra(v))
+            fk = f"{table[:-1]}_id"
+            owners[kind, citation, seq] = {fk: vid}
+            r.sources(v.sources, **{fk: vid})
+            added.append((v, vid))
+        return added
+
+    for art in kb.articles.values():
+        r.add("articles", number=art.article, code=art.code, complete=int(art.complete), missing=art.missing)
+        versions("title_versions", "article", art.article, {"article": art.article}, art.titles,
+                 lambda v: _titles(v.title))
+        for pseq, part in enumerate(art.parts):
+            cite = f"{art.article}.{part.id}"
+            r.add("parts", id=cite, article=art.article, part=part.id, label=part.label,
+                  builds_on=", ".join(part.builds_on) or None, seq=pseq)
+            for v, vid in versions("part_versions", "part", cite, {"part_id": cite}, part.versions, _part):
+                _elements(r, v.elements, part_version_id=vid)
+                _penalty(r, v.penalty, vid)
+            for iseq, item in enumerate(part.items):
+                icite = f"{cite}.{item.id}"
+                r.add("items", id=icite, part_id=cite, item=item.id, seq=iseq)
+                for v, vid in versions("item_versions", "item", icite, {"item_id": icite}, item.versions, _body):
+                    _elements(r, v.elements, item_version_id=vid)
+
+    if kb.checklist:
+        for req in kb.checklist.requirements:
+            r.add("requirements", id=req.id, grp=req.group, title=req.title, severity=req.severity, test=req.test,
+                  establishes=req.establishes, fact=req.fact, threshold_months=req.threshold_months)
+            for b in req.basis:
+                r.add("requirement_basis", requirement_id=req.id, instrument_id=b.instrument, provision=b.provision)
+            for e in req.elements:
+                r.add("requirement_elements", requirement_id=req.id, vocabulary_id=e)
+    if kb.mapping:
+        roles = kb.mapping.roles
+        for role, value in roles.model_dump().items():
+            for provision in value if isinstance(value, list) else [value] if value else []:
+                r.add("roles", role=role, provision=provision)
+        for e in kb.mapping.equivalents:
+            r.add("equivalents", national=e.national, protocol=e.protocol, degree=e.degree, note=e.note,
+                  confidence=e.confidence)
+        for a in kb.mapping.annotations:
+            r.add("annotations", requirement_id=a.requirement, status=a.status, summary=a.summary,
+                  confidence=a.confidence)
+
+    for e in entries(kb):
+        fk = owners.get((e.kind, e.citation, e.seq), {"vocabulary_id": e.citation} if e.kind == "term" else {})
+        eid = r.add("entries", kind=e.kind, citation=e.citation, seq=e.seq, ord=e.order, act=e.act,
+                    act_number=e.act_number, in_force=e.in_force, confidence=e.confidence, earliest=_iso(e.earliest),
+                    superseded=_iso(e.superseded), **fk)
+        for field, text in e.texts:
+            lang = field.rsplit(".", 1)[1] if field.rsplit(".", 1)[-1] in LANGS else "en"
+            r.add("texts", entry_id=eid, field=field, lang=lang, text=text)
+    return r
+
+
+def _titles(text) -> dict:
+    return {f"title_{lang}": text.get(lang) for lang in LANGS}
+
+
+def _body(v) -> dict:
+    return dict(summary=v.summary, text_ru=v.text_ru, elements_unknown=int(v.elements == UNKNOWN))
+
+
+def _part(v) -> dict:
+    p = v.penalty
+    return dict(**_body(v), penalty=None if p is None else UNKNOWN if p == UNKNOWN else "stated",
+                main_unknown=int(p not in (None, UNKNOWN) and p.main == UNKNOWN),
+                additional_unknown=int(p not in (None, UNKNOWN) and p.additional == UNKNOWN),
+                items_complete=int(v.items_complete))
+
+
+def _elements(r: _Rows, elements, **owner) -> None:
+    if elements in (None, UNKNOWN):
+        return
+    for slot in ("acts", "means", "purposes", "victim", "circumstances"):
+        for vid in getattr(elements, slot):
+            r.add("elements", **owner, vocabulary_id=vid, slot=slot)
+
+
+def _penalty(r: _Rows, penalty, part_version_id: int) -> None:
+    if penalty in (None, UNKNOWN):
+        return
+
+    def months(value):
+        return value if isinstance(value, int) else None
+
+    for seq, m in enumerate([] if penalty.main == UNKNOWN else penalty.main):
+        r.add("penalties", part_version_id=part_version_id, seq=seq, kind=m.kind, min_months=months(m.min),
+              max_months=months(m.max), min_unknown=int(m.min == UNKNOWN), max_unknown=int(m.max == UNKNOWN),
+              note=m.note)
+    for seq, a in enumerate([] if penalty.additional == UNKNOWN else penalty.additional):
+        r.add("additional_punishments", part_version_id=part_version_id, seq=seq, kind=a.kind,
+              mandatory=None if a.mandatory == UNKNOWN else int(a.mandatory), term_months=months(a.term),
+              term_life=int(a.term == "life"), term_unknown=int(a.term == UNKNOWN), note=a.note)
+
+
+def build_index(kb: KB, db_path: Path) -> IndexResult:
+    """Write the KB to `db_path` atomically: built beside it under a temporary name, then moved into place."""
+    import sqlite_utils
+
+    target = Path(db_path)
+    rows = _rows(kb)
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.resolve().parent, prefix=f".{target.name}-", suffix=".tmp",
+                                         delete=False) as f:
+            tmp = Path(f.name)
+    except OSError as e:
+        raise BadInput(f"cannot write the index {target}: {e.strerror or e}") from None
+    try:
+        db = sqlite_utils.Database(tmp)
+        try:
+            for name, (columns, pk, fks) in SCHEMA.items():
+                db[name].create(columns, pk=pk, foreign_keys=fks)
+                db[name].insert_all(rows.tables[name])
+            db["texts"].enable_fts(["text"])
+        finally:
+            db.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)  # a temporary file is private; the index is an ordinary file
+        os.replace(tmp, target)  # atomic: readers see the old database or the whole new one
+    except BaseException as e:
+        tmp.unlink(missing_ok=True)
+        if isinstance(e, (OSError, sqlite3.Error)):
+            raise BadInput(f"cannot write the index {target}: {e.strerror or e}") from None
+        raise
+    meta = {row["key"]: row["value"] for row in rows.tables["meta"]}
+    return IndexResult(path=str(target), kb_hash=meta["kb_hash"], built_at=meta["built_at"],
+                       tables={name: len(table) for name, table in rows.tables.items()},
+                       fts=["texts_fts (FTS5) over texts.text"])
+
+
+_ACTIVE = """select id, kind, citation, seq, ord, act, act_number, in_force, confidence, earliest, superseded
+from entries where (earliest is null or earliest <= :on) and (superseded is null or :on < superseded) order by ord"""
+_ELEMENTS = " union ".join(f"select e.id, el.vocabulary_id from entries e join elements el on el.{fk} = e.{fk}"
+                           for fk in ("part_version_id", "item_version_id", "provision_id"))
+
+
+def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | None, str | None]:
+    """The entries in force on `on`, read from the index; (None, why) when it is absent, stale or not an index."""
+    path = Path(db_path)
+    if not path.is_file():
+        return None, None
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            stored = conn.execute("select value from meta where key = 'kb_hash'").fetchone()
+            if stored is None or stored[0] != key(root):
+                return None, f"{path} was built from another state of the KB; run `tipkb index` to refresh it"
+            rows = conn.execute(_ACTIVE, {"on": on.isoformat()}).fetchall()
+            texts: dict[int, list[tuple[str, str]]] = {}
+            for eid, field, text in conn.execute("select entry_id, field, text from texts order by id"):
+                texts.setdefault(eid, []).append((field, text))
+            elements: dict[int, list[str]] = {}
+            for eid, vid in conn.execute(_ELEMENTS + " order by 1, 2"):
+                elements.setdefault(eid, []).append(vid)
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        return None, f"{path} is not a tipkb index ({e})"
+
+    def date(value: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(value) if value else None
+
+    return [Entry(kind, citation, seq, order, tuple(texts.get(eid, ())), tuple(elements.get(eid, ())), act,
+                  act_number, in_force, confidence, date(earliest), date(superseded))
+            for eid, kind, citation, seq, order, act, act_number, in_force, confidence, earliest, superseded in rows], None

@@ -1,0 +1,372 @@
+"""`search`: find a concept in English, Russian or Kazakh, the way people actually type it.
+
+The query and every text are folded alike (case, ё, Kazakh letters to their Russian look-alikes, Latin
+look-alikes inside Cyrillic words), stemmed lightly, and matched word by word: the same stem, a prefix, or a
+near miss (rapidfuzz). A Cyrillic word also meets its Latin transliteration, so "трафикинг" finds
+"trafficking". A matching vocabulary label or synonym reaches every provision whose elements hold the term:
+"recruitment" finds Art. 128 part 1, whose summary says "recruiting" and whose Russian says "вербовка".
+
+The candidates (`Entry`) come from the YAML or from the SQLite index (kb/index.py); ranking is shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from .errors import BadInput
+from .load import KB
+from .lookup import act_name
+from .model import UNKNOWN, Confidence, Text, Versioned
+from .timeline import start
+
+LANGS = ("en", "ru", "kk")
+MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
+KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
+
+
+# -- candidates ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable version: an article's title, a part, an item, a treaty provision or a vocabulary term."""
+
+    kind: Literal["article", "part", "item", "provision", "term"]
+    citation: str  # "128", "128.1", "135.2.7", "un-tip-protocol 3(a)", or the term's id
+    seq: int  # which version of it (0 when unversioned)
+    order: int  # KB order, to break ties
+    texts: tuple[tuple[str, str], ...]  # (field, text): ("summary", …), ("title.ru", …), ("synonym.kk", …)
+    elements: tuple[str, ...] = ()  # vocabulary ids, sorted
+    act: str | None = None  # the amending act, or the instrument
+    act_number: str | None = None
+    in_force: str | None = None  # "2021-12-16", "between A and B", as the CLI says it elsewhere
+    confidence: Confidence | None = None
+    earliest: dt.date | None = None  # in force, in some reading, from this date …
+    superseded: dt.date | None = None  # … until a later version is certainly in force
+
+    def active(self, on: dt.date) -> bool:
+        """The same test as timeline.at(): kb/index.py states it in SQL."""
+        return (self.earliest is None or self.earliest <= on) and (self.superseded is None or on < self.superseded)
+
+
+def _known(value: str | None) -> bool:
+    return value not in (None, UNKNOWN) and bool(value.strip())
+
+
+def _langs(prefix: str, text: Text) -> list[tuple[str, str]]:
+    return [(f"{prefix}.{lang}", text.get(lang)) for lang in LANGS if _known(text.get(lang))]
+
+
+def validity(versions: list[Versioned], kb: KB) -> list[tuple[dt.date, dt.date | None]]:
+    """Version i may be in force from its earliest start until some later version has certainly started."""
+    starts = [start(v, kb.acts) for v in versions]
+    out = []
+    for i, s in enumerate(starts):
+        end = min((t.latest for t in starts[i + 1:]), default=None)
+        out.append((s.earliest, None if end in (None, dt.date.max) else end))
+    return out
+
+
+def entries(kb: KB) -> list[Entry]:
+    """Every searchable version in the KB, in force or not; `Entry.active` picks a date."""
+    out: list[Entry] = []
+
+    def add(kind, citation, versions, texts, elements=lambda v: ()):
+        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, validity(versions, kb))):
+            if v.repealed:  # nothing to find, and the previous version ends here all the same
+                continue
+            out.append(Entry(kind, citation, seq, len(out), tuple(texts(v)), tuple(sorted(set(elements(v)))),
+                             v.act, act_name(kb.acts[v.act]), str(start(v, kb.acts)), v.confidence,
+                             earliest, superseded))
+
+    def body(extra):
+        def texts(v):
+            found = [("summary", v.summary), ("text.ru", v.text_ru), *extra]
+            return [(f, t) for f, t in found if _known(t)]
+        return texts
+
+    def elements(v):
+        return v.elements.ids() if v.elements not in (None, UNKNOWN) else ()
+
+    for art in kb.articles.values():
+        add("article", art.article, art.titles, lambda v: _langs("title", v.title))
+        for part in art.parts:
+            label = [("label", part.label)] if part.label else []
+            add("part", f"{art.article}.{part.id}", part.versions, body(label), elements)
+            for item in part.items:
+                add("item", f"{art.article}.{part.id}.{item.id}", item.versions, body([]), elements)
+
+    rank = {"treaty": 0, "law": 1, "case_law": 2}
+    for inst in sorted(kb.instruments.values(), key=lambda i: (rank[i.kind], i.id)):
+        begins = next((d for d in (inst.in_force, inst.adopted) if isinstance(d, dt.date)), None)
+        said = inst.in_force.isoformat() if isinstance(inst.in_force, dt.date) else \
+            f"unknown (adopted {begins.isoformat()})" if begins else UNKNOWN
+        for p in inst.provisions:
+            out.append(Entry("provision", f"{inst.id} {p.id}", 0, len(out), (("title", p.title), ("summary", p.summary)),
+                             tuple(sorted(set(p.elements.ids()))) if p.elements else (), inst.id, None,
+                             said, p.confidence, begins, None))
+
+    for vid, term in kb.vocabulary.terms.items():
+        synonyms = [(f"synonym.{lang}", s) for lang in LANGS for s in term.synonyms.get(lang, []) if _known(s)]
+        out.append(Entry("term", vid, 0, len(out), tuple(_langs("label", term.label) + synonyms)))
+    return out
+
+
+# -- folding and stemming -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_KAZAKH = str.maketrans("қәүұіөғңһё", "каууиогнхе")
+_LATIN_LOOKALIKES = str.maketrans("aeopcxykmthbi", "аеорсхукмтнви")
+_TRANSLIT = {**dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye")),
+             "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ъ": "", "ь": ""}
+_RU_SUFFIXES = ("ями ами ыми ими ого его ому ему ать ять ить ов ев ей ой ий ый ая яя ое ее ые ие ую юю ых их ом ем "
+                "ам ям ах ях ию ия ью ья а я о е и ы у ю ь").split()
+_KK_SUFFIXES = "лар лер дар дер тар тер нын нин дын дин тын тин дан ден тан тен нан нен мен бен пен сы си".split()
+_EN_SUFFIXES = ("ing", "ed", "es", "s")
+_STOPWORDS = {"a", "an", "the", "of", "in", "on", "or", "and", "to", "for", "by", "with",
+              "в", "и", "на", "с", "по", "к", "о", "или", "для", "от", "не"}
+
+
+def fold(text: str) -> str:
+    """Case-fold character by character, so offsets in the folded text are offsets in the original."""
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_KAZAKH)
+    return _WORD.sub(lambda m: m.group().translate(_LATIN_LOOKALIKES) if _CYRILLIC.search(m.group())
+                     else m.group(), lowered)
+
+
+_CYRILLIC_SUFFIXES = sorted(_RU_SUFFIXES + _KK_SUFFIXES, key=len, reverse=True)  # the longest ending first
+
+
+def _stem(word: str, cyrillic: bool) -> str:
+    for suffix in _CYRILLIC_SUFFIXES if cyrillic else _EN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix == "s" and word.endswith("ss")):
+            return word[: -len(suffix)]
+    return word
+
+
+def _skeleton(word: str) -> str:
+    """How a word sounds in Latin letters, loosely: to meet a loanword across scripts."""
+    latin = "".join(_TRANSLIT.get(c, c) for c in word)
+    latin = latin.replace("ck", "k").replace("c", "k").replace("ph", "f")
+    return re.sub(r"(.)\1+", r"\1", latin)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    form: str
+    stem: str
+    cyrillic: bool
+    skeleton: str
+
+
+@lru_cache(maxsize=16384)
+def _word(form: str) -> tuple[str, bool, str]:
+    cyrillic = bool(_CYRILLIC.search(form))
+    return _stem(form, cyrillic), cyrillic, _skeleton(form)
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[_Word, ...]:
+    return tuple(_Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in _WORD.finditer(fold(text)))
+
+
+# -- matching -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Match:
+    """How well one text matches each query word, and where."""
+
+    field: str
+    text: str
+    term: str | None  # the vocabulary term the text belongs to, when matched through it
+    scores: tuple[float, ...]  # per query word
+    spans: tuple[tuple[int, int] | None, ...]
+
+    @property
+    def score(self) -> float:
+        return sum(self.scores) / len(self.scores)
+
+
+class _Query:
+    def __init__(self, text: str):
+        words = _words(text)
+        self.words = [w for w in words if w.form not in _STOPWORDS] or list(words)
+        if not self.words:
+            raise BadInput(f"nothing to search for in {text!r}: give a word, e.g. вербовка or recruitment")
+        self._scores: dict[tuple[int, str], float] = {}  # (query word, text word) -> score
+        self._texts: dict[str, tuple] = {}
+
+    def word_score(self, i: int, w: _Word) -> float:
+        key = (i, w.form)
+        if key not in self._scores:
+            self._scores[key] = _word_score(self.words[i], w)
+        return self._scores[key]
+
+    def match(self, field: str, text: str, term: str | None = None) -> _Match:
+        if text not in self._texts:
+            words = _words(text)
+            scores, spans = [], []
+            for i in range(len(self.words)):
+                score, k = max(((self.word_score(i, w), -k) for k, w in enumerate(words)), default=(0, 0))
+                scores.append(score)
+                spans.append((words[-k].start, words[-k].end) if score else None)
+            self._texts[text] = tuple(scores), tuple(spans)
+        return _Match(field, text, term, *self._texts[text])
+
+
+def _combine(matches: list[_Match]) -> tuple[float, _Match] | None:
+    """An entry matches when each query word is found in some text of it or of its elements' terms; the text
+    shown is the one that matches best on its own (the entry's own text on a tie)."""
+    if not matches:
+        return None
+    per_word = [max(m.scores[i] for m in matches) for i in range(len(matches[0].scores))]
+    score = round(sum(per_word) / len(per_word), 1)
+    return (score, max(matches, key=lambda m: m.score)) if score >= MIN_SCORE else None
+
+
+def _word_score(q: _Word, w: _Word) -> float:
+    """100 for the same word or stem, 90 for a prefix (typing), up to 95 for a near miss, 85 across scripts."""
+    from rapidfuzz.fuzz import ratio
+
+    if q.form == w.form or q.stem == w.stem:
+        return 100
+    if len(q.form) >= 3 and w.form.startswith(q.form):
+        return 90
+    if len(q.form) < 4:
+        return 0
+    if q.cyrillic == w.cyrillic:
+        near = max(ratio(q.form, w.form), ratio(q.stem, w.stem))
+        return min(near, 95) if near >= 80 else 0
+    across = ratio(q.skeleton, w.skeleton)
+    return min(across, 85) if across >= 85 and len(q.skeleton) >= 5 else 0
+
+
+# -- result objects -----------------------------------------------------------------------------------------
+
+
+class HitVersion(BaseModel):
+    act: str | None  # the amending act's id, or the instrument's
+    act_number: str | None
+    in_force: str | None
+
+
+class Hit(BaseModel):
+    citation: str
+    kind: Literal["article", "part", "item", "provision"]
+    heading: str | None  # the article's title (in --lang) or the provision's title
+    field: str  # where the match is: "summary", "title.ru", or a vocabulary "label.en" / "synonym.ru"
+    text: str
+    match_start: int  # text[match_start:match_end] is what matched
+    match_end: int
+    term: str | None  # the vocabulary id the match went through, if it did
+    term_label: str | None
+    summary: str | None
+    version: HitVersion
+    confidence: Confidence | None
+    score: float
+
+
+class Suggestion(BaseModel):
+    term: str
+    label: str
+    nearest: str  # the label or synonym nearest to the query
+    score: float
+
+
+class SearchResult(BaseModel):
+    query: str
+    on: dt.date
+    lang: str
+    source: Literal["index", "yaml"]
+    note: str | None  # why the index was not used, when there is one
+    searched: list[str]
+    texts: int  # how many texts were compared
+    total: int  # hits before --limit
+    hits: list[Hit]
+    suggestions: list[Suggestion]  # nearest vocabulary terms, when nothing matched
+
+
+SEARCHED = ["article titles (en, ru, kk)", "part and item summaries (en) and labels", "official texts (text.ru)",
+            "vocabulary labels and synonyms (en, ru, kk), reaching every provision with that element"]
+
+
+def search(kb: KB, text: str, on: dt.date, lang: str = "en", limit: int = 10, db: Path | None = None) -> SearchResult:
+    """Rank the versions in force on `on` against `text`; read them from the index at `db` if it is current."""
+    if lang not in LANGS:
+        raise BadInput(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    if limit < 1:
+        raise BadInput(f"--limit must be at least 1, got {limit}")
+    query = _Query(text)
+    candidates, note = None, None
+    if db is not None:
+        from . import index
+
+        candidates, note = index.entries_on(db, kb.root, on)
+    source = "yaml" if candidates is None else "index"
+    if candidates is None:
+        candidates = [e for e in entries(kb) if e.active(on)]
+    return rank(query, text, candidates, on, lang, limit, source, note)
+
+
+def rank(query: _Query, text: str, candidates: list[Entry], on: dt.date, lang: str, limit: int,
+         source: str, note: str | None) -> SearchResult:
+    terms = {e.citation: e for e in candidates if e.kind == "term"}
+    titles = {e.citation: dict(e.texts) for e in candidates if e.kind == "article"}
+
+    def pick(texts: dict, prefix: str) -> str | None:
+        return texts.get(f"{prefix}.{lang}") or texts.get(f"{prefix}.en")
+
+    scored = []
+    for e in candidates:
+        if e.kind == "term":
+            continue
+        matches = [query.match(f, t) for f, t in e.texts]
+        matches += [query.match(f, t, vid) for vid in e.elements if vid in terms for f, t in terms[vid].texts]
+        found = _combine(matches)
+        if found is None:
+            continue
+        score, m = found
+        spans = [s for s in m.spans if s]
+        own = dict(e.texts)
+        heading = own.get("title") if e.kind == "provision" else pick(titles.get(e.citation.split(".")[0], {}), "title")
+        scored.append((score, e, Hit(
+            citation=e.citation, kind=e.kind, heading=heading, field=m.field, text=m.text,
+            match_start=min((s[0] for s in spans), default=0), match_end=max((s[1] for s in spans), default=0),
+            term=m.term, term_label=pick(dict(terms[m.term].texts), "label") if m.term else None,
+            summary=own.get("summary"), version=HitVersion(act=e.act, act_number=e.act_number, in_force=e.in_force),
+            confidence=e.confidence, score=score)))
+    scored.sort(key=lambda s: (-s[0], KIND_RANK[s[1].kind], s[1].order))
+    instruments = sorted({e.act for e in candidates if e.kind == "provision"})
+    searched = [*SEARCHED, f"provisions of {', '.join(instruments)} (titles, summaries, elements)"]
+    return SearchResult(
+        query=text, on=on, lang=lang, source=source, note=note, searched=searched,
+        texts=sum(len(e.texts) for e in candidates), total=len(scored), hits=[h for _, _, h in scored[:limit]],
+        suggestions=[] if scored else _suggest(text, terms.values(), lang))
+
+
+def _suggest(text: str, terms, lang: str, n: int = 5) -> list[Suggestion]:
+    """The vocabulary terms nearest to a query that matched nothing."""
+    from rapidfuzz import fuzz
+
+    folded = fold(text)
+    best: dict[str, tuple[float, str]] = {}
+    for e in terms:
+        for _, t in e.texts:
+            score = fuzz.WRatio(folded, fold(t))
+            if score > best.get(e.citation, (-1.0, ""))[0]:
+                best[e.citation] = (score, t)
+    top = sorted(best.items(), key=lambda kv: -kv[1][0])[:n]
+    labels = {e.citation: dict(e.texts) for e in terms}
+    return [Suggestion(term=vid, label=labels[vid].get(f"label.{lang}") or labels[vid].get("label.en") or vid,
+                       nearest=t, score=round(score, 1)) for vid, (score, t) in top]
