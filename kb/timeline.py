@@ -85,6 +85,22 @@ def at(versions: Sequence[V], on: dt.date, acts: dict[str, Act]) -> Reading[V]:
     return Reading(readings, [starts[i] for i in possible] if len(readings) > 1 else [])
 
 
+def pending(versions: Sequence[Versioned], on: dt.date, acts: dict[str, Act]) -> set[str]:
+    """The acts that start one of these versions and whose in-force window is still open on `on`."""
+    return {s.act for s in (start(v, acts) for v in versions) if s.earliest <= on < s.latest}
+
+
+def under(versions: Sequence[V], on: dt.date, acts: dict[str, Act], assume: frozenset[str]) -> V | None:
+    """The version in force on `on` in one reading of an ambiguous date: the acts in `assume` whose window
+    covers the date are taken as in force, every other such act as not yet in force."""
+    chosen = None
+    for v in versions:
+        s = start(v, acts)
+        if s.latest <= on or (s.earliest <= on and s.act in assume):
+            chosen = v
+    return None if chosen is None or chosen.repealed else chosen
+
+
 def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)

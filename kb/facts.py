@@ -1,0 +1,253 @@
+"""The facts of a case, as a prosecutor states them: a YAML or JSON file (or command-line flags).
+
+The file is validated like the KB: unknown keys, impossible values and dates outside the Code's life are
+reported with file, line, column and key. Acts, means and purposes may be written as vocabulary ids
+(`act.recruitment`), as short ids (`recruitment`), or as a label or synonym in en/ru/kk from
+mappings/vocabulary.yaml (`вербовка`); anything not an id is matched fuzzily and echoed back, so the user
+sees what was understood. A fact left out is unknown, not false: the engine says what it would change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, Field, field_validator
+
+from .errors import BadInput, Finding, InvalidKB
+from .load import KB, parse
+from .model import Date, Strict
+from .timeline import act_start
+from .yamlio import Locator
+
+Count = Annotated[int, Field(strict=True)]
+Flag = Annotated[bool, Field(strict=True)]
+
+
+class Victim(Strict):
+    age: Count | None = None  # in whole years, at the time of the offence
+    minor: Flag | None = None  # when the exact age is not known
+    knew_age: Flag | None = None  # the offender knew the victim was a minor
+    pregnant: Flag | None = None
+    knew_pregnant: Flag | None = None  # the offender knew of the pregnancy
+    count: Count = 1  # how many victims this entry stands for
+
+    @field_validator("age")
+    @classmethod
+    def _age(cls, v: int | None) -> int | None:
+        if v is not None and not 0 <= v <= 120:
+            raise ValueError(f"impossible age {v}: an age is between 0 and 120")
+        return v
+
+    @field_validator("count")
+    @classmethod
+    def _count(cls, v: int) -> int:
+        if v < 1:
+            raise ValueError(f"impossible count {v}: an entry stands for at least one victim")
+        return v
+
+
+class Offenders(Strict):
+    group_prior_agreement: Flag | None = None
+    criminal_group: Flag | None = None  # organised group, criminal organisation, community ...
+    official_position: Flag | None = None  # an official using his position
+    parent_or_educator: Flag | None = None  # a parent, teacher or other person charged with raising the minor
+    repeatedly: Flag | None = None  # a second or later offence under the same article
+    mercenary_motive: Flag | None = None
+
+
+class Consequences(Strict):
+    death_by_negligence: Flag | None = None
+    grave_consequences: Flag | None = None
+
+
+class Facts(Strict):
+    date: Date  # of the offence
+    victims: list[Victim] = []
+    acts: list[str] = []
+    means: list[str] = []
+    purposes: list[str] = []  # the purpose, or the exploitation that took place
+    offenders: Offenders = Offenders()
+    cross_border: Flag | None = None  # out of, into or through Kazakhstan
+    consequences: Consequences = Consequences()
+    organs_removed: Flag | None = None  # removal (or coercion to removal) actually took place
+    involved_in_prostitution: Flag | None = None  # the offender then involved the victim in prostitution
+    note: str | None = None
+
+
+# -- vocabulary: ids, labels, synonyms, fuzzy -------------------------------------------------------------
+
+SLOTS = {"acts": "act.", "means": "means.", "purposes": "purpose."}
+CUTOFF = 90  # rapidfuzz WRatio score below which a term is not understood ('deception' ~ 'reception' is 89)
+
+
+class Understood(BaseModel):
+    slot: str
+    term: str
+    id: str
+    label: str
+    how: str  # "label", "synonym" or "fuzzy (score 90)"
+    also: list[str] = []  # other ids nearly as close
+
+    def __str__(self) -> str:
+        also = f"; also close: {', '.join(self.also)}" if self.also else ""
+        return f"understood {self.term!r} as {self.id} ({self.label}; {self.how}){also}"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def _phrases(kb: KB, prefix: str) -> dict[str, tuple[str, str]]:
+    """Every label and synonym (normalised) of the ids under `prefix`: phrase -> (id, 'label'|'synonym')."""
+    out: dict[str, tuple[str, str]] = {}
+    for vid, t in kb.vocabulary.terms.items():
+        if not vid.startswith(prefix):
+            continue
+        out.setdefault(_norm(vid.split(".", 1)[1].replace("_", " ")), (vid, "id"))
+        for lang in ("en", "ru", "kk"):
+            label = t.label.get(lang)
+            if label not in (None, "unknown"):
+                out.setdefault(_norm(label), (vid, "label"))
+            for syn in t.synonyms.get(lang, []):
+                out.setdefault(_norm(syn), (vid, "synonym"))
+    return out
+
+
+def resolve(kb: KB, slot: str, term: str) -> tuple[str, Understood | None]:
+    """The vocabulary id a term stands for, and what was understood when it was not an id; BadInput if none.
+    Exact ids, labels and synonyms first (in this slot, then in the others, which is an error); only then a
+    fuzzy match within the slot, echoed with its score."""
+    prefix = SLOTS[slot]
+    terms = kb.vocabulary.terms
+    raw = term.strip()
+    if raw in terms and raw.startswith(prefix):
+        return raw, None
+    key = _norm(raw.replace("-", " ").replace("_", " "))
+    phrases = _phrases(kb, prefix)
+
+    def understood(vid: str, how: str, also: list[str] = ()) -> tuple[str, Understood]:
+        return vid, Understood(slot=slot, term=raw, id=vid, label=terms[vid].label.en or vid, how=how,
+                               also=list(also))
+
+    for candidate in (_norm(raw), key):
+        if candidate in phrases:
+            vid, how = phrases[candidate]
+            return (vid, None) if how == "id" else understood(vid, how)
+    for other, other_prefix in SLOTS.items():
+        if other != slot:
+            found = _phrases(kb, other_prefix).get(_norm(raw)) or _phrases(kb, other_prefix).get(key)
+            if found:
+                raise BadInput(f"{raw!r} is {found[0]}, one of the {other}, not of the {slot}")
+    if raw in terms:
+        raise BadInput(f"{raw!r} is not one of the {slot} (their ids start with {prefix!r})")
+    from rapidfuzz import fuzz, process  # imported only when a term is not exact
+
+    hits = process.extract(_norm(raw), list(phrases), scorer=fuzz.WRatio, limit=10) if raw else []
+    if hits and hits[0][1] >= CUTOFF:
+        best = phrases[hits[0][0]][0]
+        also = list(dict.fromkeys(phrases[h[0]][0] for h in hits[1:] if h[1] >= hits[0][1] - 5))
+        return understood(best, f"fuzzy, score {round(hits[0][1])}", [a for a in also if a != best])
+    near = list(dict.fromkeys(phrases[h[0]][0] for h in hits[:3]))
+    hint = f"; nearest: {', '.join(near)}" if near else ""
+    raise BadInput(f"cannot understand {raw!r} as one of the {slot}{hint}")
+
+
+# -- the case: facts resolved against the vocabulary ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the engine reads: facts with every term resolved to a vocabulary id."""
+
+    date: dt.date
+    victims: tuple[Victim, ...] = ()
+    acts: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    group_prior_agreement: bool | None = None
+    criminal_group: bool | None = None
+    official_position: bool | None = None
+    parent_or_educator: bool | None = None
+    repeatedly: bool | None = None
+    mercenary_motive: bool | None = None
+    cross_border: bool | None = None
+    death_by_negligence: bool | None = None
+    grave_consequences: bool | None = None
+    organs_removed: bool | None = None
+    involved_in_prostitution: bool | None = None
+    understood: tuple[Understood, ...] = field(default=(), compare=False)
+
+
+def to_case(kb: KB, facts: Facts) -> Case:
+    """Resolve every term (BadInput for one that matches nothing)."""
+    ids: dict[str, list[str]] = {}
+    understood: list[Understood] = []
+    for slot in SLOTS:
+        ids[slot] = []
+        for term in getattr(facts, slot):
+            vid, u = resolve(kb, slot, term)
+            if vid not in ids[slot]:
+                ids[slot].append(vid)
+            if u is not None:
+                understood.append(u)
+    o, c = facts.offenders, facts.consequences
+    return Case(
+        date=facts.date, victims=tuple(facts.victims), acts=tuple(ids["acts"]), means=tuple(ids["means"]),
+        purposes=tuple(ids["purposes"]), group_prior_agreement=o.group_prior_agreement,
+        criminal_group=o.criminal_group, official_position=o.official_position,
+        parent_or_educator=o.parent_or_educator, repeatedly=o.repeatedly, mercenary_motive=o.mercenary_motive,
+        cross_border=facts.cross_border, death_by_negligence=c.death_by_negligence,
+        grave_consequences=c.grave_consequences, organs_removed=facts.organs_removed,
+        involved_in_prostitution=facts.involved_in_prostitution, understood=tuple(understood))
+
+
+def check_date(kb: KB, on: dt.date, today: dt.date) -> str | None:
+    """Why a date cannot be an offence date under the encoded Code, or None."""
+    begin = act_start(kb.acts[kb.code.act]).earliest
+    if on < begin:
+        return (f"{on.isoformat()} is before {begin.isoformat()}, when the Criminal Code of 2014 came into force; "
+                f"the knowledge base holds no earlier law")
+    if on > today:
+        return f"{on.isoformat()} is in the future (today is {today.isoformat()})"
+    return None
+
+
+def read(kb: KB, path: Path, today: dt.date) -> tuple[Facts, Case]:
+    """Load and check a facts file; InvalidKB lists every problem of the file at once, each with file, line,
+    column and key: schema errors, a date outside the Code's life, terms that match nothing."""
+    from .model import _date
+    from .yamlio import read as read_yaml
+
+    display = str(path)
+    findings: list[Finding] = []
+    facts = parse(Facts, path, display, findings)
+    try:
+        raw = read_yaml(path, display)
+    except InvalidKB:  # already reported by parse
+        raw = None
+    if isinstance(raw, dict):
+        locator = Locator(path, display)
+        try:
+            on = facts.date if facts else _date(raw.get("date"))
+        except ValueError:  # reported by the schema
+            on = None
+        problem = check_date(kb, on, today) if on else None
+        if problem:
+            findings.append(locator.finding(("date",), problem))
+        for slot in SLOTS:
+            values = raw.get(slot)
+            for i, term in enumerate(values if isinstance(values, list) else []):
+                if isinstance(term, str):
+                    try:
+                        resolve(kb, slot, term)
+                    except BadInput as e:
+                        findings.append(locator.finding((slot, i), str(e)))
+    if isinstance(raw, dict) and "date" not in raw:  # the locator reads "date" as a union tag: name the key
+        findings = [Finding(f.file, f.line, f.col, "date", f.message) if not f.key and "missing" in f.message else f
+                    for f in findings]
+    if findings or facts is None:
+        raise InvalidKB(findings)
+    return facts, to_case(kb, facts)
