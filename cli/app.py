@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from enum import Enum, IntEnum
 from pathlib import Path
@@ -102,7 +103,7 @@ def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable
 
 
 # The command groups register themselves on `app` when imported.
-from . import diff, gaps, lookup  # noqa: E402,F401
+from . import diff, gaps, lookup, qualify, search  # noqa: E402,F401
 
 
 def main() -> None:
@@ -113,5 +114,10 @@ def main() -> None:
         e.show(file=sys.stderr)
         code = Exit.USAGE
     except typer.Abort:
+        code = Exit.USAGE
+    except Exception as e:  # a bug: say so in one line; TIPKB_DEBUG=1 shows the traceback
+        if os.environ.get("TIPKB_DEBUG"):
+            raise
+        typer.echo(f"tipkb: internal error ({type(e).__name__}: {e}); please report it", err=True)
         code = Exit.USAGE
     sys.exit(int(code or 0))

@@ -94,6 +94,7 @@ def to_markdown(blocks: list[Block]) -> str:
 
 def to_console(blocks: list[Block], console: Any) -> None:
     from rich.markup import escape
+    from rich.text import Text as RichText
 
     for b in blocks:
         kind = b[0]
@@ -115,7 +116,7 @@ def to_console(blocks: list[Block], console: Any) -> None:
 
             table = Table(*b[1], show_lines=False, header_style="bold")
             for row in b[2]:
-                table.add_row(*(escape(str(c)) for c in row))
+                table.add_row(*(c if isinstance(c, RichText) else escape(str(c)) for c in row))  # pre-styled
             console.print(table)
 
 
@@ -156,7 +157,8 @@ def _article_blocks(view, labels: Labels) -> list[Block]:
             v = r.version
             if r.condition:
                 blocks.append(("warn", f"Reading: {r.condition}"))
-            blocks.append(("field", "version", f"Law {v.act_number}, in force {v.in_force}{mark(v.confidence)}"))
+            future = " (prospective: not yet in force today)" if v.prospective else ""
+            blocks.append(("field", "version", f"Law {v.act_number}, in force {v.in_force}{future}{mark(v.confidence)}"))
             blocks.append(("field", "summary", r.summary or "—"))
             for slot, value in labels.elements(r.elements):
                 blocks.append(("field", slot, value))
@@ -348,3 +350,214 @@ def _validation_blocks(report) -> list[Block]:
 
 
 validation, validation_md = _both(_validation_blocks)
+
+
+# -- search and index -------------------------------------------------------------------------------------
+
+SOURCE = {"index": "the SQLite index", "yaml": "the YAML files"}
+
+
+def _excerpt(text: str, start: int, end: int, around: int = 45) -> tuple[str, str, str]:
+    """The match with a little context either side, so a long summary fits in a table cell."""
+    before, after = text[max(0, start - around):start], text[end:end + around]
+    return ("…" if start > around else "") + before, text[start:end], after + ("…" if end + around < len(text) else "")
+
+
+def _via(hit) -> str:
+    return f"{hit.field} of {hit.term} ({hit.term_label})" if hit.term else hit.field
+
+
+def _version(hit) -> str:
+    v = hit.version
+    law = f"Law {v.act_number}" if v.act_number else v.act
+    return f"{law}, in force {v.in_force}{mark(hit.confidence) if hit.confidence else ''}"
+
+
+def _search_blocks(result, highlight) -> list[Block]:
+    on = result.on.isoformat()
+    if not result.hits:
+        blocks: list[Block] = [("title", f"Search “{result.query}” — no match in the law in force on {on}"),
+                               ("text", f"Searched {result.texts} texts from {SOURCE[result.source]}: "
+                                        + "; ".join(result.searched) + ".")]
+        if result.suggestions:
+            blocks.append(("heading", "Nearest vocabulary terms"))
+            blocks += [("item", f"{s.label} ({s.term}), nearest form “{s.nearest}”", 0) for s in result.suggestions]
+    else:
+        shown = f", the first {len(result.hits)}" if result.total > len(result.hits) else ""
+        blocks = [("title", f"Search “{result.query}” — {result.total} hit(s){shown}, law in force on {on}"),
+                  ("table", ["score", "provision", "match", "version"],
+                   [[f"{h.score:g}", f"{h.citation} {h.heading or ''}".strip(), highlight(h), _version(h)]
+                    for h in result.hits]),
+                  ("text", f"Searched {result.texts} texts from {SOURCE[result.source]}. Marks: ◇ secondary source, "
+                           f"⚠ unverified.")]
+    if result.note:
+        blocks.append(("warn", f"Index not used: {result.note}."))
+    return blocks
+
+
+def _rich_match(hit):
+    from rich.text import Text as RichText
+
+    before, match, after = _excerpt(hit.text, hit.match_start, hit.match_end)
+    cell = RichText(before)
+    cell.append(match, style="bold yellow")
+    cell.append(after)
+    cell.append(f"\n{_via(hit)}", style="dim")
+    return cell
+
+
+def _md_match(hit) -> str:
+    before, match, after = _excerpt(hit.text, hit.match_start, hit.match_end)
+    return f"{before}**{match}**{after} ({_via(hit)})"
+
+
+def search(result, console) -> None:
+    to_console(_search_blocks(result, _rich_match), console)
+
+
+def search_md(result) -> str:
+    return to_markdown(_search_blocks(result, _md_match))
+
+
+def _index_blocks(result) -> list[Block]:
+    return [("title", f"Indexed the knowledge base into {result.path}"),
+            ("text", f"KB content hash {result.kb_hash[:16]}…, built {result.built_at}; full-text search: "
+                     + ", ".join(result.fts) + "."),
+            ("table", ["table", "rows"], [[name, rows] for name, rows in result.tables.items()]),
+            ("text", f"Query it with sqlite3 {result.path} \"select …\", or browse it: pip install 'tipkb[web]', "
+                     f"then datasette {result.path}.")]
+
+
+index, index_md = _both(_index_blocks)
+
+
+# -- qualify -------------------------------------------------------------------------------------------------
+
+TRI = {True: "yes", False: "no", "unknown": "cannot tell"}
+CANDIDATE = {"made_out": "made out", "not_made_out": "not made out", "unknown": "cannot tell",
+             "displaced": "displaced"}
+
+
+def _ids_text(labels: Labels, matched: list[str]) -> str:
+    """'act.recruitment ← acts: act.recruitment' as 'recruitment ← acts: act.recruitment'."""
+    return "; ".join(f"{labels(m.split(' ← ')[0])} ← {m.split(' ← ', 1)[1]}" if " ← " in m else labels(m)
+                     for m in matched)
+
+
+def _chosen_blocks(q, labels: Labels, indent: int = 0) -> list[Block]:
+    where = f"part ? — {q.part_label}" if q.part_label else ""
+    head = f"{q.russian}{' (' + where + ')' if where else ''} — {q.title or 'Art. ' + q.article}{mark(q.confidence)}"
+    blocks: list[Block] = [("item", head, indent),
+                           ("item", f"range: {q.range}; additional: {q.additional}"
+                                    + ("" if q.final else " — the range of this part; a higher part's is unknown"),
+                            indent + 1),
+                           ("item", f"category: {q.category} ({q.category_basis}); {q.version}", indent + 1)]
+    if not q.final:
+        blocks.append(("item", "NOT FINAL: " + (
+            f"{', '.join(labels(o) for o in q.open_facts)} may fall under a part the knowledge base does not "
+            f"encode, whose range is unknown" if q.open_facts else "parts that cannot be ranked apply"), indent + 1))
+    blocks += [("item", note, indent + 1) for note in q.notes]
+    return blocks
+
+
+def _count_blocks(count, labels: Labels, explain: bool, many: bool, n: int) -> list[Block]:
+    blocks: list[Block] = []
+    if many:
+        blocks.append(("heading", f"Count {n} — {count.victims}"))
+    else:
+        blocks.append(("field", "victims", count.victims))
+    blocks.append(("field", "trafficking", TRI[count.trafficking]))
+    blocks.append(("field", "qualification", count.summary))
+    for q in count.qualification:
+        blocks += _chosen_blocks(q, labels, 1)
+    for c in count.cumulative:
+        blocks.append(("item", f"cumulative: {c.russian} — {c.why} ({c.rule}{mark(c.confidence)})", 1))
+    for note in count.notes:
+        blocks.append(("text", f"Note: {note}"))
+    for cand in count.candidates:
+        if cand.incomplete and any(q.article == cand.article for q in count.qualification):
+            blocks.append(("warn", f"Art. {cand.article} is incomplete in the knowledge base: {cand.incomplete}"))
+    rows, no_act = [], []
+    for cand in count.candidates:
+        if cand.status == "not_made_out" and "acts" in cand.missing:
+            no_act.append(cand.article)
+            continue
+        part = cand.chosen.headline if cand.chosen else "—"
+        rng = cand.chosen.range if cand.chosen else "—"
+        rows.append([str(len(rows) + 1), cand.article, CANDIDATE[cand.status], part, rng, cand.why])
+    blocks.append(("heading", "Candidates, ranked" + (f" (count {n})" if many else "")))
+    if rows:
+        blocks.append(("table", ["#", "art.", "status", "most serious part", "range", "why"], rows))
+    if no_act:
+        blocks.append(("text", f"Not made out, none of their acts among the facts: Art. {', '.join(no_act)}."))
+    if count.unused:
+        blocks.append(("heading", "Facts not used" + (f" (count {n})" if many else "")))
+        blocks += [("item", f"{u.fact}: {u.why}", 0) for u in count.unused]
+    if explain:
+        blocks += _explain_blocks(count, labels)
+    return blocks
+
+
+def _explain_blocks(count, labels: Labels) -> list[Block]:
+    blocks: list[Block] = [("heading", "Element by element")]
+    for cand in count.candidates:
+        if not cand.parts:
+            continue
+        blocks.append(("item", f"Art. {cand.article} {cand.title or ''}: {CANDIDATE[cand.status]} — {cand.why}", 0))
+        for p in cand.parts:
+            name = f"part {p.part}" if p.part[0].isdigit() else f"part ? ({p.label or p.part})"
+            blocks.append(("item", f"{name}: {TRI[p.applies]} — {p.why} [{p.version}{mark(p.confidence)}; "
+                                   f"penalty {p.penalty}]", 1))
+            for e in p.elements:
+                rule = f" [{e.rule}{mark(e.confidence) if e.confidence else ''}]" if e.rule else ""
+                basis = mark(e.confidence) if e.confidence and not e.rule else ""
+                got = f" ← {_ids_text(labels, e.matched)}" if e.matched else ""
+                blocks.append(("item", f"{e.slot} ({', '.join(labels(r) for r in e.required)}): {e.status}{got}. "
+                                       f"{e.why}{rule}{basis}", 2))
+            for item in p.items:
+                if item.applies is not False:
+                    got = f" ← {_ids_text(labels, item.matched)}" if item.matched else ""
+                    blocks.append(("item", f"item {item.id}) {item.summary or 'unknown'}: {TRI[item.applies]}{got}"
+                                           f"{mark(item.confidence)}", 2))
+        if cand.open_facts:
+            blocks.append(("item", "open: " + ", ".join(labels(o) for o in cand.open_facts)
+                           + " (no encoded element covers them)", 1))
+    return blocks
+
+
+def _qualify_blocks(result, labels: Labels, explain: bool = False) -> list[Block]:
+    blocks: list[Block] = [("title", f"Qualification — offence of {result.on.isoformat()}"),
+                           ("text", "Marks: ◇ secondary source, ⚠ unverified; unmarked facts are checked against the "
+                                    "official text. The confidence shown is the weakest the choice rests on.")]
+    blocks += [("item", str(u), 0) for u in result.understood]
+    if result.ambiguous:
+        blocks.append(("warn", "The offence date falls inside an amending act's in-force window: one reading per "
+                               "possibility follows, none is chosen."))
+    for reading in result.readings:
+        if reading.condition:
+            blocks.append(("heading", f"Reading: {reading.condition}"))
+        many = len(reading.counts) > 1
+        for n, count in enumerate(reading.counts, 1):
+            blocks += _count_blocks(count, labels, explain, many, n)
+        blocks.append(("heading", f"Which law applies: the offence date against {result.today.isoformat()}"))
+        blocks.append(("text", result.milder_law))
+        for t in reading.time:
+            when = f" ({t.now_condition})" if t.now_condition else ""
+            blocks.append(("item", f"Art. {t.article}: on the offence date {t.then}, {t.then_range}; on "
+                                   f"{result.today.isoformat()}{when} {t.now}, {t.now_range}", 0))
+            blocks.append(("item", f"applies: {t.applies} — {t.why}", 1))
+        if not reading.time:
+            blocks.append(("text", "No offence to compare."))
+        if reading.what_if:
+            blocks.append(("heading", "What one more fact would change"))
+            blocks += [("item", str(w), 0) for w in reading.what_if]
+        if reading.rules:
+            blocks.append(("heading", "Rules of Supreme Court Resolution No. 7 applied"))
+            blocks += [("item", f"{r.id} (para. {r.paragraph}){mark(r.confidence)}: {'; '.join(r.effects)}", 0)
+                       for r in reading.rules]
+        blocks += [("text", note) for note in reading.notes]
+    blocks += [("text", note) for note in result.notes]
+    return blocks
+
+
+qualification, qualification_md = _both(_qualify_blocks)
