@@ -245,9 +245,6 @@ def read(kb: KB, path: Path, today: dt.date) -> tuple[Facts, Case]:
                         resolve(kb, slot, term)
                     except BadInput as e:
                         findings.append(locator.finding((slot, i), str(e)))
-    if isinstance(raw, dict) and "date" not in raw:  # the locator reads "date" as a union tag: name the key
-        findings = [Finding(f.file, f.line, f.col, "date", f.message) if not f.key and "missing" in f.message else f
-                    for f in findings]
     if findings or facts is None:
         raise InvalidKB(findings)
     return facts, to_case(kb, facts)

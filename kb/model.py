@@ -21,8 +21,8 @@ CONFIDENCE_RANK = {"unverified": 0, "secondary": 1, "official": 2}  # worst firs
 def OrUnknown(tp: Any) -> Any:
     """`tp`, or the literal `unknown`; a failed `tp` reports only its own errors."""
     return Annotated[
-        Union[Annotated[Unknown, Tag("unknown")], Annotated[tp, Tag("known")]],
-        Discriminator(lambda v: "unknown" if v == UNKNOWN else "known"),
+        Union[Annotated[Unknown, Tag("~unknown")], Annotated[tp, Tag("~known")]],
+        Discriminator(lambda v: "~unknown" if v == UNKNOWN else "~known"),
     ]
 
 
@@ -69,7 +69,7 @@ ItemId = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -110,8 +110,8 @@ class Act(Strict):
     title: Text
     signed: Date
     in_force: Annotated[
-        Union[Annotated[Date, Tag("date")], Annotated[Window, Tag("window")]],
-        Discriminator(lambda v: "window" if isinstance(v, (dict, Window)) else "date"),
+        Union[Annotated[Date, Tag("~date")], Annotated[Window, Tag("~window")]],
+        Discriminator(lambda v: "~window" if isinstance(v, (dict, Window)) else "~date"),
     ]
     summary: str | None = None
     note: str | None = None
@@ -129,7 +129,7 @@ class Versioned(Strict):
     confidence: Confidence
     note: str | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Elements(Strict):

@@ -17,6 +17,7 @@ from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.resolver import VersionedResolver
 
 from .errors import Finding, InvalidKB
 
@@ -63,8 +64,23 @@ for _c in (_SafeConstructor, _RoundTripConstructor):
     _c.add_constructor("tag:yaml.org,2002:timestamp", _c.construct_yaml_str)
 
 
+class _Resolver(VersionedResolver):
+    """ruamel looks the YAML version up for every scalar through two caught exceptions when the C
+    parser is in use (half the load time of a large KB); the table cannot change within a file."""
+
+    _table = None
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if self._table is None:
+            self._table = VersionedResolver.versioned_resolver.fget(self)
+        return self._table
+
+
 def _yaml(typ: str, pure: bool = True) -> YAML:
     y = YAML(typ=typ, pure=pure)
+    if typ == "safe":
+        y.Resolver = _Resolver
     if pure:  # setting a Python composer would silently turn the C path back into the pure one
         y.Composer = _NoAliases
     y.Constructor = _SafeConstructor if typ == "safe" else _RoundTripConstructor
@@ -118,7 +134,6 @@ def read(path: Path, display: str) -> Any:
         raise InvalidKB([Finding(display, None, None, "", "nested too deeply")]) from None
 
 
-_TAGS = ("known", "unknown", "date", "window")  # union branch names that pydantic puts in an error's path
 
 
 class Locator:
@@ -144,7 +159,8 @@ class Locator:
                 label = item.get("id", item.get("act")) if isinstance(item, CommentedMap) else None
                 keys.append(f"[{label}]" if label is not None else f"[{part}]")
                 node = item
-            elif isinstance(node, CommentedMap) and isinstance(part, str) and part not in _TAGS:
+            elif isinstance(node, CommentedMap) and isinstance(part, str) and not part.startswith("~"):
+                # ("~..." are the union branch tags of kb/model.py that pydantic puts in an error's path)
                 keys.append(part)  # a key that is missing here: point at the mapping that lacks it
                 break
         if line is None and isinstance(self.tree, (CommentedMap, CommentedSeq)) and loc:
