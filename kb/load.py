@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -67,12 +68,33 @@ def _message(error: dict) -> str:
     return msg.removeprefix("Value error, ")
 
 
-def parse(model: type[M], path: Path, display: str, findings: list[Finding]) -> M | None:
-    """Read and validate one file; on failure append its findings and return None."""
+PARALLEL_FROM = 64  # files; below this a process pool costs more than it saves
+
+
+def _read(job: tuple[Path, str]) -> tuple[object, list[Finding] | None]:
     try:
-        data = read(path, display)
-    except InvalidKB as e:
-        findings.extend(e.findings)
+        return read(*job), None
+    except InvalidKB as e:  # returned, not raised: it crosses a process boundary
+        return None, e.findings
+
+
+def read_all(jobs: list[tuple[Path, str]]) -> dict[Path, tuple[object, list[Finding] | None]]:
+    """Parse many files, on every core when there are many: YAML parsing is the cost of a cold load."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return {job[0]: _read(job) for job in jobs}
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(zip((job[0] for job in jobs), pool.map(_read, jobs, chunksize=16)))
+
+
+def parse(model: type[M], path: Path, display: str, findings: list[Finding],
+          parsed: tuple[object, list[Finding] | None] | None = None) -> M | None:
+    """Validate one file (read here unless `parsed` by read_all); on failure append findings, return None."""
+    data, errors = parsed or _read((path, display))
+    if errors:
+        findings.extend(errors)
         return None
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
@@ -105,14 +127,22 @@ def _load(root: Path) -> KB:
     def rel(p: Path) -> str:
         return str(p.relative_to(root))
 
+    code_dir = root / CODE_DIR
+    article_paths = sorted(code_dir.glob("art-*.yaml")) if code_dir.is_dir() else []
+    instrument_paths = sorted([*root.glob("statutes/un/*.yaml"), *root.glob("statutes/kz/laws/*.yaml"),
+                               *root.glob("statutes/kz/case-law/*.yaml")])
+    fixed = [root / "statutes/sources.yaml", code_dir / "code.yaml", code_dir / "amendments.yaml",
+             root / "mappings/vocabulary.yaml", root / "mappings/checklist.yaml", root / "mappings/kz-cc--un-tip.yaml"]
+    # Globbed paths are always read, so a broken one (a symlink loop, a directory) is reported, not skipped.
+    parsed = read_all([(p, rel(p)) for p in [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]])
+
     def one(model: type[M], path: Path) -> M | None:
         if not path.exists():
             findings.append(Finding(rel(path), None, None, "", "file is missing"))
             return None
-        return parse(model, path, rel(path), findings)
+        return parse(model, path, rel(path), findings, parsed[path])
 
     files: dict[str, Path] = {}
-    code_dir = root / CODE_DIR
     files["sources"] = root / "statutes/sources.yaml"
     files["code"] = code_dir / "code.yaml"
     files["acts"] = code_dir / "amendments.yaml"
@@ -123,8 +153,8 @@ def _load(root: Path) -> KB:
     vocabulary = one(Vocabulary, files["vocabulary"])
 
     articles: dict[str, Article] = {}
-    for path in sorted(code_dir.glob("art-*.yaml")) if code_dir.is_dir() else []:
-        article = parse(Article, path, rel(path), findings)
+    for path in article_paths:
+        article = parse(Article, path, rel(path), findings, parsed[path])
         if article is None:
             continue
         if article.article in articles:
@@ -139,9 +169,8 @@ def _load(root: Path) -> KB:
         files[f"article:{article.article}"] = path
 
     instruments: dict[str, Instrument] = {}
-    for path in sorted([*root.glob("statutes/un/*.yaml"), *root.glob("statutes/kz/laws/*.yaml"),
-                        *root.glob("statutes/kz/case-law/*.yaml")]):
-        instrument = parse(Instrument, path, rel(path), findings)
+    for path in instrument_paths:
+        instrument = parse(Instrument, path, rel(path), findings, parsed[path])
         if instrument is not None:
             instruments[instrument.id] = instrument
             files[f"instrument:{instrument.id}"] = path
