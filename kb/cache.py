@@ -7,10 +7,13 @@ TIPKB_CACHE_DIR to move it (default: ~/.cache/tipkb).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -38,23 +41,66 @@ def key(root: Path) -> str:
     return h.hexdigest()
 
 
+class LazyArticles(Mapping):
+    """The articles of a cached KB, each unpickled on first access: a command that reads one article of a
+    500-article KB pays for one."""
+
+    def __init__(self, folder: Path, numbers: list[str]):
+        self._folder, self._numbers, self._known = folder, numbers, frozenset(numbers)
+        self._loaded: dict = {}
+
+    def __getitem__(self, number: str):
+        if number not in self._loaded:
+            if number not in self._known:
+                raise KeyError(number)
+            with (self._folder / f"art-{number}.pickle").open("rb") as f:
+                self._loaded[number] = pickle.load(f)
+        return self._loaded[number]
+
+    def __contains__(self, number: object) -> bool:
+        return number in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_loaded": {}}
+
+
 def cached(root: Path, build: Callable[[], T]) -> T:
+    """The KB built by `build`, or the same KB from the cache when no file it rests on has changed."""
     if os.environ.get("TIPKB_NO_CACHE"):
         return build()
-    digest = key(root)
-    path = _directory() / f"kb-{digest[:32]}.pickle"
+    folder = _directory() / f"kb-{key(root)[:32]}"
     try:
-        with path.open("rb") as f:
+        with (folder / "core.pickle").open("rb") as f:
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    value = build()  # raises on an invalid KB, which is never cached
+    kb = build()  # raises on an invalid KB, which is never cached
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, lambda f: pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL))
+        _store(folder, kb)
     except OSError:
         pass  # a read-only home is no reason to fail
-    return value
+    return kb
+
+
+def _store(folder: Path, kb) -> None:
+    """Write the cache into a temporary folder and rename it into place: a reader sees all of it or none;
+    of two concurrent writers the second simply finds the folder there and discards its own."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".kb-"))
+    try:
+        for number, article in kb.articles.items():
+            (tmp / f"art-{number}.pickle").write_bytes(pickle.dumps(article, pickle.HIGHEST_PROTOCOL))
+        core = dataclasses.replace(kb, articles=LazyArticles(folder, list(kb.articles)))
+        (tmp / "core.pickle").write_bytes(pickle.dumps(core, pickle.HIGHEST_PROTOCOL))
+        os.rename(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def write_atomically(path: Path, write: Callable) -> None:

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 from .errors import Finding, InvalidKB
 from .model import UNKNOWN, Article, Elements, Penalty, Versioned, Window
 from .timeline import Start, act_start, start
-from .yamlio import Locator
 
 if TYPE_CHECKING:
     from .load import KB
+    from .yamlio import Locator
 
 
 class ValidationReport(BaseModel):

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections import abc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check
 from .errors import Finding, InvalidKB
 from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
-from .yamlio import Locator, read
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,13 +28,14 @@ class KB:
     root: Path
     code: Code
     acts: dict[str, Act]
-    articles: dict[str, Article]
+    articles: abc.Mapping[str, Article]
     vocabulary: Vocabulary
     sources: SourceRegistry
     instruments: dict[str, Instrument] = field(default_factory=dict)
     checklist: Checklist | None = None
     mapping: Mapping | None = None
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
+    # (`articles` is a dict, or the cache's lazy mapping of the same articles)
     files: dict[str, Path] = field(default_factory=dict)
 
     def display(self, key: str) -> str:
@@ -55,7 +55,9 @@ class KB:
                 lists += [part.versions, *(item.versions for item in part.items)]
         return frozenset(v.act for versions in lists for v in versions)
 
-    def locator(self, key: str) -> Locator:
+    def locator(self, key: str):
+        from .yamlio import Locator
+
         return Locator(self.files[key], self.display(key))
 
 
@@ -72,6 +74,8 @@ PARALLEL_FROM = 64  # files; below this a process pool costs more than it saves
 
 
 def _read(job: tuple[Path, str]) -> tuple[object, list[Finding] | None]:
+    from .yamlio import read  # ruamel is imported only when a file is actually parsed
+
     try:
         return read(*job), None
     except InvalidKB as e:  # returned, not raised: it crosses a process boundary
@@ -103,6 +107,8 @@ def parse(model: type[M], path: Path, display: str, findings: list[Finding],
     try:
         return model.model_validate(data)
     except ValidationError as e:
+        from .yamlio import Locator
+
         locator = Locator(path, display)
         findings.extend(locator.finding(err["loc"], _message(err)) for err in e.errors())
         return None
@@ -122,6 +128,9 @@ def load(root: Path | None = None) -> KB:
 
 
 def _load(root: Path) -> KB:
+    from .checks import check
+    from .yamlio import Locator
+
     findings: list[Finding] = []
 
     def rel(p: Path) -> str:
@@ -152,7 +161,7 @@ def _load(root: Path) -> KB:
     acts_file = one(AmendmentFile, files["acts"])
     vocabulary = one(Vocabulary, files["vocabulary"])
 
-    articles: dict[str, Article] = {}
+    articles: abc.Mapping[str, Article] = {}
     for path in article_paths:
         article = parse(Article, path, rel(path), findings, parsed[path])
         if article is None:
