@@ -31,6 +31,12 @@ PROBE = ("import resource, subprocess, sys, time\n"
          "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
 
 
+# What typer itself costs per invocation, beyond `import typer`: it builds pydantic adapters for the
+# parameters of every command it runs.
+TRIVIAL = ("import typer\napp = typer.Typer()\n@app.command()\ndef main(x: str) -> None:\n    print(x)\n"
+           "app()")
+
+
 @dataclass
 class Row:
     name: str
@@ -67,7 +73,8 @@ def main() -> None:
     try:
         py, _ = measure([sys.executable, "-c", "pass"], env, args.runs)
         floor, _ = measure([sys.executable, "-c", "import typer, rich.console"], env, args.runs)
-        rows: list[Row] = []
+        trivial, trivial_peak = measure([sys.executable, "-c", TRIVIAL, "x"], env, args.runs)
+        rows: list[Row] = [Row("a one-argument typer app (reference)", 0, trivial, trivial_peak)]
         for scale in args.scales:
             root = generate(work / f"kb{scale}", scale)
             grep, _ = measure(["grep", "-ri", "вербовка", str(root / "statutes"), str(root / "mappings")], env,
@@ -92,7 +99,7 @@ def main() -> None:
                 elif goal and check is not None:
                     met = check(seconds)
                 rows.append(Row(name, scale, seconds, peak, goal, met))
-            rows.append(Row(f"grep -ri (peer for search)", scale, grep, 0))
+            rows.append(Row("grep -ri (peer for search)", scale, grep, 0))
         print(table(rows, py, floor, args.runs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -108,7 +115,7 @@ def table(rows: list[Row], py: float, floor: float, runs: int) -> str:
     for r in rows:
         met = "" if r.met is None else ("yes" if r.met else "**no**")
         peak = f"{r.peak_mib:.0f}" if r.peak_mib else ""
-        head.append(f"| {r.name} | ×{r.scale} | {r.seconds * 1000:.0f} ms | {r.seconds / floor:.2f} | "
+        head.append(f"| {r.name} | {f'×{r.scale}' if r.scale else ''} | {r.seconds * 1000:.0f} ms | {r.seconds / floor:.2f} | "
                     f"{r.seconds / py:.1f} | {peak} | {r.goal} | {met} |")
     return "\n".join(head)
 

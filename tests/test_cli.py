@@ -98,12 +98,36 @@ def test_broken_yaml_exits_2_naming_the_file(tipkb, kb_copy):
     assert r.code == 2 and "art-128.yaml:" in r.err and "Traceback" not in r.err
 
 
+def test_every_command_is_routed_to_its_module():
+    from cli.app import COMMANDS, app, register
+
+    register()
+    assert {cmd.name or cmd.callback.__name__ for cmd in app.registered_commands} == set(COMMANDS)
+
+
 def test_every_command_is_documented_in_the_readme():
     from pathlib import Path
 
-    from cli.app import app
+    from cli.app import app, register
+
+    register()
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for cmd in app.registered_commands:
         name = cmd.name or cmd.callback.__name__
         assert f"tipkb {name}" in readme, f"README does not document `tipkb {name}`"
+
+
+@pytest.mark.parametrize("args", [["gaps", "--json"], ["qualify", "--date", "2021-06-01", "--act", "sale", "--json"],
+                                  ["history", "134", "--json"], ["search", "recruitment", "--json"],
+                                  ["penalty", "128", "--json"]])
+def test_each_command_runs_in_a_fresh_process(args):
+    """main() registers only the command being run; in a fresh process, as a user runs it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tipkb = Path(sys.executable).with_name("tipkb")
+    r = subprocess.run([str(tipkb), *args], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)
