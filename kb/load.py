@@ -34,6 +34,8 @@ class KB:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     checklist: Checklist | None = None
     mapping: Mapping | None = None
+    # each article's parsed YAML, which the cache stores (validating it again is faster than unpickling)
+    raw: dict[str, object] = field(default_factory=dict, repr=False)
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
     # (`articles` is a dict, or the cache's lazy mapping of the same articles)
     files: dict[str, Path] = field(default_factory=dict)
@@ -161,7 +163,8 @@ def _load(root: Path) -> KB:
     acts_file = one(AmendmentFile, files["acts"])
     vocabulary = one(Vocabulary, files["vocabulary"])
 
-    articles: abc.Mapping[str, Article] = {}
+    articles: dict[str, Article] = {}
+    raw: dict[str, object] = {}
     for path in article_paths:
         article = parse(Article, path, rel(path), findings, parsed[path])
         if article is None:
@@ -175,6 +178,7 @@ def _load(root: Path) -> KB:
             findings.append(Locator(path, rel(path)).finding(
                 ("article",), f"file name should be art-{article.article}.yaml for article {article.article}"))
         articles[article.article] = article
+        raw[article.article] = parsed[path][0]
         files[f"article:{article.article}"] = path
 
     instruments: dict[str, Instrument] = {}
@@ -202,7 +206,7 @@ def _load(root: Path) -> KB:
     if findings:
         raise InvalidKB(findings)
     kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
-            vocabulary, sources, instruments, checklist, mapping, files)
+            vocabulary, sources, instruments, checklist, mapping, raw=raw, files=files)
     findings = check(kb)
     if findings:
         raise InvalidKB(findings)

@@ -22,7 +22,7 @@ def test_a_changed_file_bypasses_the_cache(kb_copy, tmp_path, monkeypatch):
 
     assert max_128_1() == 84
     (cached,) = (tmp_path / "cache").glob("kb-*")  # written, once
-    assert (cached / "core.pickle").exists() and (cached / "art-128.pickle").exists()
+    assert (cached / "core.pickle").exists() and (cached / "art-128.marshal").exists()
     assert max_128_1() == 84  # served from the cache
     edit(kb_copy / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
     assert max_128_1() == 96  # the edit is seen, not the cached 84
