@@ -167,16 +167,33 @@ def _says(found: Found, law: Law, hits: set[str]) -> str:
 Outcome = tuple[GapStatus, str, list[Evidence], str | None]
 
 
+def _not_encoded(article: str) -> Outcome:
+    return "unknown", f"The elements of {article} part 1 on this date are not encoded.", [], f"{article}.1 elements"
+
+
+@dataclass
+class Target:
+    """The Protocol element a requirement looks for, and the national terms that stand for it."""
+
+    id: str
+    name: str
+    full: set[str]  # itself and its full equivalents
+    partial: set[str]  # narrower national terms
+
+
+def _target(law: Law, req: Requirement) -> Target:
+    vid = req.elements[0]
+    return Target(vid, law.label(vid), {vid} | law.equivalents(vid, "full"), law.equivalents(vid, "partial"))
+
+
 def _element_test(law: Law, req: Requirement, constitutive: Callable[[Found], set[str]], what: str) -> Outcome:
     """Shared by acts and means: constitutive in the adult base offence, else aggravating, partial, unknown."""
-    target = req.elements[0]
-    name = law.label(target)
+    t = _target(law, req)
+    target, name, full, partial = t.id, t.name, t.full, t.partial
     adult, child = law.m.roles.adult_offence, law.m.roles.child_offence
-    full = {target} | law.equivalents(target, "full")
-    partial = law.equivalents(target, "partial")
     base = law.base(adult)
     if base is None:
-        return "unknown", f"The elements of {adult} part 1 on this date are not encoded.", [], f"{adult}.1 elements"
+        return _not_encoded(adult)
     hit = constitutive(base) & full
     if hit:
         return "covered", f"{name.capitalize()} is an element of the base offence ({adult} part 1).", \
@@ -218,13 +235,11 @@ def t_means(law: Law, req: Requirement) -> Outcome:
         law, req, lambda f: set(f.elements.means) | set(f.elements.circumstances), "means")
     framework = law.kb.instruments.get(law.m.roles.framework_law or "")
     if framework is not None and status != "covered":
-        target = req.elements[0]
+        t = _target(law, req)
         for p in framework.provisions:
-            names = _ids(p.elements) & ({target} | law.equivalents(target, "full")) if p.elements else set()
-            if names and p.illustrative:
+            if p.illustrative and p.elements and _ids(p.elements) & t.full:
                 evidence.append(Evidence(provision=f"{framework.id} Art. {p.id}", version=None,
-                                         confidence=p.confidence,
-                                         says=f"names {law.label(target)} only as an example ('including')"))
+                                         confidence=p.confidence, says=f"names {t.name} only as an example ('including')"))
     return status, text, evidence, needs
 
 
@@ -232,7 +247,7 @@ def t_acts_beyond(law: Law, req: Requirement) -> Outcome:
     adult = law.m.roles.adult_offence
     base = law.base(adult)
     if base is None:
-        return "unknown", f"The acts of {adult} part 1 are not encoded.", [], f"{adult}.1 elements"
+        return _not_encoded(adult)
     extra = set(base.elements.acts) - set(req.elements)
     if not extra:
         return "covered", "The base offence has exactly the Protocol's acts.", [], None
@@ -245,7 +260,7 @@ def t_means_required(law: Law, req: Requirement) -> Outcome:
     adult = law.m.roles.adult_offence
     base = law.base(adult)
     if base is None:
-        return "unknown", f"The elements of {adult} part 1 are not encoded.", [], f"{adult}.1 elements"
+        return _not_encoded(adult)
     means = set(base.elements.means)
     if means:
         return "covered", f"{adult} part 1 requires one of its listed means.", \
@@ -256,14 +271,12 @@ def t_means_required(law: Law, req: Requirement) -> Outcome:
 
 
 def t_purpose_form(law: Law, req: Requirement) -> Outcome:
-    target = req.elements[0]
-    name = law.label(target)
+    t = _target(law, req)
+    target, name, full, partial = t.id, t.name, t.full, t.partial
     adult, child = law.m.roles.adult_offence, law.m.roles.child_offence
-    full = {target} | law.equivalents(target, "full")
-    partial = law.equivalents(target, "partial")
     base = law.base(adult)
     if base is None:
-        return "unknown", f"The elements of {adult} part 1 are not encoded.", [], f"{adult}.1 elements"
+        return _not_encoded(adult)
     purposes = set(base.elements.purposes)
     if purposes & full:
         return "covered", f"{name.capitalize()} is itself a purpose in {adult} part 1.", \
@@ -332,7 +345,7 @@ def t_child_no_means(law: Law, req: Requirement) -> Outcome:
     child = law.m.roles.child_offence
     base = law.base(child)
     if base is None:
-        return "unknown", f"The elements of {child} part 1 are not encoded.", [], f"{child}.1 elements"
+        return _not_encoded(child)
     ev = [law.evidence(base.provision, base.version, "victim: " + _says(base, law, set(base.elements.victim))
                        + "; means: " + (_says(base, law, set(base.elements.means)) or "none"))]
     if base.elements.means:
@@ -366,7 +379,7 @@ def t_no_element(law: Law, req: Requirement) -> Outcome:
     adult = law.m.roles.adult_offence
     base = law.base(adult)
     if base is None:
-        return "unknown", f"The elements of {adult} part 1 are not encoded.", [], f"{adult}.1 elements"
+        return _not_encoded(adult)
     required = _ids(base.elements) & set(req.elements)
     if required:
         return "missing", f"{adult} part 1 requires {_says(base, law, required)}.", \
