@@ -301,12 +301,20 @@ SEARCHED = ["article titles (en, ru, kk)", "part and item summaries (en) and lab
             "vocabulary labels and synonyms (en, ru, kk), reaching every provision with that element"]
 
 
+# Every query word is compared with every word of every text: a bound keeps a pasted paragraph from
+# running for minutes.
+MAX_QUERY_WORDS, MAX_QUERY_CHARS = 20, 300
+
+
 def search(kb: KB, text: str, on: dt.date, lang: str = "en", limit: int = 10, db: Path | None = None) -> SearchResult:
     """Rank the versions in force on `on` against `text`; read them from the index at `db` if it is current."""
     if lang not in LANGS:
         raise BadInput(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
     if limit < 1:
         raise BadInput(f"--limit must be at least 1, got {limit}")
+    if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
+        raise BadInput(f"the search text is too long ({len(text.split())} words, {len(text)} characters); "
+                       f"search for at most {MAX_QUERY_WORDS} words or {MAX_QUERY_CHARS} characters")
     query = _Query(text)
     candidates, note = None, None
     if db is not None:
