@@ -63,12 +63,16 @@ class Consequences(Strict):
     grave_consequences: Flag | None = None
 
 
+# A case has a handful of each; the bounds keep a hostile file from running the fuzzy matcher for minutes.
+Terms = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
+
+
 class Facts(Strict):
     date: Date  # of the offence
-    victims: list[Victim] = []
-    acts: list[str] = []
-    means: list[str] = []
-    purposes: list[str] = []  # the purpose, or the exploitation that took place
+    victims: Annotated[list[Victim], Field(max_length=1000)] = []
+    acts: Terms = []
+    means: Terms = []
+    purposes: Terms = []  # the purpose, or the exploitation that took place
     offenders: Offenders = Offenders()
     cross_border: Flag | None = None  # out of, into or through Kazakhstan
     consequences: Consequences = Consequences()

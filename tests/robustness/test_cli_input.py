@@ -13,3 +13,10 @@ def test_a_pasted_paragraph_is_refused_quickly(tipkb):
 def test_limit_must_be_positive(tipkb):
     r = tipkb("search", "recruitment", "--limit", "0")
     assert r.code == 1 and "Invalid value for '--limit'" in r.err and "Traceback" not in r.err
+
+
+def test_a_facts_file_with_hundreds_of_terms_is_refused(tipkb, tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("date: 2021-06-01\nacts: [" + ", ".join(["recruitment"] * 500) + "]\n", encoding="utf-8")
+    r = tipkb("qualify", str(facts))
+    assert r.code == 2 and f"{facts}:2:" in r.err and "acts" in r.err and "Traceback" not in r.err
