@@ -10,7 +10,6 @@ case together is kb/qualify.py.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -187,17 +186,13 @@ class Law:
         return f"Law {act_name(self.kb.acts[v.act])}, in force {start(v, self.kb.acts)}"
 
     def majority(self) -> tuple[int | None, str, Confidence | None]:
-        """The age below which a victim is a minor, and where that comes from."""
+        """The age below which a victim is a minor, and where that comes from. Only the Code's own definition
+        counts; where it is not encoded an age decides nothing and the facts must say `minor`."""
         fact = self.v(self.kb.code.age_of_majority)
         if fact is not None and fact.value != UNKNOWN:
             return fact.value, f"the Code's age of majority ({self.version(fact)})", fact.confidence
-        rule = self.rule("minor_knowledge_required")
-        found = re.search(r"under (\d+)", rule.summary) if rule else None
-        if found:
-            self.use(rule, f"'minor' read as under {found.group(1)}: the Code's own definition is not encoded")
-            return int(found.group(1)), (f"the Code's definition of a minor is not encoded; 'under {found.group(1)}' "
-                                         f"is from {rule.id}"), rule.confidence
-        return None, "the Code's definition of a minor is not encoded", None
+        return None, ("the Code's definition of a minor is not encoded, so an age alone does not decide it; "
+                      "state minor: true (--minor) when it is established"), None
 
     def same(self, fact: str, element: str) -> bool:
         return fact == element or frozenset((fact, element)) in self.full

@@ -135,7 +135,7 @@ def profiles(case: Case, law: Law) -> list[Profile]:
         ages = tuple(v.age for v in vs if v.age is not None)
         preg = [v.pregnant and v.knew_pregnant for v in vs if v.pregnant]
         pregnant = True if any(p is True for p in preg) else (None if preg else False)
-        kind = {True: "minor", False: "adult", None: "age unknown"}[minor]
+        kind = {True: "minor", False: "adult", None: "whether a minor is not established"}[minor]
         who = f"{count} victims" if count > 1 else "1 victim"
         age = f", aged {', '.join(map(str, ages))}" if ages else ""
         out.append(Profile(f"{who} ({kind}{age})", minor, knew, pregnant, count, ages))

@@ -95,7 +95,8 @@ def test_scenario_cli(tipkb, tmp_path, path):
 def test_quick_flags_echo_and_what_if(tipkb):
     # The issue's own example. In 2021 the Code's definition of exploitation is not encoded, so whether
     # "sexual exploitation" was exploitation then cannot be decided: tipkb says so instead of guessing.
-    flags = ("--victim-age", "16", "--act", "recruitment", "--means", "deception", "--cross-border", "--date", "2021-05-10")
+    flags = ("--victim-age", "16", "--minor", "--act", "recruitment", "--means", "deception", "--cross-border",
+             "--date", "2021-05-10")
     r = tipkb("qualify", *flags, "--purpose", "sexual")
     assert r.code == 0, r.err
     assert "understood 'sexual' as purpose." in r.out
@@ -108,8 +109,8 @@ def test_quick_flags_echo_and_what_if(tipkb):
 
 
 def test_explain_and_markdown(tipkb, tmp_path):
-    args = ("qualify", "--date", "2021-06-01", "--victim-age", "16", "--knew-age", "--act", "вербовка", "--means",
-            "обман", "--purpose", "exploitation")
+    args = ("qualify", "--date", "2021-06-01", "--victim-age", "16", "--minor", "--knew-age", "--act", "вербовка",
+            "--means", "обман", "--purpose", "exploitation")
     r = tipkb(*args, "--explain", "--format", "markdown")
     assert r.code == 0, r.err
     assert "# Qualification — offence of 2021-06-01" in r.out and "## Element by element" in r.out
@@ -121,7 +122,7 @@ def test_explain_and_markdown(tipkb, tmp_path):
 
 def test_flags_add_to_a_file(tipkb, tmp_path):
     facts = tmp_path / "f.yaml"
-    facts.write_text("date: 2021-06-01\nvictims: [{age: 16}]\nacts: [recruitment]\npurposes: [exploitation]\n",
+    facts.write_text("date: 2021-06-01\nvictims: [{age: 16, minor: true}]\nacts: [recruitment]\npurposes: [exploitation]\n",
                      encoding="utf-8")
     before = json.loads(tipkb("qualify", str(facts), "--json").out)
     after = json.loads(tipkb("qualify", str(facts), "--knew-age", "--group", "--json").out)
@@ -205,7 +206,8 @@ def test_milder_rule_is_flagged_as_not_encoded(kb):
 
 
 def test_what_if_knowledge_of_age(kb):
-    case = to_case(kb, Facts.model_validate({"date": "2021-06-01", "victims": [{"age": 16}], "acts": ["recruitment"],
+    case = to_case(kb, Facts.model_validate({"date": "2021-06-01", "victims": [{"age": 16, "minor": True}],
+                                             "acts": ["recruitment"],
                                              "means": ["deception"], "purposes": ["exploitation"]}))
     reading = qualify(kb, case, TODAY).readings[0]
     assert reading.counts[0].qualification[0].citation == "128.1"
@@ -217,7 +219,7 @@ def test_what_if_knowledge_of_age(kb):
 def test_mixed_victims_are_separate_counts(kb):
     case = to_case(kb, Facts.model_validate({
         "date": "2021-06-01", "acts": ["sale"],
-        "victims": [{"age": 15, "knew_age": True}, {"age": 30}]}))
+        "victims": [{"age": 15, "minor": True, "knew_age": True}, {"age": 30}]}))
     counts = qualify(kb, case, TODAY).readings[0].counts
     assert [c.qualification[0].citation for c in counts] == ["135.1", "128.1"]
 
