@@ -13,8 +13,9 @@ from pydantic import BaseModel
 from .category import max_months
 from .citation import parse
 from .errors import NotFound
+from .lawview import LawView
 from .load import KB
-from .lookup import act_name, version_info
+from .lookup import act_name
 from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Elements, GapStatus, Requirement, Versioned
 from .timeline import at
 from .words import punishment
@@ -84,13 +85,14 @@ class Found:
     version: Versioned
 
 
-class Law:
-    """The encoded law on one date, seen through the mapping's roles."""
+class Law(LawView):
+    """The encoded law on one date, seen through the mapping's roles; a date inside an act's in-force window
+    is read as amended by it, and the act is noted."""
 
     def __init__(self, kb: KB, on: dt.date):
         if kb.mapping is None or kb.checklist is None:
             raise NotFound("this knowledge base has no mappings/checklist.yaml or mappings/kz-cc--un-tip.yaml")
-        self.kb, self.on, self.m = kb, on, kb.mapping
+        super().__init__(kb, on)
         self.ambiguous: set[str] = set()
 
     def current(self, versions):
@@ -100,9 +102,7 @@ class Law:
         return r.current
 
     def evidence(self, provision: str, v: Versioned, says: str) -> Evidence:
-        info = version_info(self.kb, v)
-        return Evidence(provision=provision, version=f"Law {info.act_number}, in force {info.in_force}",
-                        confidence=v.confidence, says=says)
+        return Evidence(provision=provision, version=self.version(v), confidence=v.confidence, says=says)
 
     def base(self, article: str) -> Found | None:
         """Part 1 of the article as in force; None if unknown or not in force."""
@@ -140,18 +140,10 @@ class Law:
         return Evidence(provision="mapping", version=None, confidence=e.confidence,
                         says=f"{self.label(national)} ≈ {self.label(target)} ({e.degree}): {e.note}")
 
-    def rule(self, token: str):
-        ins = self.kb.instruments.get(self.m.roles.case_law)
-        return None if ins is None else next((p for p in ins.provisions if token in p.establishes), None)
-
     def rule_evidence(self, rule) -> Evidence:
         para = "para. unknown" if rule.paragraph in (None, UNKNOWN) else f"para. {rule.paragraph}"
         return Evidence(provision=f"{self.m.roles.case_law} {rule.id} ({para})", version=None,
                         confidence=rule.confidence, says=rule.summary)
-
-    def label(self, vid: str) -> str:
-        term = self.kb.vocabulary.terms.get(vid)
-        return term.label.en if term and term.label.en else vid
 
 
 def _ids(elements: Elements) -> set[str]:

@@ -17,10 +17,11 @@ from pydantic import BaseModel
 
 from .category import max_months
 from .citation import Citation
+from .lawview import LawView
 from .load import KB
-from .lookup import PenaltyView, act_name, penalty_view
-from .model import CONFIDENCE_RANK, UNKNOWN, Article, Confidence, Elements, Part, PartVersion, Provision, Versioned
-from .timeline import start, under
+from .lookup import PenaltyView, penalty_view
+from .model import CONFIDENCE_RANK, UNKNOWN, Article, Confidence, Elements, Part, PartVersion, Provision
+from .timeline import under
 from .words import additional, punishment
 
 Tri = bool | Literal["unknown"]
@@ -143,26 +144,21 @@ def weakest(*confs: Confidence | None) -> Confidence:
     return min(known, key=CONFIDENCE_RANK.__getitem__) if known else "official"
 
 
-class Law:
+class Law(LawView):
     """The encoded law on `on`, with the acts in `assume` read as in force where their window is open."""
 
     def __init__(self, kb: KB, on: dt.date, assume: frozenset[str] = frozenset()):
-        self.kb, self.on, self.assume = kb, on, assume
-        m = kb.mapping
+        super().__init__(kb, on)
+        self.assume = assume
+        m = self.m
         self.adult = m.roles.adult_offence if m else None
         self.child = m.roles.child_offence if m else None
-        self.case_law = kb.instruments.get(m.roles.case_law) if m else None
         self.full = {frozenset((e.national, e.protocol)) for e in (m.equivalents if m else []) if e.degree == "full"}
         self.used: dict[str, RuleUse] = {}
         self.general: set[str] = set()
 
     def v(self, versions):
         return under(versions, self.on, self.kb.acts, self.assume)
-
-    def rule(self, token: str) -> Provision | None:
-        if self.case_law is None:
-            return None
-        return next((p for p in self.case_law.provisions if token in p.establishes), None)
 
     def provision(self, rule_id: str) -> Provision | None:
         return self.case_law.provision(rule_id) if self.case_law else None
@@ -177,13 +173,6 @@ class Law:
         if effect not in known.effects:
             known.effects.append(effect)
         return rule.id
-
-    def label(self, vid: str) -> str:
-        term = self.kb.vocabulary.terms.get(vid)
-        return term.label.en if term and term.label.en not in (None, UNKNOWN) else vid
-
-    def version(self, v: Versioned) -> str:
-        return f"Law {act_name(self.kb.acts[v.act])}, in force {start(v, self.kb.acts)}"
 
     def majority(self) -> tuple[int | None, str, Confidence | None]:
         """The age below which a victim is a minor, and where that comes from. Only the Code's own definition
