@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Format, FormatOpt, JsonOpt, RootOpt, command, emit
+from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, RootOpt, command, emit
 
 
 class DiffFormat(str, Enum):
@@ -23,7 +23,7 @@ def diff(
     to: Annotated[str, typer.Option("--to", metavar="POINT", help="A date, an amending act or a draft file.")],
     articles: Annotated[Optional[list[str]], typer.Argument(help="Only these articles (default: all).")] = None,
     before: Annotated[bool, typer.Option("--before", help="With an act as --from: the Code just before that act.")] = False,
-    root: RootOpt = None, as_json: JsonOpt = False,
+    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
 ) -> None:
     """What changed between two points in time, by article and part, with the act behind each change."""
@@ -35,7 +35,8 @@ def diff(
     kb = load(root)
     kb_from, froms = engine.resolve(kb, from_, before)
     kb_to, tos = engine.resolve(kb, to)
-    report = engine.diff(kb_from, froms, kb_to, tos, articles, from_ + (" (just before)" if before else ""), to)
+    report = engine.diff(kb_from, froms, kb_to, tos, articles, from_ + (" (just before)" if before else ""), to,
+                         lang.value)
     if fmt is DiffFormat.unified and not as_json:
         typer.echo(engine.unified(kb_from, kb_to, report, froms, tos), nl=False)
         return
@@ -46,7 +47,7 @@ def diff(
 @command
 def history(
     citation: Annotated[str, typer.Argument(help="An article or part: 134, 126.2, 'ст. 128 ч. 1'.")],
-    root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """The timeline of an article's versions: dates in force, amending act, what changed."""
     from kb import citation as cit
@@ -55,4 +56,4 @@ def history(
 
     from . import render
 
-    emit(run(load(root), cit.parse(citation)), fmt, as_json, render.history, render.history_md)
+    emit(run(load(root), cit.parse(citation), lang.value), fmt, as_json, render.history, render.history_md)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, OnOpt, RootOpt, command, emit, on_date
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, on_date
 
 
 class FailOn(str, Enum):
@@ -22,7 +22,7 @@ def gaps(
     draft: Annotated[Optional[Path], typer.Option("--draft", metavar="FILE",
                                                   help="Apply a draft amendment (statutes/ shape) and show what it changes.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if there are mandatory gaps, or any non-covered row.")] = None,
-    root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """The Protocol compliance report: one row per requirement, computed element by element."""
     from kb import gaps as engine
@@ -32,11 +32,11 @@ def gaps(
 
     kb = load(root)
     date = on_date(on, kb)
-    result = engine.report(kb, date)
+    result = engine.report(kb, date, lang.value)
     if draft is not None:
         from kb.draft import apply
 
-        result = engine.compare(result, engine.report(apply(kb, draft, date), date), str(draft))
+        result = engine.compare(result, engine.report(apply(kb, draft, date), date, lang.value), str(draft))
     emit(result, fmt, as_json, render.gaps, render.gaps_md)
     if fail_on is not None and engine.fails(result, fail_on.value):
         raise typer.Exit(Exit.FINDINGS)

@@ -310,7 +310,7 @@ def resolve(kb: KB, point: str, before: bool = False) -> tuple[KB, list[State]]:
 
 
 def diff(kb_from: KB, froms: list[State], kb_to: KB, tos: list[State], articles: list[str] | None,
-         from_point: str, to_point: str) -> DiffReport:
+         from_point: str, to_point: str, lang: str = "en") -> DiffReport:
     wanted = articles or list(kb_to.articles)
     for a in wanted:
         if a not in kb_to.articles:
@@ -324,7 +324,8 @@ def diff(kb_from: KB, froms: list[State], kb_to: KB, tos: list[State], articles:
                 changes = article_changes(art_to, Side(kb_from, sa), Side(kb_to, sb)) if number in kb_from.articles \
                     else []
                 title = sb.pick(art_to.titles)
-                arts.append(ArticleDiff(article=number, title=(title.title.en or "") if title else "", changes=changes))
+                name = (title.title.pick(lang) if title else None) or ""
+                arts.append(ArticleDiff(article=number, title=name, changes=changes))
             readings.append(DiffReading(from_state=sa.label, to_state=sb.label, articles=arts))
     return DiffReport(from_point=from_point, to_point=to_point, ambiguous=len(readings) > 1, readings=readings)
 

@@ -89,10 +89,10 @@ class Law(LawView):
     """The encoded law on one date, seen through the mapping's roles; a date inside an act's in-force window
     is read as amended by it, and the act is noted."""
 
-    def __init__(self, kb: KB, on: dt.date):
+    def __init__(self, kb: KB, on: dt.date, lang: str = "en"):
         if kb.mapping is None or kb.checklist is None:
             raise NotFound("this knowledge base has no mappings/checklist.yaml or mappings/kz-cc--un-tip.yaml")
-        super().__init__(kb, on)
+        super().__init__(kb, on, lang)
         self.ambiguous: set[str] = set()
 
     def current(self, versions):
@@ -473,8 +473,9 @@ def _worst(evidence: list[Evidence]) -> Confidence | None:
     return min((e.confidence for e in evidence), key=CONFIDENCE_RANK.__getitem__, default=None)
 
 
-def report(kb: KB, on: dt.date) -> GapReport:
-    law = Law(kb, on)
+def report(kb: KB, on: dt.date, lang: str = "en") -> GapReport:
+    """The report; `lang` is the language of the vocabulary labels in it (the prose is English)."""
+    law = Law(kb, on, lang)
     rows = []
     for req in kb.checklist.requirements:
         status, text, evidence, needs = TESTS[req.test](law, req)

@@ -58,7 +58,7 @@ def _line(kb: KB, provision: str, versions: list[Versioned], label: str | None =
     return Line(provision=provision, label=label, entries=entries)
 
 
-def history(kb: KB, cite: Citation) -> History:
+def history(kb: KB, cite: Citation, lang: str = "en") -> History:
     art = article(kb, cite.article)
     parts = art.parts
     if cite.part is not None:
@@ -70,4 +70,4 @@ def history(kb: KB, cite: Citation) -> History:
         lines.append(_line(kb, f"{art.article}.{part.id}", part.versions, part.label))
         lines += [_line(kb, f"{art.article}.{part.id}.{item.id}", item.versions) for item in part.items
                   if cite.item in (None, item.id) and len(item.versions) > 1 or cite.item == item.id]
-    return History(citation=str(cite), title=art.titles[-1].title.en or "", lines=lines)
+    return History(citation=str(cite), title=art.titles[-1].title.pick(lang) or "", lines=lines)

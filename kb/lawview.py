@@ -7,13 +7,13 @@ import datetime as dt
 
 from .load import KB
 from .lookup import act_name
-from .model import UNKNOWN, Provision, Versioned
+from .model import Provision, Versioned
 from .timeline import start
 
 
 class LawView:
-    def __init__(self, kb: KB, on: dt.date):
-        self.kb, self.on, self.m = kb, on, kb.mapping
+    def __init__(self, kb: KB, on: dt.date, lang: str = "en"):
+        self.kb, self.on, self.m, self.lang = kb, on, kb.mapping, lang
         self.case_law = kb.instruments.get(self.m.roles.case_law) if self.m else None
 
     def rule(self, token: str) -> Provision | None:
@@ -23,8 +23,9 @@ class LawView:
         return next((p for p in self.case_law.provisions if token in p.establishes), None)
 
     def label(self, vid: str) -> str:
+        """The term's label in the view's language, else in English, else the id."""
         term = self.kb.vocabulary.terms.get(vid)
-        return term.label.en if term and term.label.en not in (None, UNKNOWN) else vid
+        return (term.label.pick(self.lang) if term else None) or vid
 
     def version(self, v: Versioned) -> str:
         return f"Law {act_name(self.kb.acts[v.act])}, in force {start(v, self.kb.acts)}"

@@ -83,6 +83,10 @@ class Text(Strict):
         value = getattr(self, lang)
         return None if value is None else value
 
+    def pick(self, lang: str) -> str | None:
+        """In `lang`, else in English; None when neither is known."""
+        return next((v for v in (self.get(lang), self.en) if v not in (None, UNKNOWN)), None)
+
 
 class SourceRef(Strict):
     ref: str

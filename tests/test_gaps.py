@@ -111,3 +111,10 @@ def test_no_mapping_is_a_clean_not_found(tipkb, kb_copy):
     (kb_copy / "mappings/kz-cc--un-tip.yaml").unlink()
     r = tipkb("gaps", "--root", str(kb_copy))
     assert r.code == 4 and "no mappings" in r.err
+
+
+def test_lang_sets_the_language_of_labels(tipkb):
+    _, by_id = rows(tipkb, "--lang", "ru", "--on", "2025-01-01")
+    assert "обман" in " ".join(e["says"] for e in by_id["means.deception"]["evidence"])
+    history = json.loads(tipkb("history", "135", "--lang", "kk", "--json").out)
+    assert history["title"] == "Кәмелетке толмағандар саудасы"
