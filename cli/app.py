@@ -27,9 +27,20 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"tipkb {version('tipkb')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _group() -> None:
-    """(A callback keeps tipkb a group of commands even when main() registers only one.)"""
+def _group(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """(A callback also keeps tipkb a group of commands when main() registers only one.)"""
 
 
 class Exit(IntEnum):

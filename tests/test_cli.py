@@ -131,3 +131,8 @@ def test_each_command_runs_in_a_fresh_process(args):
     r = subprocess.run([str(tipkb), *args], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)
+
+
+def test_version(tipkb):
+    r = tipkb("--version")
+    assert r.code == 0 and r.out.startswith("tipkb 0.")
