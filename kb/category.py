@@ -24,6 +24,19 @@ def max_months(penalty: Penalty | str | None) -> int | str | None:
     return max(p.max for p in custodial)
 
 
+def floor_months(penalty: Penalty | str | None) -> int | str:
+    """The lightest sentence the part allows, in months of imprisonment: 0 when a non-custodial punishment
+    is an alternative or imprisonment has no special minimum; 'unknown' if not known."""
+    if penalty is None or penalty == UNKNOWN or penalty.main == UNKNOWN:
+        return UNKNOWN
+    if any(p.kind not in ("imprisonment", "life_imprisonment") for p in penalty.main):
+        return 0
+    mins = [p.min for p in penalty.main if p.kind == "imprisonment"]
+    if UNKNOWN in mins:
+        return UNKNOWN
+    return min((m or 0 for m in mins), default=0)
+
+
 def derive(code: Code, acts: dict[str, Act], penalty: Penalty | str | None, on: dt.date) -> tuple[str, str]:
     """(category, why) under the Art. 11 thresholds in force on the date."""
     rules = at(code.crime_categories, on, acts)

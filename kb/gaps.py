@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from .category import max_months
+from .category import floor_months, max_months
 from .citation import parse
 from .errors import NotFound
 from .lawview import LawView
@@ -18,7 +18,7 @@ from .load import KB
 from .lookup import act_name
 from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Elements, GapStatus, Requirement, Versioned
 from .timeline import at
-from .words import punishment
+from .words import duration, punishment
 
 
 class Evidence(BaseModel):
@@ -45,6 +45,7 @@ class ProvisionPenalty(BaseModel):
     provision: str
     penalty: str
     max_months: int | str | None
+    floor_months: int | str | None  # the lightest sentence allowed, in months of imprisonment
     confidence: Confidence | None
 
 
@@ -445,27 +446,33 @@ def _consistency(law: Law) -> list[ConsistencyRow]:
             part = law.kb.articles[cite.article].part(cite.part or "1")
             v = law.current(part.versions) if part else None
             if v is None:
-                sides.append(ProvisionPenalty(provision=text, penalty="not in force", max_months=None, confidence=None))
+                sides.append(ProvisionPenalty(provision=text, penalty="not in force", max_months=None,
+                                              floor_months=None, confidence=None))
                 continue
-            sides.append(ProvisionPenalty(provision=text, penalty=_describe(v.penalty),
-                                          max_months=max_months(v.penalty), confidence=v.confidence))
-        maxima = [s.max_months for s in sides]
-        if any(not isinstance(m, int) for m in maxima):
-            unknown = ", ".join(s.provision for s in sides if not isinstance(s.max_months, int))
+            sides.append(ProvisionPenalty(provision=text, penalty=_describe(v.penalty), max_months=max_months(v.penalty),
+                                          floor_months=floor_months(v.penalty), confidence=v.confidence))
+        unknown = [s.provision for s in sides if not isinstance(s.max_months, int) or not isinstance(s.floor_months, int)]
+        if unknown:
             rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="unknown",
-                                       explanation=f"Cannot compare: the maximum of {unknown} is unknown."))
+                                       explanation=f"Cannot compare: the penalty of {', '.join(unknown)} is unknown."))
             continue
-        first, rest = maxima[0], maxima[1:]
-        lighter = [s for s, m in zip(sides[1:], rest) if m * 3 <= first * 2]  # a third lighter or more
+        first, lighter = sides[0], []
+        for s in sides[1:]:  # far lighter: a maximum a third lower, or a floor at most half as high
+            why = ([f"max {duration(s.max_months)} against {duration(first.max_months)}"]
+                   if s.max_months * 3 <= first.max_months * 2 else [])
+            if s.floor_months * 2 <= first.floor_months:
+                floor = "no special minimum" if s.floor_months == 0 else f"a minimum of {duration(s.floor_months)}"
+                why.append(f"{floor} against {duration(first.floor_months)}")
+            if why:
+                lighter.append(f"{s.provision} ({'; '.join(why)})")
         if lighter:
-            names = ", ".join(f"{s.provision} (max {s.max_months // 12} y)" for s in lighter)
             rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="divergent",
-                                       explanation=f"{names} punishes the same conduct far more lightly than "
-                                                   f"{sides[0].provision} (max {first // 12} y); the lighter article "
-                                                   f"may be charged instead."))
+                                       explanation=f"{', '.join(lighter)} punishes the same conduct far more lightly "
+                                                   f"than {first.provision}; the lighter article may be charged "
+                                                   f"instead."))
         else:
             rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="comparable",
-                                       explanation="Maxima within a third of each other."))
+                                       explanation="Maxima within a third and minima within half of each other."))
     return rows
 
 

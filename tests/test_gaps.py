@@ -118,3 +118,13 @@ def test_lang_sets_the_language_of_labels(tipkb):
     assert "обман" in " ".join(e["says"] for e in by_id["means.deception"]["evidence"])
     history = json.loads(tipkb("history", "135", "--lang", "kk", "--json").out)
     assert history["title"] == "Кәмелетке толмағандар саудасы"
+
+
+def test_consistency_flags_a_far_lighter_related_article(tipkb):
+    data, _ = rows(tipkb, "--on", "2019-06-01")
+    by_conduct = {c["provisions"][1]["provision"]: c for c in data["consistency"]}
+    den = by_conduct["309.1"]  # up to 5 y, no special minimum, against 128.1's 3-5 y
+    assert den["status"] == "divergent" and "no special minimum against 3 y" in den["explanation"]
+    assert by_conduct["134.1"]["status"] == "comparable"  # 3-6 y against 135.1's 5-7 y
+    assert by_conduct["308.1"]["status"] == "unknown"  # Art. 308 is not encoded
+    assert data["summary"]["penalty_divergences"] == 2
