@@ -176,9 +176,9 @@ def _article_blocks(view, labels: Labels) -> list[Block]:
                                        f"{' — ' + els if els else ''}{mark(item.version.confidence)}", 1))
             if not r.items_complete:
                 blocks.append(("item", "… further items not known", 1))
-            for item_id in r.ambiguous_items:
-                blocks.append(("item", f"item {item_id}: its own change of version falls in an act's in-force "
-                                       f"window; on this date it may or may not be in force", 1))
+            for a in r.ambiguous_items:
+                blocks.append(("item", f"item {a.id}: changed by {a.pending}; on this date the change may or may "
+                                       f"not have taken effect (see: tipkb history {view.article}.{part.id})", 1))
             blocks.append(("field", "sources", "; ".join(s.ref for s in v.sources)))
     return blocks
 

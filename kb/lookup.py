@@ -60,6 +60,11 @@ class ItemView(BaseModel):
     version: VersionInfo
 
 
+class AmbiguousItem(BaseModel):
+    id: str
+    pending: str  # the act whose in-force window covers the date, and the window
+
+
 class PartReading(BaseModel):
     """A part as one reading of the law on the date; `condition` says which reading when ambiguous."""
 
@@ -70,7 +75,7 @@ class PartReading(BaseModel):
     penalty: PenaltyView | Literal["unknown"] | None
     items: list[ItemView]
     items_complete: bool
-    ambiguous_items: list[str]  # items whose own in-force date is uncertain on this date
+    ambiguous_items: list[AmbiguousItem]  # items whose own change of version is uncertain on this date
 
 
 class PartView(BaseModel):
@@ -137,12 +142,13 @@ def condition(reading: Reading, index: int, kb: KB) -> str | None:
     return f"if {name(reading.pending[index - 1])} had come into force"
 
 
-def _items(kb: KB, items: list[Item], on: dt.date, pick_last: bool) -> tuple[list[ItemView], list[str]]:
+def _items(kb: KB, items: list[Item], on: dt.date, pick_last: bool) -> tuple[list[ItemView], list[AmbiguousItem]]:
     views, ambiguous = [], []
     for item in items:
         r = at(item.versions, on, kb.acts)
         if r.ambiguous:
-            ambiguous.append(item.id)
+            pending = "; ".join(f"Law {act_name(kb.acts[s.act])}, in force {s}" for s in r.pending)
+            ambiguous.append(AmbiguousItem(id=item.id, pending=pending))
         v = r.current if pick_last else r.versions[0]
         if v is not None:
             views.append(ItemView(id=item.id, summary=v.summary, elements=v.elements, version=version_info(kb, v)))
