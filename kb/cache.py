@@ -106,15 +106,3 @@ def _store(folder: Path, kb) -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-
-def write_atomically(path: Path, write: Callable) -> None:
-    """Write into a temporary file beside `path`, then rename it into place: a reader (or an interrupted
-    run) sees the old file or the whole new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

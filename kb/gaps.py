@@ -183,7 +183,7 @@ def _element_test(law: Law, req: Requirement, constitutive: Callable[[Found], se
     """Shared by acts and means: constitutive in the adult base offence, else aggravating, partial, unknown."""
     t = _target(law, req)
     target, name, full, partial = t.id, t.name, t.full, t.partial
-    adult, child = law.m.roles.adult_offence, law.m.roles.child_offence
+    adult, child = law.adult, law.child
     base = law.base(adult)
     if base is None:
         return _not_encoded(adult)
@@ -237,7 +237,7 @@ def t_means(law: Law, req: Requirement) -> Outcome:
 
 
 def t_acts_beyond(law: Law, req: Requirement) -> Outcome:
-    adult = law.m.roles.adult_offence
+    adult = law.adult
     base = law.base(adult)
     if base is None:
         return _not_encoded(adult)
@@ -250,7 +250,7 @@ def t_acts_beyond(law: Law, req: Requirement) -> Outcome:
 
 
 def t_means_required(law: Law, req: Requirement) -> Outcome:
-    adult = law.m.roles.adult_offence
+    adult = law.adult
     base = law.base(adult)
     if base is None:
         return _not_encoded(adult)
@@ -266,7 +266,7 @@ def t_means_required(law: Law, req: Requirement) -> Outcome:
 def t_purpose_form(law: Law, req: Requirement) -> Outcome:
     t = _target(law, req)
     target, name, full, partial = t.id, t.name, t.full, t.partial
-    adult, child = law.m.roles.adult_offence, law.m.roles.child_offence
+    adult, child = law.adult, law.child
     base = law.base(adult)
     if base is None:
         return _not_encoded(adult)
@@ -303,7 +303,7 @@ def t_purpose_form(law: Law, req: Requirement) -> Outcome:
 
 
 def t_purpose_intent(law: Law, req: Requirement) -> Outcome:
-    adult = law.m.roles.adult_offence
+    adult = law.adult
     base = law.base(adult)
     if base is None or not base.elements.purposes:
         return "unknown", f"{adult} part 1 has no encoded purpose.", [], f"{adult}.1 purposes"
@@ -335,7 +335,7 @@ def t_case_law(law: Law, req: Requirement) -> Outcome:
 
 
 def t_child_no_means(law: Law, req: Requirement) -> Outcome:
-    child = law.m.roles.child_offence
+    child = law.child
     base = law.base(child)
     if base is None:
         return _not_encoded(child)
@@ -369,7 +369,7 @@ def t_general_part(law: Law, req: Requirement) -> Outcome:
 
 
 def t_no_element(law: Law, req: Requirement) -> Outcome:
-    adult = law.m.roles.adult_offence
+    adult = law.adult
     base = law.base(adult)
     if base is None:
         return _not_encoded(adult)
@@ -396,7 +396,7 @@ def t_anywhere(law: Law, req: Requirement) -> Outcome:
 
 def t_max_penalty(law: Law, req: Requirement) -> Outcome:
     evidence, status = [], "covered"
-    for art in (law.m.roles.adult_offence, law.m.roles.child_offence):
+    for art in (law.adult, law.child):
         part = law.kb.articles[art].part("1")
         v = law.current(part.versions)
         if v is None:

@@ -14,6 +14,8 @@ from .timeline import start
 class LawView:
     def __init__(self, kb: KB, on: dt.date, lang: str = "en"):
         self.kb, self.on, self.m, self.lang = kb, on, kb.mapping, lang
+        self.adult = self.m.roles.adult_offence if self.m else None
+        self.child = self.m.roles.child_offence if self.m else None
         self.case_law = kb.instruments.get(self.m.roles.case_law) if self.m else None
 
     def rule(self, token: str) -> Provision | None:

@@ -202,10 +202,6 @@ class Part(Strict):
     versions: list[PartVersion] = Field(min_length=1)
     items: list[Item] = []
 
-    @property
-    def number_known(self) -> bool:
-        return self.id[0].isdigit()
-
 
 class Article(Strict):
     article: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]

@@ -151,8 +151,6 @@ class Law(LawView):
         super().__init__(kb, on)
         self.assume = assume
         m = self.m
-        self.adult = m.roles.adult_offence if m else None
-        self.child = m.roles.child_offence if m else None
         self.full = {frozenset((e.national, e.protocol)) for e in (m.equivalents if m else []) if e.degree == "full"}
         self.used: dict[str, RuleUse] = {}
         self.general: set[str] = set()

@@ -1,28 +1,38 @@
-"""Nothing is ever half-written: an interrupted write leaves the previous file intact and no debris."""
+"""Nothing is ever half-written: a cache write interrupted midway leaves the previous cache intact, no
+debris, and the next run builds a whole one."""
 
-import pickle
+import marshal
 
 import pytest
 
-from kb.cache import write_atomically
+from kb.load import load
+
+from ..conftest import edit
 
 
-def test_interrupted_write_keeps_the_old_file(tmp_path):
-    target = tmp_path / "kb.pickle"
-    target.write_bytes(pickle.dumps({"old": True}))
+def test_interrupted_cache_write_keeps_the_old_cache(kb_copy, tmp_path, monkeypatch):
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(cache))
+    load(kb_copy)
+    (old,) = cache.iterdir()
+    before = sorted(p.name for p in old.iterdir())
 
-    def interrupted(f):
-        f.write(b"half of a new file")
-        raise KeyboardInterrupt  # as if Ctrl-C arrived mid-write
+    edit(kb_copy / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
+    real, calls = marshal.dumps, []
 
+    def interrupted(value):
+        calls.append(1)
+        if len(calls) == 4:
+            raise KeyboardInterrupt  # as if Ctrl-C arrived in the middle of writing the articles
+        return real(value)
+
+    monkeypatch.setattr(marshal, "dumps", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        write_atomically(target, interrupted)
-    assert pickle.loads(target.read_bytes()) == {"old": True}
-    assert [p.name for p in tmp_path.iterdir()] == ["kb.pickle"]  # the temp file is gone
+        load(kb_copy)
+    assert [p.name for p in cache.iterdir()] == [old.name]  # no half-written folder, no temp debris
+    assert sorted(p.name for p in old.iterdir()) == before
 
-
-def test_a_complete_write_replaces_the_file(tmp_path):
-    target = tmp_path / "kb.pickle"
-    target.write_bytes(b"old")
-    write_atomically(target, lambda f: f.write(b"new"))
-    assert target.read_bytes() == b"new"
+    monkeypatch.setattr(marshal, "dumps", real)
+    assert load(kb_copy).articles["128"].parts[0].versions[-1].penalty.main[0].max == 96
+    assert len(list(cache.iterdir())) == 2  # the new cache, whole, beside the old one
