@@ -4,13 +4,13 @@ items in force while their part is not, min > max. Each finding names its file a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 
 from .errors import Finding, InvalidKB
-from .model import UNKNOWN, Article, Elements, Penalty, Versioned, Window
-from .timeline import Start, act_start, start
+from .model import GRADE_RANK, UNKNOWN, Article, Dated, Elements, Graded, Penalty, SourceRef, Versioned, Window, weakest
+from .timeline import When, act_when, code_start, when
 
 if TYPE_CHECKING:
     from .load import KB
@@ -33,17 +33,35 @@ class Checker:
         self.kb = kb
         self.findings: list[Finding] = []
         self._locators: dict[str, Locator] = {}
-        self.code_start = act_start(kb.acts[kb.code.act]).earliest if kb.code.act in kb.acts else None
+        self.code_start = code_start(kb) if kb.code.act in kb.acts else None
 
     def report(self, file_key: str, loc: tuple, message: str) -> None:
         if file_key not in self._locators:
             self._locators[file_key] = self.kb.locator(file_key)
         self.findings.append(self._locators[file_key].finding(loc, message))
 
-    def sources(self, file_key: str, loc: tuple, refs: Iterable) -> None:
-        for i, s in enumerate(refs):
-            if s.ref not in self.kb.sources.sources:
-                self.report(file_key, (*loc, "sources", i, "ref"), f"unknown source {s.ref!r} (not in statutes/sources.yaml)")
+    def provenance(self, file_key: str, loc: tuple, node: BaseModel) -> None:
+        """Every graded fact under `node`: its sources exist, it rests on at least one, and its grade is not
+        above the weakest source it rests on (a corroborating source never lowers it)."""
+        registry = self.kb.sources.sources
+        for obj, where in _walk(node, loc):
+            if isinstance(obj, SourceRef) and obj.ref not in registry:
+                self.report(file_key, (*where, "ref"), f"unknown source {obj.ref!r} (not in statutes/sources.yaml)")
+            if not isinstance(obj, Graded):
+                continue
+            rests = [s for s in obj.sources if s.role == "rests_on" and s.ref in registry]
+            if not any(s.role == "rests_on" for s in obj.sources):
+                self.report(file_key, (*where, "sources"), "rests on no source: every citation only corroborates")
+                continue
+            if not rests:
+                continue
+            cap = weakest(*(registry[s.ref].grade for s in rests))
+            if GRADE_RANK[obj.confidence] > GRADE_RANK[cap]:
+                worst = next(s.ref for s in rests if registry[s.ref].grade == cap)
+                self.report(file_key, (*where, "confidence"),
+                            f"graded {obj.confidence}, but it rests on {worst}, a {cap} source; a fact is never "
+                            f"graded above the weakest source it rests on (cite a stronger source, mark {worst} "
+                            f"`role: corroborates`, or lower the grade)")
 
     def vocab(self, file_key: str, loc: tuple, ids: Iterable[str]) -> None:
         for vid in ids:
@@ -68,28 +86,35 @@ class Checker:
                 if a.kind == "confiscation" and a.term is not None:
                     self.report(file_key, (*loc, "penalty", "additional", i, "term"), "confiscation takes no term")
 
-    def versions(self, file_key: str, loc: tuple, versions: Sequence[Versioned]) -> list[Start] | None:
+    def versions(self, file_key: str, loc: tuple, versions: Sequence[Versioned]) -> list[When] | None:
         """Acts and sources resolve, starts increase without overlapping; returns the starts."""
         ok = True
         for i, v in enumerate(versions):
-            self.sources(file_key, (*loc, i), v.sources)
             if v.act not in self.kb.acts:
                 self.report(file_key, (*loc, i, "act"), f"unknown amending act {v.act!r} (not in amendments.yaml)")
                 ok = False
         if not ok:
             return None
-        starts = [start(v, self.kb.acts) for v in versions]
+        starts = [when(v, self.kb.acts) for v in versions]
         for i, s in enumerate(starts):
             if self.code_start and s.earliest < self.code_start:
-                self.report(file_key, (*loc, i), f"starts {s}, before the Code came into force ({self.code_start})")
-            if i and not starts[i - 1].latest < s.earliest:
-                self.report(file_key, (*loc, i), f"overlaps the previous version: it starts {s}, the previous one "
-                            f"{starts[i - 1]}; versions must follow each other in time")
+                self.report(file_key, (*loc, i), f"starts {_said(s)}, before the Code came into force ({self.code_start})")
+            if i and not starts[i - 1].until < s.earliest:
+                self.report(file_key, (*loc, i), f"overlaps the previous version: it starts {_said(s)}, the previous "
+                            f"one {_said(starts[i - 1])}; versions must follow each other in time")
         return starts
 
     def article(self, art: Article) -> None:
         key = f"article:{art.article}"
+        self.provenance(key, (), art)
         self.versions(key, ("titles",), art.titles)
+        self.versions(key, ("structure",), art.structure)
+        for i, r in enumerate(art.reported):
+            for name in ("act", "until"):
+                if getattr(r, name) is not None and getattr(r, name) not in self.kb.acts:
+                    self.report(key, ("reported", i, name), f"unknown amending act {getattr(r, name)!r}")
+            if isinstance(r.min, int) and isinstance(r.max, int) and r.min > r.max:
+                self.report(key, ("reported", i, "min"), f"min {r.min} months is above max {r.max} months")
         part_ids = [p.id for p in art.parts]
         for pi, part in enumerate(art.parts):
             loc = ("parts", pi)
@@ -102,6 +127,8 @@ class Checker:
             for vi, v in enumerate(part.versions):
                 self.elements(key, (*loc, "versions", vi), v.elements)
                 self.penalty(key, (*loc, "versions", vi), v.penalty)
+                for ci, c in enumerate(v.conflicts):
+                    self.penalty(key, (*loc, "versions", vi, "conflicts", ci), c.penalty)
             item_ids = [it.id for it in part.items]
             for ii, item in enumerate(part.items):
                 iloc = (*loc, "items", ii)
@@ -111,18 +138,18 @@ class Checker:
                 for vi, v in enumerate(item.versions):
                     self.elements(key, (*iloc, "versions", vi), v.elements)
                 if starts and istarts and istarts[0].earliest < starts[0].earliest:
-                    self.report(key, (*iloc, "versions", 0), f"item {part.id}.{item.id} starts {istarts[0]}, before "
-                                f"its part {part.id} exists ({starts[0]})")
+                    self.report(key, (*iloc, "versions", 0), f"item {part.id}.{item.id} starts {_said(istarts[0])}, "
+                                f"before its part {part.id} exists ({_said(starts[0])})")
                 if starts and istarts and part.versions[-1].repealed and not item.versions[-1].repealed \
-                        and istarts[-1].latest < starts[-1].earliest:
+                        and istarts[-1].until < starts[-1].earliest:
                     self.report(key, (*iloc, "versions"), f"item {part.id}.{item.id} stays in force after its part "
-                                f"{part.id} is repealed ({starts[-1]})")
+                                f"{part.id} is repealed ({_said(starts[-1])})")
 
     def acts(self) -> None:
         for i, act in enumerate(self.kb.acts.values()):
-            self.sources("acts", ("acts", i), act.sources)
+            self.provenance("acts", ("acts", i), act)
             w = act.in_force
-            first = w.earliest if isinstance(w, Window) else w
+            first = w.earliest if isinstance(w, Window) else w.date if isinstance(w, Dated) else w
             if first < act.signed:
                 self.report("acts", ("acts", i, "in_force"), f"comes into force {first} before it is signed ({act.signed})")
             if isinstance(w, Window) and w.latest != UNKNOWN and w.latest < w.earliest:
@@ -130,7 +157,7 @@ class Checker:
 
     def code(self) -> None:
         code = self.kb.code
-        self.sources("code", (), code.sources)
+        self.provenance("code", (), code)
         if code.act not in self.kb.acts:
             self.report("code", ("act",), f"unknown amending act {code.act!r}")
         for field in ("age_of_majority", "crime_categories", "exploitation"):
@@ -145,9 +172,8 @@ class Checker:
     def instruments(self) -> None:
         for iid, ins in self.kb.instruments.items():
             key = f"instrument:{iid}"
-            self.sources(key, (), ins.sources)
+            self.provenance(key, (), ins)
             for i, p in enumerate(ins.provisions):
-                self.sources(key, ("provisions", i), p.sources)
                 self.elements(key, ("provisions", i), p.elements)
                 for a in p.applies_to:
                     if a not in self.kb.articles:
@@ -177,18 +203,37 @@ class Checker:
                 value = getattr(roles, name)
                 if value is not None and value not in kb.instruments:
                     self.report("mapping", ("roles", name), f"unknown instrument {value!r}")
+            self.provenance("mapping", (), m)
             for i, e in enumerate(m.equivalents):
                 self.vocab("mapping", ("equivalents", i), [e.national, e.protocol])
-                self.sources("mapping", ("equivalents", i), e.sources)
             known = {r.id for r in kb.checklist.requirements} if kb.checklist else set()
             for i, a in enumerate(m.annotations):
-                self.sources("mapping", ("annotations", i), a.sources)
                 if a.requirement not in known:
                     self.report("mapping", ("annotations", i, "requirement"), f"unknown requirement {a.requirement!r}")
             for i, comp in enumerate(m.consistency):
                 for cite in comp.provisions:
                     if cite.split(".")[0] not in kb.articles:
                         self.report("mapping", ("consistency", i, "provisions"), f"unknown article in {cite!r}")
+
+
+def _said(w: When) -> str:
+    if w.exact:
+        return w.earliest.isoformat()
+    return f"between {w.earliest.isoformat()} and {w.latest.isoformat() if w.latest else 'an unknown date'}"
+
+
+def _walk(node: Any, loc: tuple) -> Iterator[tuple[BaseModel, tuple]]:
+    """Every model under `node` with its path of YAML keys (aliases, as the file writes them) and indexes."""
+    if isinstance(node, BaseModel):
+        yield node, loc
+        for name, info in type(node).model_fields.items():
+            yield from _walk(getattr(node, name), (*loc, info.alias or name))
+    elif isinstance(node, (list, tuple)):
+        for i, x in enumerate(node):
+            yield from _walk(x, (*loc, i))
+    elif isinstance(node, dict):
+        for k, x in node.items():
+            yield from _walk(x, (*loc, k))
 
 
 def check(kb: KB) -> list[Finding]:

@@ -49,10 +49,9 @@ class KB:
 
     def referenced_acts(self) -> frozenset[str]:
         """The acts some version of an article or of a general-part fact refers to."""
-        code = self.code
-        lists = [code.age_of_majority, code.crime_categories, code.exploitation, *code.general_part.values()]
+        lists = list(self.code.facts().values())
         for art in self.articles.values():
-            lists.append(art.titles)
+            lists += [art.titles, art.structure]
             for part in art.parts:
                 lists += [part.versions, *(item.versions for item in part.items)]
         return frozenset(v.act for versions in lists for v in versions)

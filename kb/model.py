@@ -10,12 +10,23 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag, model_validator
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
-Confidence = Literal["official", "secondary", "unverified"]
-CONFIDENCE_RANK = {"unverified": 0, "secondary": 1, "official": 2}  # worst first when sorted
+
+# How far a fact is checked, strongest first (DESIGN.md, "Provenance is a feature"). A fact's grade is never
+# higher than the weakest source it rests on; a conclusion's is the weakest of the facts it rests on.
+Grade = Literal["official", "secondary", "reported", "inferred", "unverified"]
+GRADES: tuple[str, ...] = ("official", "secondary", "reported", "inferred", "unverified")
+GRADE_RANK = {g: len(GRADES) - 1 - i for i, g in enumerate(GRADES)}  # unverified 0 ... official 4
+SourceGrade = Literal["official", "secondary", "reported", "unverified"]
+
+
+def weakest(*grades: str | None) -> str:
+    """The weakest of some grades (None ignored); `official` when there are none."""
+    known = [g for g in grades if g]
+    return min(known, key=GRADE_RANK.__getitem__) if known else "official"
 
 
 def OrUnknown(tp: Any) -> Any:
@@ -66,6 +77,7 @@ Date = Annotated[dt.date, PlainValidator(_date), PlainSerializer(lambda d: d.iso
 VocabId = Annotated[str, Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")]
 PartId = Annotated[str, Field(pattern=r"^(\d+(-\d+)?|[a-z][a-z-]*)$")]
 ItemId = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
+ArticleNumber = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
 
 
 class Strict(BaseModel):
@@ -89,15 +101,37 @@ class Text(Strict):
 
 
 class SourceRef(Strict):
+    """A citation: the fact rests on the source (the default), or the source only corroborates it."""
+
     ref: str
     supports: str | None = None
+    role: Literal["rests_on", "corroborates"] = "rests_on"
 
 
 class Source(Strict):
     url: str | None = None
     doc: str | None = None
     title: str
-    kind: Literal["official", "secondary", "weak", "inference"] = "secondary"
+    # The highest grade a fact resting on this source can have: `official` for the text itself read on an
+    # official site, `secondary` for a faithful reproduction, a commentary or an official translation,
+    # `reported` for news and summaries, `unverified` for our own notes of what was not found.
+    grade: SourceGrade
+    date: Date | None = None  # the date the source speaks of (publication): the later wins a tie
+    family: str | None = None  # sources of one family (one underlying report) count as one
+
+
+class Graded(Strict):
+    """A fact with its citations and grade; an `inferred` fact says from what (`basis`)."""
+
+    sources: list[SourceRef] = Field(min_length=1)
+    confidence: Grade
+    basis: str | None = None
+
+    @model_validator(mode="after")
+    def _basis(self):
+        if self.confidence == "inferred" and not self.basis:
+            raise ValueError("an inferred fact needs a `basis`: the rule and the stated facts it follows from")
+        return self
 
 
 class Window(Strict):
@@ -108,29 +142,38 @@ class Window(Strict):
     basis: str
 
 
-class Act(Strict):
+class Dated(Graded):
+    """An in-force date with a grade of its own (the act's other facts may be better supported)."""
+
+    date: Date
+
+
+InForce = Annotated[
+    Union[Annotated[Date, Tag("~date")], Annotated[Window, Tag("~window")], Annotated[Dated, Tag("~dated")]],
+    Discriminator(lambda v: "~date" if not isinstance(v, (dict, Window, Dated))
+                  else "~dated" if isinstance(v, Dated) or (isinstance(v, dict) and "date" in v) else "~window"),
+]
+
+
+class Act(Graded):
     id: str
     number: OrUnknown(str)
+    names: list[str] = []  # other names people use for it ("2024 package")
     title: Text
     signed: Date
-    in_force: Annotated[
-        Union[Annotated[Date, Tag("~date")], Annotated[Window, Tag("~window")]],
-        Discriminator(lambda v: "~window" if isinstance(v, (dict, Window)) else "~date"),
-    ]
+    in_force: InForce
+    commencement: str | None = None  # the rule that sets the in-force date, as the act states it
     summary: str | None = None
+    amends_elsewhere: list[str] = []  # provisions outside the KB it is reported to amend ("Art. 120")
     note: str | None = None
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
 
 
-class Versioned(Strict):
+class Versioned(Graded):
     """Common to every version: when it starts and what supports it."""
 
     act: str
     from_: Date | None = Field(default=None, alias="from")
     repealed: bool = False
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
     note: str | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
@@ -146,6 +189,8 @@ class Elements(Strict):
     def ids(self) -> list[str]:
         return [*self.acts, *self.means, *self.purposes, *self.victim, *self.circumstances]
 
+
+SLOTS = ("acts", "means", "purposes", "victim", "circumstances")
 
 MainKind = Literal[
     "imprisonment", "restriction_of_freedom", "fine", "correctional_labour",
@@ -172,14 +217,27 @@ class Penalty(Strict):
     additional: OrUnknown(list[AdditionalPunishment]) = []
 
 
+class Claim(Graded):
+    """What another source says a version's penalty is, where it disagrees with the version's own value.
+    The snapshot picks the winner by the rule of DESIGN.md and shows the other as a conflict."""
+
+    penalty: OrUnknown(Penalty)
+    note: str | None = None
+
+
 class TitleVersion(Versioned):
     title: Text
 
 
-class ItemVersion(Versioned):
-    summary: OrUnknown(str) | None = None
+class Body(Versioned):
+    summary: OrUnknown(str) | None = None  # our own words, in English
     elements: OrUnknown(Elements) | None = None
-    text_ru: str | None = Field(default=None, alias="text.ru")
+    text_ru: str | None = Field(default=None, alias="text.ru")  # only as read from an official text
+    text_kk: str | None = Field(default=None, alias="text.kk")
+
+
+class ItemVersion(Body):
+    pass
 
 
 class Item(Strict):
@@ -187,12 +245,10 @@ class Item(Strict):
     versions: list[ItemVersion] = Field(min_length=1)
 
 
-class PartVersion(Versioned):
-    summary: OrUnknown(str) | None = None
-    elements: OrUnknown(Elements) | None = None
+class PartVersion(Body):
     penalty: OrUnknown(Penalty) | None = None
+    conflicts: list[Claim] = []
     items_complete: bool = True  # false: the sources show only some of the items
-    text_ru: str | None = Field(default=None, alias="text.ru")
 
 
 class Part(Strict):
@@ -202,13 +258,36 @@ class Part(Strict):
     versions: list[PartVersion] = Field(min_length=1)
     items: list[Item] = []
 
+    @property
+    def base(self) -> bool:
+        """A base part defines an offence on its own; a qualifying part aggravates the parts it builds on."""
+        return not self.builds_on
+
+
+class StructureVersion(Versioned):
+    """Which parts the article is known to have, whether or not the KB encodes them."""
+
+    parts: list[PartId]
+    all: bool = False  # true: a source shows the whole article, so it has no other part
+
+
+class ReportedRange(Graded):
+    """A figure a source gives for the article, or for its aggravated forms, without naming a part."""
+
+    scope: Literal["article", "aggravated"]
+    min: Months | None = None
+    max: Months
+    act: str  # the version of the law it describes: from this act's entry into force ...
+    until: str | None = None  # ... until this act's, if the figure is known to stop applying
+    note: str | None = None
+
 
 class Article(Strict):
-    article: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
+    article: ArticleNumber
     code: str
     titles: list[TitleVersion] = Field(min_length=1)
-    complete: bool = True  # false: parts are missing from the KB; `missing` says which
-    missing: str | None = None
+    structure: list[StructureVersion] = []
+    reported: list[ReportedRange] = []
     notes: list[str] = []
     parts: list[Part] = Field(min_length=1)
 
@@ -233,6 +312,7 @@ class DefinitionVersion(Versioned):
 
     summary: OrUnknown(str)
     elements: OrUnknown(list[VocabId])
+    exhaustive: bool = True  # false: it includes at least these; whether it includes others is unknown
 
 
 class FactVersion(Versioned):
@@ -241,25 +321,31 @@ class FactVersion(Versioned):
 
 
 class RuleVersion(Versioned):
-    """A general-part rule (attempt, complicity, organising): does the Code have it, and where."""
+    """A general-part rule: is it part of the law on the date, and where."""
 
     exists: OrUnknown(bool)
     article: OrUnknown(str) | None = None
     summary: str | None = None
 
 
-class Code(Strict):
+GeneralRule = Literal["attempt", "complicity", "organising", "milder_law", "reconciliation"]
+
+
+class Code(Graded):
     id: str
     title: Text
     kind: Literal["code"]
     act: str
     jurisdiction: str
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
     age_of_majority: list[FactVersion] = Field(min_length=1)
     crime_categories: list[CategoryRulesVersion] = Field(min_length=1)
     exploitation: list[DefinitionVersion] = Field(min_length=1)
-    general_part: dict[Literal["attempt", "complicity", "organising"], list[RuleVersion]] = {}
+    general_part: dict[GeneralRule, list[RuleVersion]] = {}
+
+    def facts(self) -> dict[str, list]:
+        """Every versioned general-part fact, by the name the engines and `diff` use."""
+        return {"age_of_majority": self.age_of_majority, "crime_categories": self.crime_categories,
+                "exploitation": self.exploitation, **self.general_part}
 
 
 class Term(Strict):
@@ -295,7 +381,7 @@ Establishes = Literal[
 ]
 
 
-class Provision(Strict):
+class Provision(Graded):
     id: str  # as cited: "3(a)", "5(2)(b)", "34(2)", "1(1)", "para. 2"
     title: str
     summary: str  # our own words
@@ -305,20 +391,16 @@ class Provision(Strict):
     establishes: list[Establishes] = []
     applies_to: list[str] = []  # articles of the Code a case-law rule reads
     paragraph: OrUnknown(str) | None = None  # for case-law rules: the paragraph, when known
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
     note: str | None = None
 
 
-class Instrument(Strict):
+class Instrument(Graded):
     id: str
     title: Text
     kind: Literal["treaty", "law", "case_law"]
     adopted: OrUnknown(Date)
     in_force: OrUnknown(Date) | None = None
     note: str | None = None
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
     provisions: list[Provision] = Field(min_length=1)
 
     def provision(self, provision_id: str) -> Provision | None:
@@ -369,21 +451,17 @@ class Checklist(Strict):
     requirements: list[Requirement] = Field(min_length=1)
 
 
-class Equivalent(Strict):
+class Equivalent(Graded):
     national: VocabId
     protocol: VocabId
     degree: Literal["full", "partial"]
     note: str
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
 
 
-class Annotation(Strict):
+class Annotation(Graded):
     requirement: str
     status: GapStatus
     summary: str
-    sources: list[SourceRef] = Field(min_length=1)
-    confidence: Confidence
 
 
 class Comparison(Strict):
