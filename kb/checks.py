@@ -109,6 +109,8 @@ class Checker:
         self.provenance(key, (), art)
         self.versions(key, ("titles",), art.titles)
         self.versions(key, ("structure",), art.structure)
+        for i, note in enumerate(art.code_notes):
+            self.versions(key, ("code_notes", i, "versions"), note.versions)
         for i, r in enumerate(art.reported):
             for name in ("act", "until"):
                 if getattr(r, name) is not None and getattr(r, name) not in self.kb.acts:

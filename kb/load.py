@@ -51,7 +51,7 @@ class KB:
         """The acts some version of an article or of a general-part fact refers to."""
         lists = list(self.code.facts().values())
         for art in self.articles.values():
-            lists += [art.titles, art.structure]
+            lists += [art.titles, art.structure, *(n.versions for n in art.code_notes)]
             for part in art.parts:
                 lists += [part.versions, *(item.versions for item in part.items)]
         return frozenset(v.act for versions in lists for v in versions)

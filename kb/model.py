@@ -271,15 +271,39 @@ class StructureVersion(Versioned):
     all: bool = False  # true: a source shows the whole article, so it has no other part
 
 
-class ReportedRange(Graded):
-    """A figure a source gives for the article, or for its aggravated forms, without naming a part."""
+class Reported(Graded):
+    """What a source says of the article that the KB does not encode as a part: a figure for the article or
+    for its aggravated forms, or elements of a part the KB lacks. Never an invented part or item number."""
 
-    scope: Literal["article", "aggravated"]
+    scope: Literal["article", "aggravated", "part"]
+    part: PartId | None = None  # scope `part`: which part the source says it is in
     min: Months | None = None
-    max: Months
+    max: Months | None = None
+    elements: Elements | None = None
     act: str  # the version of the law it describes: from this act's entry into force ...
     until: str | None = None  # ... until this act's, if the figure is known to stop applying
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if (self.scope == "part") != (self.part is not None):
+            raise ValueError("a reported fact names a `part` exactly when its scope is `part`")
+        if self.scope != "part" and self.max is None:
+            raise ValueError(f"a reported figure for the {self.scope} needs a `max`")
+        return self
+
+
+class NoteVersion(Versioned):
+    summary: OrUnknown(str)  # our own words
+    text_ru: str | None = Field(default=None, alias="text.ru")
+    text_kk: str | None = Field(default=None, alias="text.kk")
+
+
+class ArticleNote(Strict):
+    """A note the Code itself attaches to the article ("Примечание", "Ескертпе"): an exemption, a definition."""
+
+    id: str
+    versions: list[NoteVersion] = Field(min_length=1)
 
 
 class Article(Strict):
@@ -287,9 +311,10 @@ class Article(Strict):
     code: str
     titles: list[TitleVersion] = Field(min_length=1)
     structure: list[StructureVersion] = []
-    reported: list[ReportedRange] = []
-    notes: list[str] = []
+    reported: list[Reported] = []
+    notes: list[str] = []  # ours: what the sources leave open
     parts: list[Part] = Field(min_length=1)
+    code_notes: list[ArticleNote] = []
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -328,7 +353,9 @@ class RuleVersion(Versioned):
     summary: str | None = None
 
 
-GeneralRule = Literal["attempt", "complicity", "organising", "milder_law", "reconciliation"]
+# milder_law: Art. 6, a later milder law applies to earlier acts; milder_law_comparison: how "milder" is read;
+# reconciliation: a trafficking case can end by reconciliation with the victim.
+GeneralRule = Literal["attempt", "complicity", "organising", "milder_law", "milder_law_comparison", "reconciliation"]
 
 
 class Code(Graded):

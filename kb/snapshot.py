@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import NotFound
 from .model import (
-    GRADE_RANK, UNKNOWN, Article, Elements, Graded, Part, PartVersion, Penalty, ReportedRange, Versioned,
+    GRADE_RANK, UNKNOWN, Article, Elements, Graded, Part, PartVersion, Penalty, Reported, Versioned,
 )
 from .timeline import When, act_order, act_when, when
 
@@ -72,6 +72,7 @@ def _lists(kb, articles: Iterable[str] | None) -> Iterator[Sequence[Versioned]]:
         for part in art.parts:
             yield part.versions
             yield from (item.versions for item in part.items)
+        yield from (note.versions for note in art.code_notes)
 
 
 def _windowed(kb, on: dt.date, articles: Iterable[str] | None) -> list[str]:
@@ -255,7 +256,7 @@ class ArticleAt:
         return [p for p in self.parts.values() if p.version is not None]
 
     @property
-    def reported(self) -> list[ReportedRange]:
+    def reported(self) -> list[Reported]:
         """The article-level figures that describe the law at this point."""
         p = self.snap.point
         return [r for r in self.art.reported if p.has(r.act) and not p.has(r.until)]
