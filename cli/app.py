@@ -1,29 +1,61 @@
-"""The tipkb command line: parses arguments, calls kb/, hands the result to the renderer."""
+"""The tipkb command line: parses arguments, calls kb/, hands the result to the renderer.
+
+`main(argv, env)` runs one command in an injected environment and returns its exit code; the console
+script calls `run()`. Library errors become one line on stderr and the exit code of DESIGN.md.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import os
 import sys
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from .env import Env
+
+from typer.core import TyperCommand
+
 try:  # typer >= 0.20 vendors its own click; older releases use click itself
     from typer._click.exceptions import UsageError
+    from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover
+    from click import get_current_context
     from click.exceptions import UsageError
+
+
+class ManCommand(TyperCommand):
+    """Help that reads like a man page: arguments by their metavar, no type placeholders."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for p in self.get_params(ctx):
+            if p.param_type_name == "argument":
+                name = p.metavar or p.name.upper()
+                pieces.append(name if p.required or name.startswith("[") else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args = [(p.metavar or p.name.upper(), p.help or "") for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        opts = [r for p in self.get_params(ctx) if p.param_type_name != "argument" and (r := p.get_help_record(ctx))]
+        for title, records in (("Arguments", args), ("Options", opts)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
 
 app = typer.Typer(
     name="tipkb",
-    help="Kazakhstan's trafficking-related criminal law, version by version, against the UN Trafficking Protocol.",
+    help="Kazakhstan's trafficking-related criminal law, version by version, against the UN Trafficking "
+         "Protocol. Run 'tipkb COMMAND -h' for a command's options and examples.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 
@@ -31,7 +63,7 @@ def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
 
-        typer.echo(f"tipkb {version('tipkb')}")
+        env().out(f"tipkb {version('tipkb')}")
         raise typer.Exit()
 
 
@@ -49,6 +81,8 @@ class Exit(IntEnum):
     INVALID = 2
     FINDINGS = 3
     NOT_FOUND = 4
+    IO = 5
+    BROKEN_PIPE = 141
 
 
 class Format(str, Enum):
@@ -63,88 +97,128 @@ class Lang(str, Enum):
     kk = "kk"
 
 
-RootOpt = Annotated[Optional[Path], typer.Option("--root", help="Use the knowledge base in DIR.", metavar="DIR",
-                                                 envvar="TIPKB_ROOT")]
+# The output options every command shares (as sqlite-utils does): one definition each.
+RootOpt = Annotated[Optional[Path], typer.Option(
+    "--root", metavar="DIR", envvar="TIPKB_ROOT", show_default=False,
+    help="Use the knowledge base in DIR instead of the one shipped with tipkb (also TIPKB_ROOT).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result object as JSON (same as --format json).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of titles and element labels.")]
-OnOpt = Annotated[Optional[str], typer.Option("--on", help="The date the law is read at, YYYY-MM-DD (default: today).",
-                                              metavar="DATE")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", metavar="table|json|markdown",
+                                           help="Output format [default: table].", show_default=False)]
+LangOpt = Annotated[Lang, typer.Option("--lang", metavar="en|ru|kk", show_default=False,
+                                       help="Language of titles, labels, citations and headings [default: en]. "
+                                            "The JSON is the same in every language.")]
+OnOpt = Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False,
+                                              help="Read the law as in force on DATE, YYYY-MM-DD [default: today].")]
+
+
+def env() -> Env:
+    return get_current_context().find_root().obj
 
 
 def fail(code: Exit, message: str) -> None:
-    typer.echo(f"tipkb: {message}", err=True)
+    env().err(f"tipkb: {message}")
     raise typer.Exit(code)
 
 
-def command(fn: Callable) -> Callable:
-    """Turn library errors into one clean message on stderr and the right exit code."""
+def command(examples: str, name: str | None = None) -> Callable:
+    """Register a command with its examples (shown by -h), turning library errors into one clean message on
+    stderr and the exit code of DESIGN.md."""
+    epilog = "\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples.strip().splitlines())
 
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        from kb.errors import BadInput, InvalidKB, NotFound
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            from kb.errors import BadInput, InvalidKB, NotFound
 
-        try:
-            return fn(*args, **kwargs)
-        except InvalidKB as e:
-            for finding in e.findings:
-                typer.echo(str(finding), err=True)
-            fail(Exit.INVALID, f"the knowledge base is invalid ({len(e.findings)} problem(s)); see above")
-        except NotFound as e:
-            fail(Exit.NOT_FOUND, str(e))
-        except BadInput as e:
-            fail(Exit.USAGE, str(e))
+            try:
+                return fn(*args, **kwargs)
+            except InvalidKB as e:
+                for finding in e.findings:
+                    env().err(str(finding))
+                what = e.what or "the knowledge base"
+                fail(Exit.INVALID, f"{what} is invalid ({len(e.findings)} problem(s)); see above")
+            except NotFound as e:
+                fail(Exit.NOT_FOUND, str(e))
+            except BadInput as e:
+                fail(Exit.USAGE, str(e))
 
-    return app.command()(wrapper)
+        return app.command(name, cls=ManCommand, epilog=epilog)(wrapper)
 
-
-def on_date(on: str | None, kb) -> dt.date:
-    from kb.timeline import check_on, parse_date
-
-    date = parse_date(on) if on else dt.date.today()
-    check_on(date, kb.acts, kb.code.act)
-    return date
+    return decorate
 
 
-def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable) -> None:
-    """Print the result object as JSON, Markdown, or a rich rendering."""
-    if as_json or fmt is Format.json:
-        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    elif fmt is Format.markdown:
-        typer.echo(markdown(result))
-    else:
-        from rich.console import Console
+class Out:
+    """Where a result goes, in which format and language."""
 
-        table(result, Console(highlight=False, soft_wrap=False))
+    def __init__(self, fmt: Format, as_json: bool, lang: Lang = Lang.en):
+        self.fmt = Format.json if as_json else fmt
+        self.lang = lang.value
+        self.env = env()
+
+    def emit(self, result: Any, view: Callable[..., list] | None = None, **kw: Any) -> None:
+        """The result as JSON (the object's own serialisation), or the renderer's view as Markdown or a table."""
+        if self.fmt is Format.json or view is None:
+            self.env.out(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+            return
+        from . import render
+
+        blocks = view(result, self.lang, **kw)
+        if self.fmt is Format.markdown:
+            self.env.out(render.to_markdown(blocks))
+        else:
+            render.to_console(blocks, self.env.console())
+
+
+def load(root: Path | None):
+    from kb.load import load as load_kb
+
+    kb = load_kb(root)
+    for note in getattr(kb, "notes", ()):
+        env().err(f"tipkb: {note}")
+    return kb
+
+
+def on_date(on: str | None, kb) -> Any:
+    from kb.timeline import check_point, parse_date
+
+    return check_point(kb, parse_date(on) if on else env().today)
 
 
 # Which module registers each command. Typer prepares the parameters of every registered command at
-# start-up (~70 ms for all of them), so main() imports only the module of the command being run.
+# start-up, so main() imports only the module of the command being run.
 COMMANDS = {"validate": "lookup", "show": "lookup", "penalty": "lookup", "audit": "lookup", "gaps": "gaps",
-            "diff": "diff", "history": "diff", "qualify": "qualify", "search": "search", "index": "search"}
+            "draft": "gaps", "diff": "diff", "history": "diff", "act": "diff", "qualify": "qualify",
+            "search": "search", "index": "search", "schema": "schema"}
 
 
-def register(command: str | None = None) -> None:
-    """Register one command's module, or every module (for --help, or a name that is not a command)."""
+def register(name: str | None = None) -> None:
+    """Register one command's module, or every module (for -h, or a name that is not a command)."""
     import importlib
 
-    for module in sorted({COMMANDS[command]} if command in COMMANDS else set(COMMANDS.values())):
+    for module in sorted({COMMANDS[name]} if name in COMMANDS else set(COMMANDS.values())):
         importlib.import_module(f"cli.{module}")
 
 
-def main() -> None:
-    """Entry point: usage errors exit 1 (DESIGN.md), not click's 2, which we keep for invalid input."""
-    register(sys.argv[1] if len(sys.argv) > 1 else None)
+def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
+    """Run one command; return its exit code. Usage errors exit 1 (DESIGN.md), not click's 2, which is
+    kept for invalid input."""
+    argv = sys.argv[1:] if argv is None else argv
+    environment = environment or Env()
+    register(next((a for a in argv if not a.startswith("-")), None))
     try:
-        code = app(standalone_mode=False)  # returns the code of typer.Exit instead of raising it
+        code = app(argv, prog_name="tipkb", standalone_mode=False, obj=environment)
     except UsageError as e:
-        e.show(file=sys.stderr)
+        e.show(file=environment.stderr)
         code = Exit.USAGE
     except typer.Abort:
         code = Exit.USAGE
     except Exception as e:  # a bug: say so in one line; TIPKB_DEBUG=1 shows the traceback
         if os.environ.get("TIPKB_DEBUG"):
             raise
-        typer.echo(f"tipkb: internal error ({type(e).__name__}: {e}); please report it", err=True)
+        environment.err(f"tipkb: internal error ({type(e).__name__}: {e}); please report it")
         code = Exit.USAGE
-    sys.exit(int(code or 0))
+    return int(code or 0)
+
+
+def run() -> None:
+    sys.exit(main())

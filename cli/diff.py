@@ -1,4 +1,4 @@
-"""diff and history: what amending laws changed."""
+"""diff, history and act: what amending laws changed."""
 
 from __future__ import annotations
 
@@ -7,53 +7,108 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, RootOpt, command, emit
+from .app import Format, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, load
 
 
 class DiffFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
-    unified = "unified"
 
 
-@command
+PointOpt = Annotated[Optional[str], typer.Option(
+    metavar="POINT", show_default=False,
+    help="A date (2019-06-01), an amending act (292-VI, 292, '2024 package', kz-law-292-VI) or a draft file.")]
+
+
+@command("""
+tipkb diff --from 2019-06-01 --to 2021-06-01 128
+tipkb diff --from 292-VI --before --to 292-VI
+tipkb diff --from "2024 package" --before --to "2024 package"
+tipkb diff --to draft.yaml 128            # what the draft changes
+""")
 def diff(
-    from_: Annotated[str, typer.Option("--from", metavar="POINT", help="A date (2019-06-01), an amending act (292-VI) or a draft file.")],
-    to: Annotated[str, typer.Option("--to", metavar="POINT", help="A date, an amending act or a draft file.")],
-    articles: Annotated[Optional[list[str]], typer.Argument(help="Only these articles (default: all).")] = None,
-    before: Annotated[bool, typer.Option("--before", help="With an act as --from: the Code just before that act.")] = False,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="POINT", show_default=False,
+                                                 help="Where to start: a date, an act or a draft file "
+                                                      "(default with a draft as --to: just before the draft).")] = None,
+    to: Annotated[str, typer.Option("--to", metavar="POINT", show_default=False,
+                                    help="Where to end: a date (2021-06-01), an amending act (292-VI, '2024 "
+                                         "package') or a draft file.")] = ...,
+    articles: Annotated[Optional[list[str]], typer.Argument(metavar="[ARTICLE]...", show_default=False,
+                                                            help="Only these articles (default: all, and the "
+                                                                 "general part).")] = None,
+    before: Annotated[bool, typer.Option("--before", help="With an act as --from: the Code just before it.")] = False,
     lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
+                                            help="Output format [default: table].")] = DiffFormat.table,
 ) -> None:
-    """What changed between two points in time, by article and part, with the act behind each change."""
-    from kb import diff as engine
-    from kb.load import load
+    """What changed between two points in time, by article and part, with the act behind each change.
 
-    from . import render
+    A change is reported only between two known values, with the sources and grade of both sides; what the
+    knowledge base does not know about the period is listed apart, with the last known value.
+    """
+    from kb import acts as points
+    from kb.diff import diff as run
+    from kb.errors import BadInput
+
+    from .views import law
 
     kb = load(root)
-    kb_from, froms = engine.resolve(kb, from_, before)
-    kb_to, tos = engine.resolve(kb, to)
-    report = engine.diff(kb_from, froms, kb_to, tos, articles, from_ + (" (just before)" if before else ""), to,
-                         lang.value)
-    if fmt is DiffFormat.unified and not as_json:
-        typer.echo(engine.unified(kb_from, kb_to, report, froms, tos), nl=False)
-        return
-    emit(report, Format(fmt.value) if fmt is not DiffFormat.unified else Format.json, as_json, render.diff,
-         render.diff_md)
+    today = env().today
+    kb_to, tos, draft = points.resolve(kb, to, False, today, articles)
+    if from_ is None:
+        if draft is None:
+            raise BadInput("give --from (a date, an act or a draft file); only a draft as --to has a default")
+        from kb.snapshot import act_point
+
+        kb_from, froms = kb_to, [act_point(kb_to, draft, before=True)]
+        from_label = f"just before {to}"
+    else:
+        kb_from, froms, _ = points.resolve(kb, from_, before, today, articles)
+        from_label = from_ + (" (just before)" if before else "")
+    report = run(kb_from, froms, kb_to, tos, articles, from_label, to)
+    Out(Format(fmt.value), as_json, lang).emit(report, law.diff)
 
 
-@command
+@command("""
+tipkb history 128
+tipkb history 126.2.5
+tipkb history exploitation      # a general-part fact: Art. 3 item 1
+tipkb history general           # every general-part fact
+""")
 def history(
-    citation: Annotated[str, typer.Argument(help="An article or part: 134, 126.2, 'ст. 128 ч. 1'.")],
-    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
+    subject: Annotated[str, typer.Argument(metavar="CITATION|FACT", show_default=False,
+                                           help="An article, part or item (134, 126.2, 135.2.7), or a general-part "
+                                                "fact (exploitation, age_of_majority, reconciliation, general).")],
+    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
+                                        help="Output format [default: table].")] = Format.table,
 ) -> None:
-    """The timeline of an article's versions: dates in force, amending act, what changed."""
-    from kb import citation as cit
+    """The timeline of an article, part, item or general-part fact: each version, when it was in force, the act
+    that made it, its grade and sources, and what it changed."""
     from kb.history import history as run
-    from kb.load import load
 
-    from . import render
+    from .views import law
 
-    emit(run(load(root), cit.parse(citation), lang.value), fmt, as_json, render.history, render.history_md)
+    Out(fmt, as_json, lang).emit(run(load(root), subject), law.history)
+
+
+@command("""
+tipkb act 292-VI
+tipkb act "2024 package"
+tipkb act 110-VIII --json
+""")
+def act(
+    name: Annotated[str, typer.Argument(metavar="ACT", show_default=False,
+                                        help="An amending act: its number with or without the convocation suffix "
+                                             "(292-VI, 292), its id, or a short name ('2024 package').")],
+    lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
+                                        help="Output format [default: table].")] = Format.table,
+) -> None:
+    """An amending act's record, and everything it changed in the knowledge base, article by article."""
+    from kb.acts import act_report
+
+    from .views import law
+
+    Out(fmt, as_json, lang).emit(act_report(load(root), name), law.act)

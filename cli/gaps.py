@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, on_date
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, command, load, on_date
 
 
 class FailOn(str, Enum):
@@ -16,7 +16,11 @@ class FailOn(str, Enum):
     any = "any"
 
 
-@command
+@command("""
+tipkb gaps
+tipkb gaps --on 2019-06-01 --format markdown > memo.md
+tipkb gaps --draft tests/fixtures/draft-128-means.yaml
+""")
 def gaps(
     on: OnOpt = None,
     draft: Annotated[Optional[Path], typer.Option("--draft", metavar="FILE",
@@ -26,9 +30,6 @@ def gaps(
 ) -> None:
     """The Protocol compliance report: one row per requirement, computed element by element."""
     from kb import gaps as engine
-    from kb.load import load
-
-    from . import render
 
     kb = load(root)
     date = on_date(on, kb)
@@ -36,7 +37,7 @@ def gaps(
     if draft is not None:
         from kb.draft import apply
 
-        result = engine.compare(result, engine.report(apply(kb, draft, date), date, lang.value), str(draft))
-    emit(result, fmt, as_json, render.gaps, render.gaps_md)
+        result = engine.compare(result, engine.report(apply(kb, draft, date)[0], date, lang.value), str(draft))
+    Out(fmt, as_json, lang).emit(result)  # the memo's view comes with the gaps redesign
     if fail_on is not None and engine.fails(result, fail_on.value):
         raise typer.Exit(Exit.FINDINGS)

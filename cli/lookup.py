@@ -2,72 +2,90 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Annotated
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, on_date
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, command, load, on_date
+
+CitationArg = Annotated[str, typer.Argument(
+    metavar="CITATION", show_default=False,
+    help="An article, part or item: 128, 128.1, 135.2.7, 125-1.2, 'ст. 135 ч. 2 п. 7'.")]
 
 
-@command
+@command("""
+tipkb validate
+tipkb validate --root ./my-kb --json
+""")
 def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
-    """Check the knowledge base: schema, references, versions in time, penalty ranges."""
+    """Check the knowledge base: schema, references, versions in time, grades against their sources.
+
+    Each problem is one line on stderr, FILE:LINE:COL: key: message; exit 2 if there is any. With --json the
+    result object (the same problems as data) goes to stdout.
+    """
     from kb.checks import validate as run
 
-    from . import render
-
+    out = Out(fmt, as_json)
     report = run(root)
-    emit(report, fmt, as_json, render.validation, render.validation_md)
+    if out.fmt is Format.json:
+        out.emit(report)
+    else:
+        for finding in report.findings:
+            out.env.err(finding["text"])
+        if report.ok:
+            out.env.out(f"OK: {report.articles} articles in {report.files} files, no problems ({report.root})")
     if not report.ok:
+        out.env.err(f"tipkb: {len(report.findings)} problem(s) found")
         raise typer.Exit(Exit.INVALID)
 
 
-@command
-def show(
-    citation: Annotated[str, typer.Argument(help="An article, part or item: 128, 128.2, 135.2.7, 'ст. 135 ч. 2'.")],
-    on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: FormatOpt = Format.table,
-) -> None:
-    """An article (or one part or item) as in force on a date."""
-    from kb import citation as cit
-    from kb.load import load
-    from kb.lookup import show as run
+@command("""
+tipkb show 128
+tipkb show 135.2 --on 2018-01-01
+tipkb show "ст. 135 ч. 2 п. 7" --lang ru
+""")
+def show(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None,
+         as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+    """An article, part or item as in force on a date.
 
-    from . import render
+    Titles, parts, items, elements, penalties with their grade, the last known value next to an unknown
+    one, conflicting sources, and the parts the Code has that the knowledge base does not encode.
+    """
+    from kb.citation import parse
+    from kb.show import show as run
+
+    from .views import law
 
     kb = load(root)
-    result = run(kb, cit.parse(citation), on_date(on, kb))
-    labels = render.Labels(kb.vocabulary, lang.value)
-    emit(result, fmt, as_json, functools.partial(render.article, labels=labels),
-         functools.partial(render.article_md, labels=labels))
+    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb)), law.article)
 
 
-@command
-def penalty(
-    citation: Annotated[str, typer.Argument(help="An article or part: 128, 135.1, 'ст. 128 ч. 1'.")],
-    on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: FormatOpt = Format.table,
-) -> None:
+@command("""
+tipkb penalty 128
+tipkb penalty 135.1 --on 2019-06-01
+tipkb penalty 128.1 --on 2020-03-01   # inside Law 292-VI's window: both readings
+""")
+def penalty(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None,
+            as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
     """The penalties of an article's parts on a date, with the crime category derived from the maximum."""
-    from kb import citation as cit
-    from kb.load import load
-    from kb.lookup import penalty as run
+    from kb.citation import parse
+    from kb.show import penalty as run
 
-    from . import render
+    from .views import law
 
     kb = load(root)
-    result = run(kb, cit.parse(citation), on_date(on, kb))
-    emit(result, fmt, as_json, functools.partial(render.penalties, lang=lang.value),
-         functools.partial(render.penalties_md, lang=lang.value))
+    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb)), law.penalties)
 
 
-@command
+@command("""
+tipkb audit
+tipkb audit --json | jq .by_grade
+""")
 def audit(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
-    """Every fact not yet checked against the official text, worst first, with its sources."""
+    """Every fact not yet checked against the official text, worst first, with the sources to check."""
     from kb.audit import audit as run
-    from kb.load import load
 
-    from . import render
+    from .views import law
 
-    emit(run(load(root)), fmt, as_json, render.audit, render.audit_md)
+    Out(fmt, as_json).emit(run(load(root)), law.audit)
+

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, RootOpt, command, emit, fail
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, fail, load
 
 Flag = Annotated[bool, typer.Option()]
 
@@ -28,7 +27,10 @@ FLAGS = {
 }
 
 
-@command
+@command("""
+tipkb qualify case.yaml
+tipkb qualify --date 2021-05-10 --victim-age 16 --knew-age --act recruitment --purpose exploitation
+""")
 def qualify(
     facts: Annotated[Optional[Path], typer.Argument(metavar="FACTS", show_default=False,
                                                     help="A facts file, YAML or JSON (README: 'Facts files'). "
@@ -70,14 +72,12 @@ def qualify(
 
     from kb import facts as f
     from kb.errors import BadInput, InvalidKB
-    from kb.load import load
     from kb.qualify import qualify as run
     from kb.timeline import parse_date
 
-    from . import render
 
     kb = load(root)
-    today = dt.date.today()
+    today = env().today
     data: dict[str, Any] = {}
     if facts is not None:
         try:
@@ -109,9 +109,7 @@ def qualify(
                        f"milder-law comparison looks at a later law")
     case = f.to_case(kb, merged)
     result = run(kb, case, later)
-    labels = render.Labels(kb.vocabulary, lang.value)
-    emit(result, fmt, as_json, functools.partial(render.qualification, labels=labels, explain=explain),
-         functools.partial(render.qualification_md, labels=labels, explain=explain))
+    Out(fmt, as_json, lang).emit(result)  # the view comes with the qualify redesign
 
 
 def _merge(data: dict, date: str | None, victim: dict, terms: dict, flags: dict) -> None:

@@ -7,40 +7,45 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, on_date
+from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, command, load, on_date
 
 DEFAULT_DB = Path("tipkb.db")
-DbOpt = Annotated[Optional[Path], typer.Option("--db", metavar="PATH",
-                                               help=f"The SQLite index (default: {DEFAULT_DB} in this directory).")]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", metavar="PATH", show_default=False,
+                                               help=f"The SQLite index [default: {DEFAULT_DB} in this directory].")]
 
 
-@command
+@command("""
+tipkb search вербовки
+tipkb search recruitment --on 2019-06-01
+tipkb search "камелетке толмагандар" --lang kk
+""")
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find, in English, Russian or Kazakh: вербовка, recruitment.")],
+    query: Annotated[str, typer.Argument(metavar="TEXT", show_default=False,
+                                         help="Words to find, in English, Russian or Kazakh: вербовка, recruitment.")],
     on: OnOpt = None, lang: LangOpt = Lang.en,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most N hits.", metavar="N")] = 10,
+    limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="Show at most N hits.")] = 10,
     db: DbOpt = None, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """Find provisions by a word or phrase, with typos, case endings and Kazakh letters forgiven."""
     from kb.errors import BadInput
-    from kb.load import load
     from kb.search import search as run
 
-    from . import render
+    from .views import search as view
 
     if db is not None and not db.is_file():
         raise BadInput(f"no index at {db}; build it with `tipkb index --db {db}`")
     kb = load(root)
-    result = run(kb, text, on_date(on, kb), lang.value, limit, db or DEFAULT_DB)
-    emit(result, fmt, as_json, render.search, render.search_md)
+    Out(fmt, as_json, lang).emit(run(kb, query, on_date(on, kb), limit, db or DEFAULT_DB), view.search)
 
 
-@command
+@command("""
+tipkb index
+tipkb index --db /tmp/tipkb.db && datasette /tmp/tipkb.db
+""")
 def index(db: DbOpt = None, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
-    """Write the whole KB as a SQLite database with full-text search, for SQL and Datasette."""
+    """Write the whole knowledge base as a SQLite database with full-text search, for SQL and Datasette."""
     from kb.index import build_index
-    from kb.load import load
 
-    from . import render
+    from .views import search as view
 
-    emit(build_index(load(root), db or DEFAULT_DB), fmt, as_json, render.index, render.index_md)
+    Out(fmt, as_json).emit(build_index(load(root), db or DEFAULT_DB), view.index)

@@ -1,88 +1,107 @@
-"""The work list for whoever can read the official texts: every fact not checked against one."""
+"""The work list for whoever can read the official texts: every fact the engines rely on that is not yet
+`official` — the articles, the general part, the amending acts, Resolution No. 7, Law 110-VIII, the treaties
+and the mapping — worst first, with what is unknown in it and the sources to check."""
 
 from __future__ import annotations
 
+from typing import Iterable, Literal
+
 from pydantic import BaseModel
 
-from .load import KB
-from .lookup import SourceCite, act_name, cite, version_info
-from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Versioned, Window
+from .diff import slots
+from .model import GRADE_RANK, GRADES, UNKNOWN, Graded, Versioned, Window
+from .results import SourceCite, cite
+from .timeline import When, when
 
 
 class AuditRow(BaseModel):
-    provision: str  # "128.1", "128 title", "135.2.7", "Art. 3 item 1", "Law 292-VI"
-    version: str  # the amending act and when it came into force
-    confidence: Confidence
-    unknown: list[str]  # fields written as unknown in this version
+    provision: str  # "128.1", "128 title", "128 structure", "exploitation", "kz-law-292-VI", a rule's id ...
+    act: str | None  # the act that made the version, for a versioned fact
+    when: When | None
+    grade: str
+    basis: str | None
+    unknown: list[str]  # what the fact leaves unknown: "penalty", "title.kk", "in_force (a window)" ...
     sources: list[SourceCite]
     note: str | None = None
 
 
 class AuditGroup(BaseModel):
-    group: str  # "Art. 128", "Code (general part)", "Amending acts"
+    kind: Literal["article", "general", "acts", "instrument", "mapping"]
+    name: str  # the article number, the instrument's id ...
     rows: list[AuditRow]
 
 
 class AuditReport(BaseModel):
     groups: list[AuditGroup]
     total: int
-    by_confidence: dict[str, int]
+    by_grade: dict[str, int]  # every fact the engines rely on, official included
 
 
-def _unknown_fields(v: Versioned) -> list[str]:
-    fields = []
-    for name in ("summary", "elements", "penalty", "categories", "value", "number"):
-        value = getattr(v, name, None)
-        if value == UNKNOWN:
-            fields.append(name)
-        elif name == "penalty" and value is not None and value != UNKNOWN:
-            fields += [f"penalty.{k}" for k in ("main", "additional") if getattr(value, k) == UNKNOWN]
+def _unknown(v: Graded) -> list[str]:
+    out = [k for k, val in slots(v).items() if val == UNKNOWN] if isinstance(v, Versioned) else []
+    if getattr(v, "summary", None) == UNKNOWN:
+        out.append("summary")
     if getattr(v, "items_complete", True) is False:
-        fields.append("items (incomplete)")
+        out.append("items (only some known)")
     title = getattr(v, "title", None)
-    if title is not None:
-        fields += [f"title.{lang}" for lang in ("ru", "kk", "en") if title.get(lang) in (None, UNKNOWN)]
-    return fields
+    if title is not None and hasattr(title, "get"):
+        out += [f"title.{lang}" for lang in ("ru", "kk") if title.get(lang) in (None, UNKNOWN)]
+    return list(dict.fromkeys(out))
 
 
-def _row(kb: KB, provision: str, v: Versioned) -> AuditRow:
-    info = version_info(kb, v)
-    return AuditRow(provision=provision, version=f"Law {info.act_number}, in force {info.in_force}",
-                    confidence=v.confidence, unknown=_unknown_fields(v), sources=info.sources, note=v.note)
+def _row(kb, provision: str, g: Graded, extra: list[str] = ()) -> AuditRow:
+    versioned = isinstance(g, Versioned)
+    return AuditRow(provision=provision, act=g.act if versioned else None,
+                    when=when(g, kb.acts) if versioned else None, grade=g.confidence, basis=g.basis,
+                    unknown=[*_unknown(g), *extra], sources=cite(kb, g.sources), note=getattr(g, "note", None))
+
+
+def _facts(kb) -> Iterable[tuple[str, str, list[AuditRow]]]:
+    """(kind, name, rows) for every group of facts, official ones included."""
+    for art in kb.articles.values():
+        n = art.article
+        rows = [_row(kb, f"{n} title", v) for v in art.titles]
+        rows += [_row(kb, f"{n} structure", v) for v in art.structure]
+        rows += [_row(kb, f"{n} reported ({r.scope}{' ' + r.part if r.part else ''})", r) for r in art.reported]
+        for part in art.parts:
+            for v in part.versions:
+                rows.append(_row(kb, f"{n}.{part.id}", v))
+                rows += [_row(kb, f"{n}.{part.id} (conflicting source)", c) for c in v.conflicts]
+            rows += [_row(kb, f"{n}.{part.id}.{item.id}", v) for item in part.items for v in item.versions
+                     if not v.repealed]
+        rows += [_row(kb, f"{n} note {note.id}", v) for note in art.code_notes for v in note.versions]
+        yield "article", n, rows
+    yield "general", "Code", [_row(kb, "Code", kb.code)] + [
+        _row(kb, name, v) for name, versions in kb.code.facts().items() for v in versions]
+    acts = []
+    for act in kb.acts.values():
+        f = act.in_force
+        extra = (["in_force (a window)"] if isinstance(f, Window) else []) + (["number"] if act.number == UNKNOWN else [])
+        acts.append(_row(kb, act.id, act, extra))
+        if isinstance(f, Graded):
+            acts.append(_row(kb, f"{act.id} in force", f))
+    yield "acts", "amending acts", acts
+    for ins in kb.instruments.values():
+        yield "instrument", ins.id, [_row(kb, ins.id, ins)] + [_row(kb, f"{ins.id} {p.id}", p) for p in ins.provisions]
+    if kb.mapping is not None:
+        m = kb.mapping
+        yield "mapping", "equivalents and annotations", [
+            *(_row(kb, f"equivalent {e.national} ~ {e.protocol} ({e.degree})", e) for e in m.equivalents),
+            *(_row(kb, f"annotation {a.requirement}", a) for a in m.annotations)]
 
 
 def _worst_first(rows: list[AuditRow]) -> list[AuditRow]:
-    return sorted(rows, key=lambda r: (CONFIDENCE_RANK[r.confidence], -len(r.unknown)))
+    return sorted(rows, key=lambda r: (GRADE_RANK[r.grade], -len(r.unknown)))
 
 
-def audit(kb: KB) -> AuditReport:
-    groups: list[AuditGroup] = []
-    for art in kb.articles.values():
-        rows = [_row(kb, f"{art.article} title", v) for v in art.titles if v.confidence != "official"]
-        for part in art.parts:
-            rows += [_row(kb, f"{art.article}.{part.id}", v) for v in part.versions if v.confidence != "official"]
-            for item in part.items:
-                rows += [_row(kb, f"{art.article}.{part.id}.{item.id}", v)
-                         for v in item.versions if v.confidence != "official" and not v.repealed]
-        if rows:
-            groups.append(AuditGroup(group=f"Art. {art.article}", rows=_worst_first(rows)))
-    code = kb.code
-    general = [("age of majority", code.age_of_majority), ("Art. 11 crime categories", code.crime_categories),
-               ("Art. 3 item 1 exploitation", code.exploitation)]
-    rows = [_row(kb, name, v) for name, versions in general for v in versions if v.confidence != "official"]
-    if rows:
-        groups.append(AuditGroup(group="Code (general part)", rows=_worst_first(rows)))
-    acts = []
-    for act in kb.acts.values():
-        unknown = (["in_force (a window)"] if isinstance(act.in_force, Window) else []) + \
-                  (["number"] if act.number == UNKNOWN else [])
-        if act.confidence != "official" or unknown:
-            acts.append(AuditRow(provision=f"Law {act_name(act)}", version=f"signed {act.signed}",
-                                 confidence=act.confidence, unknown=unknown, sources=cite(kb, act.sources),
-                                 note=act.note))
-    if acts:
-        groups.append(AuditGroup(group="Amending acts", rows=_worst_first(acts)))
-    groups.sort(key=lambda g: CONFIDENCE_RANK[g.rows[0].confidence])
-    every = [r for g in groups for r in g.rows]
-    counts = {c: sum(r.confidence == c for r in every) for c in ("unverified", "secondary")}
-    return AuditReport(groups=groups, total=len(every), by_confidence=counts)
+def audit(kb) -> AuditReport:
+    groups, counts = [], dict.fromkeys(GRADES, 0)
+    for kind, name, rows in _facts(kb):
+        for r in rows:
+            counts[r.grade] += 1
+        todo = [r for r in rows if r.grade != "official"]
+        if todo:
+            groups.append(AuditGroup(kind=kind, name=name, rows=_worst_first(todo)))
+    groups.sort(key=lambda g: GRADE_RANK[g.rows[0].grade])
+    return AuditReport(groups=groups, total=sum(len(g.rows) for g in groups), by_grade=counts)
+

@@ -3,10 +3,8 @@ through the thresholds of Art. 11 encoded in code.yaml, never typed per part."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from .model import UNKNOWN, Act, CategoryRulesVersion, Code, Penalty
-from .timeline import at
+from .model import UNKNOWN, CategoryRulesVersion, Penalty
+from .results import CategoryData
 
 
 def max_months(penalty: Penalty | str | None) -> int | str | None:
@@ -37,26 +35,20 @@ def floor_months(penalty: Penalty | str | None) -> int | str:
     return min((m or 0 for m in mins), default=0)
 
 
-def derive(code: Code, acts: dict[str, Act], penalty: Penalty | str | None, on: dt.date) -> tuple[str, str]:
-    """(category, why) under the Art. 11 thresholds in force on the date."""
-    rules = at(code.crime_categories, on, acts)
-    return derive_with(None if rules.ambiguous else rules.current, penalty)
-
-
-def derive_with(rules: CategoryRulesVersion | None, penalty: Penalty | str | None) -> tuple[str, str]:
-    """(category, why). The category is 'unknown' whenever the penalty or the thresholds are."""
+def derive(rules: CategoryRulesVersion | None, penalty: Penalty | str | None) -> CategoryData:
+    """The category under the Art. 11 thresholds in force (`rules`); `unknown`, with the reason, whenever
+    the penalty or the thresholds are."""
+    if penalty is None:
+        return CategoryData(id=UNKNOWN, reason="no_penalty")
     if rules is None or rules.categories == UNKNOWN:
-        return UNKNOWN, "the crime-category thresholds of Art. 11 are not encoded"
+        return CategoryData(id=UNKNOWN, reason="thresholds_unknown")
     top = max_months(penalty)
     if top == UNKNOWN:
-        return UNKNOWN, "the maximum penalty is unknown"
+        return CategoryData(id=UNKNOWN, reason="maximum_unknown")
     categories = rules.categories
     if top == "life":
-        chosen = next((c for c in categories if c.life), categories[-1])
-        return chosen.id, "life imprisonment"
+        return CategoryData(id=next((c for c in categories if c.life), categories[-1]).id, reason="life")
     if top is None:
-        return categories[0].id, "no imprisonment"
-    for c in categories:  # ordered from small to especially grave
-        if c.max_months is None or top <= c.max_months:
-            return c.id, f"maximum {top} months"
-    return categories[-1].id, f"maximum {top} months"
+        return CategoryData(id=categories[0].id, reason="no_imprisonment")
+    chosen = next((c for c in categories if c.max_months is None or top <= c.max_months), categories[-1])
+    return CategoryData(id=chosen.id, reason="maximum", max_months=top)

@@ -98,10 +98,10 @@ class Checker:
         starts = [when(v, self.kb.acts) for v in versions]
         for i, s in enumerate(starts):
             if self.code_start and s.earliest < self.code_start:
-                self.report(file_key, (*loc, i), f"starts {_said(s)}, before the Code came into force ({self.code_start})")
+                self.report(file_key, (*loc, i), f"starts {said(s)}, before the Code came into force ({self.code_start})")
             if i and not starts[i - 1].until < s.earliest:
-                self.report(file_key, (*loc, i), f"overlaps the previous version: it starts {_said(s)}, the previous "
-                            f"one {_said(starts[i - 1])}; versions must follow each other in time")
+                self.report(file_key, (*loc, i), f"overlaps the previous version: it starts {said(s)}, the previous "
+                            f"one {said(starts[i - 1])}; versions must follow each other in time")
         return starts
 
     def article(self, art: Article) -> None:
@@ -140,12 +140,12 @@ class Checker:
                 for vi, v in enumerate(item.versions):
                     self.elements(key, (*iloc, "versions", vi), v.elements)
                 if starts and istarts and istarts[0].earliest < starts[0].earliest:
-                    self.report(key, (*iloc, "versions", 0), f"item {part.id}.{item.id} starts {_said(istarts[0])}, "
-                                f"before its part {part.id} exists ({_said(starts[0])})")
+                    self.report(key, (*iloc, "versions", 0), f"item {part.id}.{item.id} starts {said(istarts[0])}, "
+                                f"before its part {part.id} exists ({said(starts[0])})")
                 if starts and istarts and part.versions[-1].repealed and not item.versions[-1].repealed \
                         and istarts[-1].until < starts[-1].earliest:
                     self.report(key, (*iloc, "versions"), f"item {part.id}.{item.id} stays in force after its part "
-                                f"{part.id} is repealed ({_said(starts[-1])})")
+                                f"{part.id} is repealed ({said(starts[-1])})")
 
     def acts(self) -> None:
         for i, act in enumerate(self.kb.acts.values()):
@@ -218,7 +218,7 @@ class Checker:
                         self.report("mapping", ("consistency", i, "provisions"), f"unknown article in {cite!r}")
 
 
-def _said(w: When) -> str:
+def said(w: When) -> str:
     if w.exact:
         return w.earliest.isoformat()
     return f"between {w.earliest.isoformat()} and {w.latest.isoformat() if w.latest else 'an unknown date'}"

@@ -1,102 +1,81 @@
-"""What changed in the Code between two points: dates, amending acts, or a draft overlay.
+"""What changed between two points of legal time: dates, amending acts, or a draft overlay.
 
-A point is turned into a *state*: the set of amending acts applied. "292-VI" is the Code with every act up
-to and including Law 292-VI; with `before`, every act before it. A date applies the acts certainly in
-force on it; when an act's in-force window covers the date there are two states, and both readings are
-reported rather than one chosen. Comparing states, not dates, makes an act-to-act diff exact even when
-the act's own in-force date is known only as a window.
+Every versioned fact the engines read is compared — the articles' titles, parts, items and notes, and the
+general part (Art. 3 item 1, the age of majority, Art. 11, the milder-law and reconciliation rules) — slot by
+slot. A change is reported only between two known values, and credited to the act that made the later
+value (so a draft is not credited with what an earlier law changed). A slot that is unknown on either side
+is listed apart, with its last known value: "not known to have changed" never looks like a change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Sequence
+from typing import Any, Literal, Sequence
 
 from pydantic import BaseModel
 
 from . import category
-from .errors import NotFound
-from .load import KB
-from .lookup import act_name
-from .model import UNKNOWN, Article, Elements, Penalty, Versioned
-from .timeline import act_start, parse_date
-from .words import KIND, additional, punishment
-
-SLOTS = ("acts", "means", "purposes", "victim", "circumstances")
-
-
-@dataclass(frozen=True)
-class State:
-    label: str
-    acts: frozenset[str]
-    on: dt.date | None = None  # a date point: versions with their own `from` must have started
-
-    def pick(self, versions: Sequence[Versioned]) -> Versioned | None:
-        chosen = None
-        for v in versions:
-            if v.act in self.acts and (v.from_ is None or self.on is None or v.from_ <= self.on):
-                chosen = v
-        return None if chosen is None or chosen.repealed else chosen
+from .model import (
+    SLOTS, UNKNOWN, CategoryRulesVersion, DefinitionVersion, Elements, FactVersion, ItemVersion, NoteVersion, Penalty,
+    PartVersion, RuleVersion, Text, TitleVersion, Versioned,
+)
+from .results import ActName, named
+from .snapshot import At, LastKnown, Point, Snapshot
+from .timeline import When, when
 
 
-def find_act(kb: KB, text: str):
-    wanted = text.strip().lower().removeprefix("law ").removeprefix("kz-law-")
-    for act in kb.acts.values():
-        if wanted in (str(act.number).lower(), act.id.lower().removeprefix("kz-law-")):
-            return act
-    raise NotFound(f"no amending act {text!r}; the KB has {', '.join(act_name(a) for a in kb.acts.values())}")
+class Where(BaseModel):
+    """Which provision: a general-part fact, or an article's title, part, item or note."""
+
+    kind: Literal["fact", "title", "part", "item", "note"]
+    article: str | None = None
+    part: str | None = None
+    item: str | None = None
+    name: str | None = None  # the fact's name, or the note's id
 
 
-def states(kb: KB, point: str, before: bool = False) -> list[State]:
-    """One state, or two when a date falls inside an act's in-force window."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", point.strip()):
-        on = parse_date(point.strip())
-        possible = frozenset(a.id for a in kb.acts.values() if act_start(a).earliest <= on)
-        used = kb.referenced_acts()  # an act no version refers to changes nothing, in force or not
-        certain = frozenset(a for a in possible if act_start(kb.acts[a]).latest <= on or a not in used)
-        if certain == possible:
-            return [State(on.isoformat(), certain, on)]
-        pending = ", ".join(f"Law {act_name(kb.acts[a])}" for a in sorted(possible - certain))
-        return [State(f"{on} if {pending} had not yet come into force", certain, on),
-                State(f"{on} if {pending} had come into force", possible, on)]
-    return [act_state(kb, find_act(kb, point).id, before)]
-
-
-def act_state(kb: KB, act_id: str, before: bool = False) -> State:
-    """The Code with every act up to this one (or, `before`, up to the one before it) applied."""
-    order = sorted(kb.acts.values(), key=lambda a: (act_start(a).earliest, act_start(a).latest, a.id))
-    act = kb.acts[act_id]
-    upto = order[: order.index(act) + (0 if before else 1)]
-    label = f"just before Law {act_name(act)}" if before else f"with Law {act_name(act)}"
-    return State(label, frozenset(a.id for a in upto))
+class Side(BaseModel):
+    value: Any  # the slot's value (json): a string, ids, a punishment, a number; "unknown"; None when absent
+    act: str | None = None
+    when: When | None = None
+    grade: str | None = None
+    sources: list[str] = []
 
 
 class Change(BaseModel):
-    article: str
-    provision: str  # "128", "128.1", "135.2.7"
-    kind: str  # penalty, category, elements, summary, text, title, part_added, part_repealed, item_added,
-    #            item_removed, item_renumbered, builds_on
-    headline: str
-    before: str | None = None
-    after: str | None = None
-    act: str | None = None  # the act behind the later version
-    confidence_before: str | None = None
-    confidence_after: str | None = None
+    where: Where
+    slot: str  # "title.ru", "elements.means", "penalty.main.imprisonment", "text.ru", "includes.purpose.begging" ...
+    kind: Literal["changed", "added", "removed", "renumbered", "entered_into_force", "repealed"]
+    before: Side | None = None
+    after: Side | None = None
+    credited: str | None = None  # the act that made the later value
+    added: list[str] = []  # for a set of ids: what the later value adds ...
+    removed: list[str] = []  # ... and drops
+    words: list[tuple[Literal["equal", "delete", "insert"], str]] = []  # for an official text: the word diff
+
+
+class Unknown(BaseModel):
+    """A slot the KB does not know on one side: not a change."""
+
+    where: Where
+    slot: str
+    before: Side
+    after: Side
+    last_known: LastKnown | None = None  # of the unknown side, when a value was known earlier
 
 
 class ArticleDiff(BaseModel):
     article: str
-    title: str
+    title: Text | None
     changes: list[Change]
+    unknowns: list[Unknown]
+    not_encoded: list[str]  # parts the article is known to have and the KB lacks
 
 
-class DiffReading(BaseModel):
-    from_state: str
-    to_state: str
+class Reading(BaseModel):
+    before: Point
+    after: Point
+    general: ArticleDiff  # the general part, as a pseudo-article ""
     articles: list[ArticleDiff]
 
 
@@ -104,262 +83,256 @@ class DiffReport(BaseModel):
     from_point: str
     to_point: str
     ambiguous: bool
-    readings: list[DiffReading]
+    readings: list[Reading]
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
 
 
-# -- normalising: formatting is not a change ---------------------------------------------------------------
-
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+# -- slots: what a version says, one comparable value per slot -------------------------------------------------
 
 
-def norm(text: str | None) -> str | None:
-    return None if text is None else " ".join(text.translate(_QUOTES).split())
+# Slots that stand for a group of finer ones: compared only when one side is unknown as a whole.
+GROUPS = ("penalty", "penalty.main", "penalty.additional", "elements")
 
 
-def word_diff(old: str | None, new: str | None) -> str:
-    a, b = (norm(old) or "").split(), (norm(new) or "").split()
+def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
+    if p is None:
+        return {}
+    if p == UNKNOWN:
+        return {"penalty": UNKNOWN}
+    out: dict[str, Any] = {"penalty": p.model_dump(mode="json")}
+    if p.main == UNKNOWN:
+        out["penalty.main"] = UNKNOWN
+    else:
+        out["penalty.main"] = [m.model_dump(mode="json") for m in p.main]
+        for m in p.main:
+            out[f"penalty.main.{m.kind}"] = m.model_dump(mode="json", exclude={"kind", "note"})
+    if p.additional == UNKNOWN:
+        out["penalty.additional"] = UNKNOWN
+    else:
+        out["penalty.additional"] = [a.model_dump(mode="json") for a in p.additional]
+        for a in p.additional:
+            out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"})
+    cat = category.derive(rules, p)
+    if cat.id != UNKNOWN:  # an unknown category says nothing the unknown penalty or thresholds do not
+        out["category"] = cat.id
+    return out
+
+
+def slots(v: Versioned, rules=None) -> dict[str, Any]:
+    """The comparable content of a version. Our English summaries are not the law and are left out."""
+    out: dict[str, Any] = {}
+    if isinstance(v, TitleVersion):
+        out.update({f"title.{lang}": v.title.get(lang) for lang in ("ru", "kk", "en") if v.title.get(lang)})
+    if isinstance(v, (PartVersion, ItemVersion)):
+        if v.elements == UNKNOWN:
+            out["elements"] = UNKNOWN
+        elif isinstance(v.elements, Elements):
+            out["elements"] = v.elements.model_dump(mode="json")
+            out.update({f"elements.{s}": sorted(getattr(v.elements, s)) for s in SLOTS})
+    if isinstance(v, (PartVersion, ItemVersion, NoteVersion)):
+        out.update({f"text.{lang}": t for lang in ("ru", "kk") if (t := getattr(v, f"text_{lang}"))})
+    if isinstance(v, PartVersion):
+        out.update(_penalty_slots(v.penalty, rules))
+    if isinstance(v, DefinitionVersion):  # per form: included, excluded, or (a partial list) unknown
+        if v.elements == UNKNOWN:
+            out["includes"] = UNKNOWN
+        else:
+            out["includes"] = {"elements": sorted(v.elements), "exhaustive": v.exhaustive}
+            out.update({f"includes.{i}": True for i in v.elements})
+            out.update({f"includes.{i}": False for i in v.excludes})
+    if isinstance(v, FactVersion):
+        out["value"] = v.value
+    if isinstance(v, RuleVersion):
+        out.update({"exists": v.exists, "article": v.article})
+    if isinstance(v, CategoryRulesVersion):
+        out["categories"] = v.categories if v.categories == UNKNOWN else [c.model_dump(mode="json") for c in v.categories]
+    return out
+
+
+def _get(slots_: dict[str, Any], slot: str) -> Any:
+    """A slot's value; a form a definition does not list is excluded if the list is exhaustive, else unknown."""
+    if slot in slots_ or not slot.startswith("includes.") or not isinstance(slots_.get("includes"), dict):
+        return slots_.get(slot)
+    return False if slots_["includes"]["exhaustive"] else UNKNOWN
+
+
+def _unknown_parent(slots_: dict[str, Any], slot: str) -> bool:
+    parts = slot.split(".")
+    return any(slots_.get(".".join(parts[:i])) == UNKNOWN for i in range(1, len(parts)))
+
+
+def words(old: str, new: str) -> list[tuple[str, str]]:
+    a, b = old.split(), new.split()
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
-        else:
-            if i2 > i1:
-                out.append("[-" + " ".join(a[i1:i2]) + "-]")
-            if j2 > j1:
-                out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
-
-
-# -- comparing versions ------------------------------------------------------------------------------------
-
-
-def _mains(p: Penalty | str | None) -> dict[str, str] | str | None:
-    if p is None or p == UNKNOWN or p.main == UNKNOWN:
-        return None if p is None else UNKNOWN
-    return {m.kind: punishment(m.kind, m.min, m.max) for m in p.main}
-
-
-def _additionals(p: Penalty | str | None) -> dict[str, str] | str | None:
-    if p is None or p == UNKNOWN or p.additional == UNKNOWN:
-        return None if p is None else UNKNOWN
-    return {a.kind: additional(a.kind, a.mandatory, a.term) for a in p.additional}
-
-
-def penalty_changes(old: Penalty | str | None, new: Penalty | str | None) -> list[tuple[str, str | None, str | None]]:
-    """(headline, before, after) for each difference in the main and additional punishments."""
-    out = []
-    for what, get in (("main", _mains), ("additional", _additionals)):
-        a, b = get(old), get(new)
-        if a == b:
+            out.append(("equal", " ".join(a[i1:i2])))
             continue
-        if not isinstance(a, dict) or not isinstance(b, dict):
-            text = lambda x: "unknown" if x == UNKNOWN else "none" if x is None else "; ".join(x.values())  # noqa: E731
-            out.append((f"{what} punishment {text(a)} → {text(b)}", text(a), text(b)))
-            continue
-        for kind in sorted(a.keys() | b.keys()):
-            if kind not in a:
-                out.append((f"{what} punishment added: {b[kind]}", None, b[kind]))
-            elif kind not in b:
-                out.append((f"{what} punishment dropped: {a[kind]}", a[kind], None))
-            elif a[kind].replace("(optional)", "(mandatory)") == b[kind]:
-                out.append((f"{a[kind].removesuffix(' (optional)')} made mandatory", a[kind], b[kind]))
-            elif a[kind].replace("(mandatory)", "(optional)") == b[kind]:
-                out.append((f"{a[kind].removesuffix(' (mandatory)')} made optional", a[kind], b[kind]))
-            elif a[kind] != b[kind]:
-                out.append((f"{a[kind]} → {b[kind].removeprefix(KIND[kind] + ' ')}", a[kind], b[kind]))
+        if i2 > i1:
+            out.append(("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", " ".join(b[j1:j2])))
     return out
 
 
-def _elements(e: Elements | str | None) -> dict[str, set[str]] | None:
-    return {s: set(getattr(e, s)) for s in SLOTS} if isinstance(e, Elements) else None
+def _same(x: Any, y: Any) -> bool:
+    if isinstance(x, str) and isinstance(y, str):
+        return " ".join(x.split()) == " ".join(y.split())  # whitespace is not a change
+    return x == y
 
 
-def _content(v: Versioned) -> tuple:
-    """What a version says, formatting aside: equal tuples are the same provision."""
-    e = getattr(v, "elements", None)
-    return (norm(getattr(v, "summary", None)), tuple(sorted(e.ids())) if isinstance(e, Elements) else e,
-            norm(getattr(v, "text_ru", None)))
+# -- comparing one provision ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Side:
-    kb: KB
-    state: State
+class _Compare:
+    def __init__(self, kb, where: Where, a: At, b: At, rules_a, rules_b):
+        self.kb, self.where, self.a, self.b = kb, where, a, b
+        self.rules_a, self.rules_b = rules_a, rules_b
 
-    def title(self, art: Article):
-        return self.state.pick(art.titles)
+    def side(self, v: Versioned | None, value: Any) -> Side:
+        if v is None:
+            return Side(value=value)
+        return Side(value=value, act=v.act, when=when(v, self.kb.acts), grade=v.confidence,
+                    sources=[s.ref for s in v.sources if s.role == "rests_on"])
 
-    def parts(self, art: Article) -> dict[str, tuple]:
-        out = {}
-        for part in art.parts:
-            v = self.state.pick(part.versions)
-            if v is not None:
-                items = {i.id: iv for i in part.items if (iv := self.state.pick(i.versions)) is not None}
-                out[part.id] = (v, items)
-        return out
+    def credit(self, slot: str, final: Any) -> str | None:
+        """The act of the earliest version, after the one on the `before` side, from which the slot has held
+        its final value (the `after` side's versions)."""
+        versions = self.b.versions
+        start = next((i for i, v in enumerate(versions) if v is self.a.version), -1)
+        k = self.b.index
+        while k - 1 > start and _same(_get(slots(versions[k - 1], self.rules_b), slot), final):
+            k -= 1
+        return versions[k].act
 
-    def category(self, v) -> str:
-        return category.derive_with(self.state.pick(self.kb.code.crime_categories), v.penalty)[0]
+    def run(self) -> tuple[list[Change], list[Unknown]]:
+        va, vb = self.a.version, self.b.version
+        if va is vb:
+            return [], []
+        sa, sb = slots(va, self.rules_a) if va else {}, slots(vb, self.rules_b) if vb else {}
+        changes: list[Change] = []
+        unknowns: list[Unknown] = []
+        for slot in dict.fromkeys([*sa, *sb]):
+            x, y = _get(sa, slot), _get(sb, slot)
+            group = slot in GROUPS or slot == "includes"
+            if _same(x, y) or _unknown_parent(sa, slot) or _unknown_parent(sb, slot) or \
+                    (group and UNKNOWN not in (x, y)):
+                continue
+            if UNKNOWN in (x, y):
+                lk = (self.b if y == UNKNOWN else self.a).last_known(slot)
+                unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x), after=self.side(vb, y),
+                                        last_known=lk))
+                if y == UNKNOWN and x not in (None, UNKNOWN) and lk is not None and not _same(x, lk.value) \
+                        and self._after_before(lk.act):
+                    changes.append(self.change(slot, x, lk.value, va, None, lk.act))
+                continue
+            changes.append(self.change(slot, x, y, va, vb, self.credit(slot, y)))
+        return changes, unknowns
+
+    def _after_before(self, act: str) -> bool:
+        """Whether the last known version comes after the `before` side's version."""
+        versions = self.b.versions
+        start = next((i for i, v in enumerate(versions) if v is self.a.version), -1)
+        return any(v.act == act for v in versions[start + 1:self.b.index])
+
+    def change(self, slot: str, x: Any, y: Any, va, vb, credited: str | None) -> Change:
+        kind = "added" if x is None else "removed" if y is None else "changed"
+        c = Change(where=self.where, slot=slot, kind=kind, before=self.side(va, x) if x is not None else None,
+                   after=self.side(vb, y) if y is not None else Side(value=y, act=credited), credited=credited)
+        if isinstance(x, list) and isinstance(y, list) and all(isinstance(i, str) for i in x + y):
+            c.added, c.removed = sorted(set(y) - set(x)), sorted(set(x) - set(y))
+        if slot.startswith("text.") and isinstance(x, str) and isinstance(y, str):
+            c.words = words(x, y)
+        return c
 
 
-def version_changes(art: str, prov: str, a, b, sa: Side, sb: Side) -> list[Change]:
-    act = f"Law {act_name(sb.kb.acts[b.act])}"
-    common = dict(article=art, provision=prov, act=act, confidence_before=a.confidence, confidence_after=b.confidence)
-    out = []
-    if hasattr(a, "penalty"):
-        for headline, before, after in penalty_changes(a.penalty, b.penalty):
-            out.append(Change(kind="penalty", headline=f"{prov}: {headline} ({act})", before=before, after=after,
-                              **common))
-        ca, cb = sa.category(a), sb.category(b)
-        if ca != cb:
-            out.append(Change(kind="category", headline=f"{prov}: category {ca} → {cb} ({act})", before=ca,
-                              after=cb, **common))
-    ea, eb = _elements(getattr(a, "elements", None)), _elements(getattr(b, "elements", None))
-    if ea is None or eb is None:
-        if getattr(a, "elements", None) != getattr(b, "elements", None):
-            show = lambda e: "unknown" if e == UNKNOWN else "none" if e is None else ", ".join(sorted(e.ids()))  # noqa: E731
-            out.append(Change(kind="elements", headline=f"{prov}: elements {show(a.elements)} → {show(b.elements)} ({act})",
-                              before=show(a.elements), after=show(b.elements), **common))
-    else:
-        for slot in SLOTS:
-            added, removed = sorted(eb[slot] - ea[slot]), sorted(ea[slot] - eb[slot])
-            if added:
-                out.append(Change(kind="elements", headline=f"{prov}: {slot} added: {', '.join(added)} ({act})",
-                                  after=", ".join(added), **common))
-            if removed:
-                out.append(Change(kind="elements", headline=f"{prov}: {slot} removed: {', '.join(removed)} ({act})",
-                                  before=", ".join(removed), **common))
-    for field, kind in (("summary", "summary"), ("text_ru", "text")):
-        x, y = getattr(a, field, None), getattr(b, field, None)
-        if norm(x) != norm(y):
-            words = word_diff(x, y) if x and y and UNKNOWN not in (x, y) else y
-            out.append(Change(kind=kind, headline=f"{prov}: {'official text' if kind == 'text' else 'summary'} "
-                                                  f"reworded ({act})", before=x, after=words, **common))
-    return out
+def _article(kb, number: str, sa: Snapshot, sb: Snapshot) -> ArticleDiff:
+    a, b = sa.article(number), sb.article(number)
+    ra, rb = sa.fact("crime_categories").version, sb.fact("crime_categories").version
+    changes, unknowns = [], []
 
+    def compare(where: Where, x: At, y: At) -> None:
+        c, u = _Compare(kb, where, x, y, ra, rb).run()
+        changes.extend(c)
+        unknowns.extend(u)
 
-def article_changes(art: Article, sa: Side, sb: Side) -> list[Change]:
-    out: list[Change] = []
-    ta, tb = sa.title(art), sb.title(art)
-    if ta is not None and tb is not None and ta is not tb:
-        for lang in ("ru", "kk", "en"):
-            x, y = ta.title.get(lang), tb.title.get(lang)
-            if norm(x) != norm(y):
-                act = f"Law {act_name(sb.kb.acts[tb.act])}"
-                out.append(Change(article=art.article, provision=art.article, kind="title",
-                                  headline=f"{art.article}: title ({lang}) {x or 'none'} → {y or 'none'} ({act})",
-                                  before=x, after=y, act=act, confidence_before=ta.confidence,
-                                  confidence_after=tb.confidence))
-    pa, pb = sa.parts(art), sb.parts(art)
-    for pid in [p.id for p in art.parts]:
-        prov = f"{art.article}.{pid}"
-        if pid not in pa and pid not in pb:
+    compare(Where(kind="title", article=number), a.title, b.title)
+    for pid, pb in b.parts.items():
+        pa = a.parts.get(pid)
+        where = Where(kind="part", article=number, part=pid)
+        va, vb = pa.version if pa else None, pb.version
+        if va is None and vb is None:
             continue
-        if pid not in pa:
-            v, _ = pb[pid]
-            act = f"Law {act_name(sb.kb.acts[v.act])}"
-            out.append(Change(article=art.article, provision=prov, kind="part_added", act=act,
-                              headline=f"{prov}: part added ({act})", after=v.summary, confidence_after=v.confidence))
+        if va is None or vb is None:
+            v = vb or va
+            changes.append(Change(where=where, slot="in_force", kind="entered_into_force" if vb else "repealed",
+                                  before=None if vb else _Compare(kb, where, pa.at, pb.at, ra, rb).side(va, "in force"),
+                                  after=_Compare(kb, where, pa.at if pa else pb.at, pb.at, ra, rb).side(vb, "in force")
+                                  if vb else None, credited=v.act if vb else pb.at.versions[-1].act))
             continue
-        if pid not in pb:
-            out.append(Change(article=art.article, provision=prov, kind="part_repealed",
-                              headline=f"{prov}: part repealed", before=pa[pid][0].summary,
-                              confidence_before=pa[pid][0].confidence))
-            continue
-        (va, ia), (vb, ib) = pa[pid], pb[pid]
-        if va is not vb:
-            out += version_changes(art.article, prov, va, vb, sa, sb)
-        out += _item_changes(art.article, prov, ia, ib, sa, sb)
-    return out
+        compare(where, pa.at, pb.at)
+        _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns)
+    for note in b.art.code_notes:
+        x, y = sa.at(note.versions), sb.at(note.versions)
+        compare(Where(kind="note", article=number, name=note.id), x, y)
+    not_encoded = [p for p in b.known_parts if p not in b.parts]
+    title = b.title.version.title if b.title.version else None
+    return ArticleDiff(article=number, title=title, changes=changes, unknowns=unknowns, not_encoded=not_encoded)
 
 
-def _item_changes(art: str, prov: str, ia: dict, ib: dict, sa: Side, sb: Side) -> list[Change]:
-    out: list[Change] = []
-    gone = {i: v for i, v in ia.items() if i not in ib}
-    new = {i: v for i, v in ib.items() if i not in ia}
-    # Renumbering: an item that vanished under one number and appears, unchanged, under another.
-    for old_id, v in list(gone.items()):
-        match = next((nid for nid, nv in new.items() if _content(nv) == _content(v)), None)
+def _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns) -> None:
+    ia = {i: at for i, at in pa.items.items() if at.version is not None}
+    ib = {i: at for i, at in pb.items.items() if at.version is not None}
+    gone = {i: at for i, at in ia.items() if i not in ib}
+    new = {i: at for i, at in ib.items() if i not in ia}
+    for old_id, at in list(gone.items()):  # the same content under another number is a renumbering
+        match = next((n for n, nat in new.items() if slots(nat.version, rb) == slots(at.version, ra)), None)
         if match is not None:
-            out.append(Change(article=art, provision=f"{prov}.{match}", kind="item_renumbered",
-                              headline=f"{prov}: item {old_id} renumbered as item {match}, same content",
-                              before=old_id, after=match))
+            changes.append(Change(where=Where(kind="item", article=number, part=pid, item=match), slot="number",
+                                  kind="renumbered", before=Side(value=old_id), after=Side(value=match),
+                                  credited=new[match].version.act))
             del gone[old_id], new[match]
-    for iid, v in gone.items():
-        out.append(Change(article=art, provision=f"{prov}.{iid}", kind="item_removed",
-                          headline=f"{prov}.{iid}: item removed", before=v.summary, confidence_before=v.confidence))
-    for iid, v in new.items():
-        act = f"Law {act_name(sb.kb.acts[v.act])}"
-        out.append(Change(article=art, provision=f"{prov}.{iid}", kind="item_added", act=act,
-                          headline=f"{prov}.{iid}: item added: {v.summary} ({act})", after=v.summary,
-                          confidence_after=v.confidence))
+    for iid, at in gone.items():
+        where = Where(kind="item", article=number, part=pid, item=iid)
+        gone_by = pb.items[iid].versions[-1].act if iid in pb.items else None
+        changes.append(Change(where=where, slot="in_force", kind="repealed", credited=gone_by,
+                              before=_Compare(kb, where, at, at, ra, rb).side(at.version, "in force")))
+    for iid, at in new.items():
+        where = Where(kind="item", article=number, part=pid, item=iid)
+        changes.append(Change(where=where, slot="in_force", kind="entered_into_force", credited=at.version.act,
+                              after=_Compare(kb, where, at, at, ra, rb).side(at.version, "in force")))
     for iid in ia.keys() & ib.keys():
-        if ia[iid] is not ib[iid] and _content(ia[iid]) != _content(ib[iid]):
-            out += version_changes(art, f"{prov}.{iid}", ia[iid], ib[iid], sa, sb)
-    return out
+        c, u = _Compare(kb, Where(kind="item", article=number, part=pid, item=iid), ia[iid], ib[iid], ra, rb).run()
+        changes.extend(c)
+        unknowns.extend(u)
 
 
-def resolve(kb: KB, point: str, before: bool = False) -> tuple[KB, list[State]]:
-    """A point (a date, an act, or a draft file) as the KB to read and its state(s)."""
-    if point.endswith((".yaml", ".yml", ".json")):
-        from .draft import apply
+def _general(kb, sa: Snapshot, sb: Snapshot) -> ArticleDiff:
+    ra, rb = sa.fact("crime_categories").version, sb.fact("crime_categories").version
+    changes, unknowns = [], []
+    for name in kb.code.facts():
+        c, u = _Compare(kb, Where(kind="fact", name=name), sa.fact(name), sb.fact(name), ra, rb).run()
+        changes += c
+        unknowns += u
+    return ArticleDiff(article="", title=None, changes=changes, unknowns=unknowns, not_encoded=[])
 
-        overlay = apply(kb, Path(point), dt.date.today())
-        return overlay, [State(f"with draft {point}", frozenset(overlay.acts))]
-    return kb, states(kb, point, before)
 
-
-def diff(kb_from: KB, froms: list[State], kb_to: KB, tos: list[State], articles: list[str] | None,
-         from_point: str, to_point: str, lang: str = "en") -> DiffReport:
+def diff(kb_from, froms: Sequence[Point], kb_to, tos: Sequence[Point], articles: list[str] | None,
+         from_label: str, to_label: str) -> DiffReport:
+    """Compare every pair of readings. `articles` None: every article and the general part."""
     wanted = articles or list(kb_to.articles)
-    for a in wanted:
-        if a not in kb_to.articles:
-            raise NotFound(f"article {a} is not in the knowledge base; it holds {', '.join(kb_to.articles)}")
+    for number in wanted:
+        Snapshot(kb_to, tos[0]).article(number)  # NotFound for an article the KB does not hold
     readings = []
-    for sa in froms:
-        for sb in tos:
-            arts = []
-            for number in wanted:
-                art_to = kb_to.articles[number]
-                changes = article_changes(art_to, Side(kb_from, sa), Side(kb_to, sb)) if number in kb_from.articles \
-                    else []
-                title = sb.pick(art_to.titles)
-                name = (title.title.pick(lang) if title else None) or ""
-                arts.append(ArticleDiff(article=number, title=name, changes=changes))
-            readings.append(DiffReading(from_state=sa.label, to_state=sb.label, articles=arts))
-    return DiffReport(from_point=from_point, to_point=to_point, ambiguous=len(readings) > 1, readings=readings)
+    for pa in froms:
+        for pb in tos:
+            sa, sb = Snapshot(kb_from, pa), Snapshot(kb_to, pb)
+            general = _general(kb_to, sa, sb) if not articles else ArticleDiff(article="", title=None, changes=[],
+                                                                                 unknowns=[], not_encoded=[])
+            arts = [_article(kb_to, n, sa, sb) for n in wanted if n in kb_from.articles]
+            readings.append(Reading(before=pa, after=pb, general=general, articles=arts))
+    report = DiffReport(from_point=from_label, to_point=to_label, ambiguous=len(readings) > 1, readings=readings,
+                        acts={}, labels={})
+    return named(kb_to, report)
 
-
-def article_text(kb: KB, art: Article, state: State) -> list[str]:
-    """A plain, stable rendering of an article in one state, for ordinary line-diff tools."""
-    side = Side(kb, state)
-    title = side.title(art)
-    lines = [f"Art. {art.article}. {title.title.en if title else 'unknown'}"]
-    for pid, (v, items) in side.parts(art).items():
-        lines.append(f"  Part {pid} [Law {act_name(kb.acts[v.act])}; {v.confidence}]")
-        lines.append(f"    summary: {norm(v.summary) or '-'}")
-        e = _elements(v.elements)
-        lines += [f"    {slot}: {', '.join(sorted(e[slot]))}" for slot in SLOTS if e and e[slot]]
-        if v.elements == UNKNOWN:
-            lines.append("    elements: unknown")
-        main, extra = _mains(v.penalty), _additionals(v.penalty)
-        if main is not None:
-            lines.append(f"    penalty: {main if main == UNKNOWN else ' or '.join(main.values())}")
-            lines.append(f"    additional: {extra if extra == UNKNOWN else '; '.join(extra.values()) or 'none'}")
-        for iid, iv in items.items():
-            ie = _elements(iv.elements)
-            ids = ", ".join(sorted(set().union(*ie.values()))) if ie else "unknown"
-            lines.append(f"    item {iid}) {norm(iv.summary) or '-'} [{ids}; {iv.confidence}]")
-    return lines
-
-
-def unified(kb_from: KB, kb_to: KB, report: DiffReport, from_states: list[State], to_states: list[State]) -> str:
-    out = []
-    for sa in from_states:
-        for sb in to_states:
-            for a in report.readings[0].articles:
-                old = article_text(kb_from, kb_from.articles[a.article], sa) if a.article in kb_from.articles else []
-                new = article_text(kb_to, kb_to.articles[a.article], sb)
-                out += difflib.unified_diff(old, new, f"art-{a.article} ({sa.label})", f"art-{a.article} ({sb.label})",
-                                            lineterm="")
-    return "\n".join(out) + ("\n" if out else "")

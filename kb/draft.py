@@ -13,11 +13,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .checks import Checker
-from .errors import BadInput, Finding, InvalidKB
+from .checks import Checker, said
+from .errors import Finding, InvalidKB
 from .load import KB, parse
 from .model import Act, Article, Date, Item, PartId, PartVersion, Source, SourceRef, Strict, Text, TitleVersion
-from .timeline import start
+from .timeline import when
 
 DRAFT_SOURCE = "draft"
 
@@ -49,23 +49,21 @@ class Draft(Strict):
     articles: list[ArticlePatch] = Field(min_length=1)
 
 
-def apply(kb: KB, path: Path, on: dt.date) -> KB:
-    """The KB with the draft applied, or InvalidKB naming the draft's lines."""
+def apply(kb: KB, path: Path, on: dt.date) -> tuple[KB, str]:
+    """The KB with the draft applied and the draft act's id, or InvalidKB naming the draft's lines. Without
+    its own `in_force` the draft takes effect on `on`."""
     display = str(path)
     findings: list[Finding] = []
     draft = parse(Draft, path, display, findings)
     if draft is None:
         raise InvalidKB(findings)
     d = draft.draft
-    if d.in_force is not None and d.in_force > on:
-        raise BadInput(f"the draft comes into force on {d.in_force}, after the date of the report ({on}); "
-                       f"run with --on {d.in_force}")
     act = Act(id=d.id, number=f"draft {d.id}", title=d.title, signed=d.in_force or on, in_force=d.in_force or on,
               summary=d.summary, sources=[SourceRef(ref=DRAFT_SOURCE, supports="the draft")],
               confidence="unverified")
     registry = kb.sources.model_copy(update={"sources": {
         **kb.sources.sources, **draft.sources,
-        DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", kind="inference")}})
+        DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", grade="unverified")}})
     overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry,
                                   files={**kb.files, "draft": path})
     checker = Checker(overlay)
@@ -79,15 +77,16 @@ def apply(kb: KB, path: Path, on: dt.date) -> KB:
         articles[patch.article] = _merge(checker, overlay, base, patch, loc)
     if checker.findings:
         raise InvalidKB(checker.findings)
-    return dataclasses.replace(overlay, articles=articles)
+    return dataclasses.replace(overlay, articles=articles), act.id
 
 
 def _after(checker: Checker, kb: KB, loc: tuple, old: list, new: list) -> list:
     """Check the new versions (acts, sources) and that they follow the old ones in time."""
     if checker.versions("draft", loc, new) and old and new:
-        last, first = start(old[-1], kb.acts), start(new[0], kb.acts)
-        if not last.latest < first.earliest:
-            checker.report("draft", (*loc, 0), f"starts {first}, not after the version in force ({last})")
+        last, first = when(old[-1], kb.acts), when(new[0], kb.acts)
+        if not last.until < first.earliest:
+            checker.report("draft", (*loc, 0), f"starts {said(first)}, not after the version in force "
+                                                f"({said(last)})")
     return [*old, *new]
 
 

@@ -1,73 +1,109 @@
-"""The timeline of an article or part: each version, when it was in force, what made it, what changed."""
+"""The timeline of an article, a part, or a general-part fact: each version, when it was in force, the act
+that made it, its grade and sources, and what it changed against the version before — a change only between
+two known values; a value the version leaves unknown is listed apart, with the last known one."""
 
 from __future__ import annotations
+
+from typing import Sequence
 
 from pydantic import BaseModel
 
 from .citation import Citation
-from .diff import Side, act_state, version_changes
-from .errors import NotFound
-from .load import KB
-from .lookup import act_name, article
-from .model import Versioned
-from .timeline import start
+from .diff import Change, Unknown, Where, _Compare
+from .errors import BadInput, NotFound
+from .model import Text, Versioned
+from .results import ActName, VersionRef, named, version_ref
+from .snapshot import At, Snapshot, act_point
+from .timeline import When, when
 
 
 class Entry(BaseModel):
-    act: str
-    act_number: str
-    in_force: str  # a date, or "between A and B" when only the window is known
-    window: bool
-    until: str | None  # when the next version took over; None while in force
+    version: VersionRef
+    until: When | None  # when the next version took over; None while in force
     repealed: bool
-    confidence: str
-    changes: list[str]  # headlines against the previous version; empty for the first
+    changes: list[Change]  # against the previous version; empty for the first
+    unknowns: list[Unknown]  # slots this version leaves unknown (with the last known value)
 
 
 class Line(BaseModel):
-    provision: str  # "134 title", "134.1", "126.2.5"
+    where: Where
     label: str | None = None
     entries: list[Entry]
 
 
 class History(BaseModel):
-    citation: str
-    title: str
+    subject: str  # the citation, or "general" / a fact's name
+    title: Text | None
     lines: list[Line]
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
 
 
-def _line(kb: KB, provision: str, versions: list[Versioned], label: str | None = None) -> Line:
+def _rules(kb, v: Versioned):
+    """The crime-category thresholds in force with the act that made `v` (to derive categories alike)."""
+    return Snapshot(kb, act_point(kb, v.act)).fact("crime_categories").version
+
+
+def _line(kb, where: Where, versions: Sequence[Versioned], label: str | None = None) -> Line:
     entries = []
     for i, v in enumerate(versions):
-        s = start(v, kb.acts)
-        nxt = str(start(versions[i + 1], kb.acts)) if i + 1 < len(versions) else None
-        changes: list[str] = []
-        if i and v.repealed:
-            changes = ["repealed"]
-        elif i and hasattr(v, "title"):
-            prev = versions[i - 1]
-            changes = [f"title ({lang}): {prev.title.get(lang) or 'none'} → {v.title.get(lang) or 'none'}"
-                       for lang in ("ru", "kk", "en") if prev.title.get(lang) != v.title.get(lang)]
-        elif i:
-            before = Side(kb, act_state(kb, versions[i - 1].act))
-            after = Side(kb, act_state(kb, v.act))
-            changes = [c.headline.removesuffix(f" ({c.act})").split(": ", 1)[1] for c in
-                       version_changes(provision.split(".")[0], provision, versions[i - 1], v, before, after)]
-        entries.append(Entry(act=v.act, act_number=act_name(kb.acts[v.act]), in_force=str(s), window=not s.exact,
-                             until=nxt, repealed=v.repealed, confidence=v.confidence, changes=changes))
-    return Line(provision=provision, label=label, entries=entries)
+        nxt = when(versions[i + 1], kb.acts) if i + 1 < len(versions) else None
+        before = versions[i - 1] if i else None
+        compare = _Compare(kb, where, At(versions, i - 1 if i else None, kb.acts), At(versions, i, kb.acts),
+                           _rules(kb, before) if before else None, _rules(kb, v))
+        changes, unknowns = compare.run()
+        if v.repealed:
+            changes, unknowns = [], []
+        entries.append(Entry(version=version_ref(kb, v), until=nxt, repealed=v.repealed,
+                             changes=changes if i else [], unknowns=unknowns))
+    return Line(where=where, label=label, entries=entries)
 
 
-def history(kb: KB, cite: Citation, lang: str = "en") -> History:
-    art = article(kb, cite.article)
+def facts(kb, name: str) -> list[str]:
+    names = list(kb.code.facts())
+    wanted = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if wanted == "general":
+        return names
+    if wanted in names:
+        return [wanted]
+    raise BadInput(f"not a citation or a general-part fact: {name!r}; the facts are general (all), "
+                   + ", ".join(names))
+
+
+def history(kb, subject: str) -> History:
+    from .citation import parse
+
+    try:
+        cite = parse(subject)
+    except BadInput:
+        cite = None
+    if cite is None:
+        lines = [_line(kb, Where(kind="fact", name=n), kb.code.facts()[n]) for n in facts(kb, subject)
+                 if kb.code.facts()[n]]
+        return named(kb, History(subject=subject, title=None, lines=lines, acts={}, labels={}))
+    return _article(kb, cite)
+
+
+def _article(kb, cite: Citation) -> History:
+    art = kb.articles.get(cite.article)
+    if art is None:
+        raise NotFound(f"article {cite.article} is not in the knowledge base; it holds {', '.join(kb.articles)}")
     parts = art.parts
     if cite.part is not None:
         parts = [p for p in art.parts if p.id == cite.part]
         if not parts:
-            raise NotFound(f"article {art.article} has no part {cite.part}")
-    lines = [] if cite.part else [_line(kb, f"{art.article} title", art.titles)]
+            raise NotFound(f"Art. {art.article} part {cite.part} is not encoded in the knowledge base "
+                           f"(see: tipkb show {art.article})")
+    lines = [] if cite.part else [_line(kb, Where(kind="title", article=art.article), art.titles)]
     for part in parts:
-        lines.append(_line(kb, f"{art.article}.{part.id}", part.versions, part.label))
-        lines += [_line(kb, f"{art.article}.{part.id}.{item.id}", item.versions) for item in part.items
-                  if cite.item in (None, item.id) and len(item.versions) > 1 or cite.item == item.id]
-    return History(citation=str(cite), title=art.titles[-1].title.pick(lang) or "", lines=lines)
+        if cite.item is None:
+            lines.append(_line(kb, Where(kind="part", article=art.article, part=part.id), part.versions, part.label))
+        for item in part.items:
+            if cite.item in (None, item.id) and (len(item.versions) > 1 or cite.item == item.id):
+                lines.append(_line(kb, Where(kind="item", article=art.article, part=part.id, item=item.id),
+                                   item.versions))
+    if cite.item is not None and not any(line.where.item == cite.item for line in lines):
+        raise NotFound(f"{cite}: part {cite.part} has no item {cite.item} in the knowledge base")
+    if cite.part is None:
+        lines += [_line(kb, Where(kind="note", article=art.article, name=n.id), n.versions) for n in art.code_notes]
+    return named(kb, History(subject=str(cite), title=art.titles[-1].title, lines=lines, acts={}, labels={}))

@@ -22,12 +22,14 @@ from pydantic import BaseModel
 from .cache import key
 from .errors import BadInput
 from .load import KB
-from .model import UNKNOWN, Window
-from .search import LANGS, Entry, entries, validity
-from .timeline import start
+from .model import UNKNOWN, Dated, Window
+from .search import LANGS, Entry, entries
+from .snapshot import spans
+from .timeline import When, when
 
 S, I = str, int
-_VERSION = dict(seq=I, act_id=S, from_date=S, in_force=S, earliest=S, superseded=S, repealed=I, confidence=S, note=S)
+_VERSION = dict(seq=I, act_id=S, from_date=S, in_force_earliest=S, in_force_latest=S, earliest=S, superseded=S,
+                repealed=I, confidence=S, basis=S, note=S)
 _TITLE = dict(title_en=S, title_ru=S, title_kk=S)
 _OWNERS = dict(title_version_id=I, part_version_id=I, item_version_id=I, provision_id=I)
 
@@ -85,7 +87,7 @@ SCHEMA = {
     "entries": _table("id", [("title_version_id", "title_versions", "id"), ("part_version_id", "part_versions", "id"),
                              ("item_version_id", "item_versions", "id"), ("provision_id", "provisions", "id"),
                              ("vocabulary_id", "vocabulary", "id")],
-                      id=I, kind=S, citation=S, seq=I, ord=I, act=S, act_number=S, in_force=S, confidence=S,
+                      id=I, kind=S, citation=S, seq=I, ord=I, act=S, in_force_earliest=S, in_force_latest=S, confidence=S,
                       earliest=S, superseded=S, **_OWNERS, vocabulary_id=S),
     "texts": _table("id", [("entry_id", "entries", "id")], id=I, entry_id=I, field=S, lang=S, text=S),
 }
@@ -130,10 +132,11 @@ def _rows(kb: KB) -> _Rows:
         r.add("sources", id=sid, url=s.url, doc=s.doc, title=s.title, kind=s.kind)
     for act in kb.acts.values():
         window = act.in_force if isinstance(act.in_force, Window) else None
+        day = act.in_force.date if isinstance(act.in_force, Dated) else act.in_force
         r.add("acts", id=act.id, number=act.number, **_titles(act.title), signed=_iso(act.signed),
-              in_force=_iso(act.in_force) if window is None else "window",
-              in_force_earliest=_iso(window.earliest if window else act.in_force),
-              in_force_latest=_iso(window.latest if window else act.in_force), window_basis=window and window.basis,
+              in_force=_iso(day) if window is None else "window",
+              in_force_earliest=_iso(window.earliest if window else day),
+              in_force_latest=_iso(window.latest if window else day), window_basis=window and window.basis,
               summary=act.summary, note=act.note, confidence=act.confidence)
         r.sources(act.sources, act_id=act.id)
     code = kb.code
@@ -162,10 +165,11 @@ def _rows(kb: KB) -> _Rows:
 
     def versions(table, kind, citation, parent, versions, extra) -> list[tuple]:
         added = []
-        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, validity(versions, kb))):
-            vid = r.add(table, **parent, seq=seq, act_id=v.act, from_date=_iso(v.from_), in_force=str(start(v, kb.acts)),
-                        earliest=_iso(earliest), superseded=_iso(superseded), repealed=int(v.repealed),
-                        confidence=v.confidence, note=v.note, **extra(v))
+        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
+            w = when(v, kb.acts)
+            vid = r.add(table, **parent, seq=seq, act_id=v.act, from_date=_iso(v.from_), in_force_earliest=_iso(w.earliest),
+                        in_force_latest=_iso(w.latest), earliest=_iso(earliest), superseded=_iso(superseded),
+                        repealed=int(v.repealed), confidence=v.confidence, basis=v.basis, note=v.note, **extra(v))
             fk = f"{table[:-1]}_id"
             owners[kind, citation, seq] = {fk: vid}
             r.sources(v.sources, **{fk: vid})
@@ -212,7 +216,8 @@ def _rows(kb: KB) -> _Rows:
     for e in entries(kb):
         fk = owners.get((e.kind, e.citation, e.seq), {"vocabulary_id": e.citation} if e.kind == "term" else {})
         eid = r.add("entries", kind=e.kind, citation=e.citation, seq=e.seq, ord=e.order, act=e.act,
-                    act_number=e.act_number, in_force=e.in_force, confidence=e.confidence, earliest=_iso(e.earliest),
+                    in_force_earliest=_iso(e.when.earliest) if e.when else None,
+                    in_force_latest=_iso(e.when.latest) if e.when else None, confidence=e.grade, earliest=_iso(e.earliest),
                     superseded=_iso(e.superseded), **fk)
         for field, text in e.texts:
             lang = field.rsplit(".", 1)[1] if field.rsplit(".", 1)[-1] in LANGS else "en"
@@ -297,7 +302,7 @@ def build_index(kb: KB, db_path: Path) -> IndexResult:
                        fts=["texts_fts (FTS5) over texts.text"])
 
 
-_ACTIVE = """select id, kind, citation, seq, ord, act, act_number, in_force, confidence, earliest, superseded
+_ACTIVE = """select id, kind, citation, seq, ord, act, in_force_earliest, in_force_latest, confidence, earliest, superseded
 from entries where (earliest is null or earliest <= :on) and (superseded is null or :on < superseded) order by ord"""
 _ELEMENTS = " union ".join(f"select e.id, el.vocabulary_id from entries e join elements el on el.{fk} = e.{fk}"
                            for fk in ("part_version_id", "item_version_id", "provision_id"))
@@ -313,7 +318,7 @@ def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | No
         try:
             stored = conn.execute("select value from meta where key = 'kb_hash'").fetchone()
             if stored is None or stored[0] != key(root):
-                return None, f"{path} was built from another state of the KB; run `tipkb index` to refresh it"
+                return None, "stale"
             rows = conn.execute(_ACTIVE, {"on": on.isoformat()}).fetchall()
             texts: dict[int, list[tuple[str, str]]] = {}
             for eid, field, text in conn.execute("select entry_id, field, text from texts order by id"):
@@ -324,11 +329,14 @@ def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | No
         finally:
             conn.close()
     except sqlite3.Error as e:
-        return None, f"{path} is not a tipkb index ({e})"
+        return None, "not_an_index"
 
     def date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
 
+    def said(earliest: str | None, latest: str | None) -> When | None:
+        return When(earliest=date(earliest), latest=date(latest)) if earliest else None
+
     return [Entry(kind, citation, seq, order, tuple(texts.get(eid, ())), tuple(elements.get(eid, ())), act,
-                  act_number, in_force, confidence, date(earliest), date(superseded))
-            for eid, kind, citation, seq, order, act, act_number, in_force, confidence, earliest, superseded in rows], None
+                  said(first, last), confidence, date(earliest), date(superseded))
+            for eid, kind, citation, seq, order, act, first, last, confidence, earliest, superseded in rows], None

@@ -275,7 +275,7 @@ class Reported(Graded):
     """What a source says of the article that the KB does not encode as a part: a figure for the article or
     for its aggravated forms, or elements of a part the KB lacks. Never an invented part or item number."""
 
-    scope: Literal["article", "aggravated", "part"]
+    scope: Literal["article", "aggravated", "part"]  # aggravated: some qualifying part, not named
     part: PartId | None = None  # scope `part`: which part the source says it is in
     min: Months | None = None
     max: Months | None = None
@@ -288,8 +288,8 @@ class Reported(Graded):
     def _shape(self):
         if (self.scope == "part") != (self.part is not None):
             raise ValueError("a reported fact names a `part` exactly when its scope is `part`")
-        if self.scope != "part" and self.max is None:
-            raise ValueError(f"a reported figure for the {self.scope} needs a `max`")
+        if self.max is None and self.elements is None:
+            raise ValueError("a reported fact needs a figure (`max`) or `elements`")
         return self
 
 
@@ -337,7 +337,8 @@ class DefinitionVersion(Versioned):
 
     summary: OrUnknown(str)
     elements: OrUnknown(list[VocabId])
-    exhaustive: bool = True  # false: it includes at least these; whether it includes others is unknown
+    exhaustive: bool = True  # false: it includes at least these; whether it includes others is unknown ...
+    excludes: list[VocabId] = []  # ... except these, known not to be included
 
 
 class FactVersion(Versioned):

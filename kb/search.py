@@ -22,9 +22,9 @@ from pydantic import BaseModel
 
 from .errors import BadInput
 from .load import KB
-from .lookup import act_name
-from .model import UNKNOWN, Confidence, Text, Versioned
-from .timeline import start
+from .model import UNKNOWN, Text
+from .snapshot import spans
+from .timeline import When, when
 
 LANGS = ("en", "ru", "kk")
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
@@ -45,14 +45,13 @@ class Entry:
     texts: tuple[tuple[str, str], ...]  # (field, text): ("summary", …), ("title.ru", …), ("synonym.kk", …)
     elements: tuple[str, ...] = ()  # vocabulary ids, sorted
     act: str | None = None  # the amending act, or the instrument
-    act_number: str | None = None
-    in_force: str | None = None  # "2021-12-16", "between A and B", as the CLI says it elsewhere
-    confidence: Confidence | None = None
+    when: When | None = None  # when the version came into force
+    grade: str | None = None
     earliest: dt.date | None = None  # in force, in some reading, from this date …
-    superseded: dt.date | None = None  # … until a later version is certainly in force
+    superseded: dt.date | None = None  # … until a later version is certainly in force (snapshot.spans)
 
     def active(self, on: dt.date) -> bool:
-        """The same test as timeline.at(): kb/index.py states it in SQL."""
+        """In force on `on` in some reading; kb/index.py states the same test in SQL."""
         return (self.earliest is None or self.earliest <= on) and (self.superseded is None or on < self.superseded)
 
 
@@ -64,31 +63,20 @@ def _langs(prefix: str, text: Text) -> list[tuple[str, str]]:
     return [(f"{prefix}.{lang}", text.get(lang)) for lang in LANGS if _known(text.get(lang))]
 
 
-def validity(versions: list[Versioned], kb: KB) -> list[tuple[dt.date, dt.date | None]]:
-    """Version i may be in force from its earliest start until some later version has certainly started."""
-    starts = [start(v, kb.acts) for v in versions]
-    out = []
-    for i, s in enumerate(starts):
-        end = min((t.latest for t in starts[i + 1:]), default=None)
-        out.append((s.earliest, None if end in (None, dt.date.max) else end))
-    return out
-
-
 def entries(kb: KB) -> list[Entry]:
     """Every searchable version in the KB, in force or not; `Entry.active` picks a date."""
     out: list[Entry] = []
 
     def add(kind, citation, versions, texts, elements=lambda v: ()):
-        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, validity(versions, kb))):
+        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
             if v.repealed:  # nothing to find, and the previous version ends here all the same
                 continue
             out.append(Entry(kind, citation, seq, len(out), tuple(texts(v)), tuple(sorted(set(elements(v)))),
-                             v.act, act_name(kb.acts[v.act]), str(start(v, kb.acts)), v.confidence,
-                             earliest, superseded))
+                             v.act, when(v, kb.acts), v.confidence, earliest, superseded))
 
     def body(extra):
         def texts(v):
-            found = [("summary", v.summary), ("text.ru", v.text_ru), *extra]
+            found = [("summary", v.summary), ("text.ru", v.text_ru), ("text.kk", v.text_kk), *extra]
             return [(f, t) for f, t in found if _known(t)]
         return texts
 
@@ -106,12 +94,12 @@ def entries(kb: KB) -> list[Entry]:
     rank = {"treaty": 0, "law": 1, "case_law": 2}
     for inst in sorted(kb.instruments.values(), key=lambda i: (rank[i.kind], i.id)):
         begins = next((d for d in (inst.in_force, inst.adopted) if isinstance(d, dt.date)), None)
-        said = inst.in_force.isoformat() if isinstance(inst.in_force, dt.date) else \
-            f"unknown (adopted {begins.isoformat()})" if begins else UNKNOWN
+        said = When(earliest=inst.in_force, latest=inst.in_force) if isinstance(inst.in_force, dt.date) else \
+            When(earliest=begins, latest=None) if begins else None  # in force at an unknown date after adoption
         for p in inst.provisions:
             out.append(Entry("provision", f"{inst.id} {p.id}", 0, len(out), (("title", p.title), ("summary", p.summary)),
-                             tuple(sorted(set(p.elements.ids()))) if p.elements else (), inst.id, None,
-                             said, p.confidence, begins, None))
+                             tuple(sorted(set(p.elements.ids()))) if p.elements else (), inst.id, said,
+                             p.confidence, begins, None))
 
     for vid, term in kb.vocabulary.terms.items():
         synonyms = [(f"synonym.{lang}", s) for lang in LANGS for s in term.synonyms.get(lang, []) if _known(s)]
@@ -255,31 +243,24 @@ def _word_score(q: _Word, w: _Word) -> float:
 # -- result objects -----------------------------------------------------------------------------------------
 
 
-class HitVersion(BaseModel):
-    act: str | None  # the amending act's id, or the instrument's
-    act_number: str | None
-    in_force: str | None
-
-
 class Hit(BaseModel):
     citation: str
     kind: Literal["article", "part", "item", "provision"]
-    heading: str | None  # the article's title (in --lang) or the provision's title
+    heading: Text | None  # the article's title, or the treaty provision's (English) title
     field: str  # where the match is: "summary", "title.ru", or a vocabulary "label.en" / "synonym.ru"
     text: str
     match_start: int  # text[match_start:match_end] is what matched
     match_end: int
-    term: str | None  # the vocabulary id the match went through, if it did
-    term_label: str | None
+    term: str | None  # the vocabulary id the match went through, if it did (its labels: `labels`)
     summary: str | None
-    version: HitVersion
-    confidence: Confidence | None
+    act: str | None  # the amending act's id, or the instrument's
+    when: When | None
+    grade: str | None
     score: float
 
 
 class Suggestion(BaseModel):
     term: str
-    label: str
     nearest: str  # the label or synonym nearest to the query
     score: float
 
@@ -287,18 +268,17 @@ class Suggestion(BaseModel):
 class SearchResult(BaseModel):
     query: str
     on: dt.date
-    lang: str
     source: Literal["index", "yaml"]
-    note: str | None  # why the index was not used, when there is one
-    searched: list[str]
+    index_problem: Literal["stale", "not_an_index"] | None  # why the index was not used, when there is one
+    searched: list[str]  # the fields: titles, summaries, texts, vocabulary; and the instruments' ids
     texts: int  # how many texts were compared
     total: int  # hits before --limit
     hits: list[Hit]
     suggestions: list[Suggestion]  # nearest vocabulary terms, when nothing matched
+    labels: dict[str, Text]
 
 
-SEARCHED = ["article titles (en, ru, kk)", "part and item summaries (en) and labels", "official texts (text.ru)",
-            "vocabulary labels and synonyms (en, ru, kk), reaching every provision with that element"]
+SEARCHED = ["titles", "summaries", "texts", "vocabulary"]
 
 
 # Every query word is compared with every word of every text: a bound keeps a pasted paragraph from
@@ -306,10 +286,8 @@ SEARCHED = ["article titles (en, ru, kk)", "part and item summaries (en) and lab
 MAX_QUERY_WORDS, MAX_QUERY_CHARS = 20, 300
 
 
-def search(kb: KB, text: str, on: dt.date, lang: str = "en", limit: int = 10, db: Path | None = None) -> SearchResult:
+def search(kb: KB, text: str, on: dt.date, limit: int = 10, db: Path | None = None) -> SearchResult:
     """Rank the versions in force on `on` against `text`; read them from the index at `db` if it is current."""
-    if lang not in LANGS:
-        raise BadInput(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
     if limit < 1:
         raise BadInput(f"--limit must be at least 1, got {limit}")
     if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
@@ -324,16 +302,16 @@ def search(kb: KB, text: str, on: dt.date, lang: str = "en", limit: int = 10, db
     source = "yaml" if candidates is None else "index"
     if candidates is None:
         candidates = [e for e in entries(kb) if e.active(on)]
-    return rank(query, text, candidates, on, lang, limit, source, note)
+    return rank(kb, query, text, candidates, on, limit, source, note)
 
 
-def rank(query: _Query, text: str, candidates: list[Entry], on: dt.date, lang: str, limit: int,
+def rank(kb: KB, query: _Query, text: str, candidates: list[Entry], on: dt.date, limit: int,
          source: str, note: str | None) -> SearchResult:
     terms = {e.citation: e for e in candidates if e.kind == "term"}
     titles = {e.citation: dict(e.texts) for e in candidates if e.kind == "article"}
 
-    def pick(texts: dict, prefix: str) -> str | None:
-        return texts.get(f"{prefix}.{lang}") or texts.get(f"{prefix}.en")
+    def title(texts: dict) -> Text:
+        return Text(**{lang: texts.get(f"title.{lang}") for lang in LANGS})
 
     scored = []
     for e in candidates:
@@ -347,23 +325,24 @@ def rank(query: _Query, text: str, candidates: list[Entry], on: dt.date, lang: s
         score, m = found
         spans = [s for s in m.spans if s]
         own = dict(e.texts)
-        heading = own.get("title") if e.kind == "provision" else pick(titles.get(e.citation.split(".")[0], {}), "title")
+        heading = Text(en=own.get("title")) if e.kind == "provision" else \
+            title(titles.get(e.citation.split(".")[0], {}))
         scored.append((score, e, Hit(
             citation=e.citation, kind=e.kind, heading=heading, field=m.field, text=m.text,
             match_start=min((s[0] for s in spans), default=0), match_end=max((s[1] for s in spans), default=0),
-            term=m.term, term_label=pick(dict(terms[m.term].texts), "label") if m.term else None,
-            summary=own.get("summary"), version=HitVersion(act=e.act, act_number=e.act_number, in_force=e.in_force),
-            confidence=e.confidence, score=score)))
+            term=m.term, summary=own.get("summary"), act=e.act, when=e.when, grade=e.grade, score=score)))
     scored.sort(key=lambda s: (-s[0], KIND_RANK[s[1].kind], s[1].order))
     instruments = sorted({e.act for e in candidates if e.kind == "provision"})
-    searched = [*SEARCHED, f"provisions of {', '.join(instruments)} (titles, summaries, elements)"]
+    hits = [h for _, _, h in scored[:limit]]
+    suggestions = [] if scored else _suggest(text, terms.values())
+    used = {h.term for h in hits if h.term} | {s.term for s in suggestions}
     return SearchResult(
-        query=text, on=on, lang=lang, source=source, note=note, searched=searched,
-        texts=sum(len(e.texts) for e in candidates), total=len(scored), hits=[h for _, _, h in scored[:limit]],
-        suggestions=[] if scored else _suggest(text, terms.values(), lang))
+        query=text, on=on, source=source, index_problem=note, searched=[*SEARCHED, *instruments],
+        texts=sum(len(e.texts) for e in candidates), total=len(scored), hits=hits, suggestions=suggestions,
+        labels={t: kb.vocabulary.terms[t].label for t in sorted(used) if t in kb.vocabulary.terms})
 
 
-def _suggest(text: str, terms, lang: str, n: int = 5) -> list[Suggestion]:
+def _suggest(text: str, terms, n: int = 5) -> list[Suggestion]:
     """The vocabulary terms nearest to a query that matched nothing."""
     from rapidfuzz import fuzz
 
@@ -375,6 +354,4 @@ def _suggest(text: str, terms, lang: str, n: int = 5) -> list[Suggestion]:
             if score > best.get(e.citation, (-1.0, ""))[0]:
                 best[e.citation] = (score, t)
     top = sorted(best.items(), key=lambda kv: -kv[1][0])[:n]
-    labels = {e.citation: dict(e.texts) for e in terms}
-    return [Suggestion(term=vid, label=labels[vid].get(f"label.{lang}") or labels[vid].get("label.en") or vid,
-                       nearest=t, score=round(score, 1)) for vid, (score, t) in top]
+    return [Suggestion(term=vid, nearest=t, score=round(score, 1)) for vid, (score, t) in top]

@@ -202,7 +202,10 @@ class At:
     def last_known(self, name: str) -> LastKnown | None:
         """For a field unknown in the version in force: its last known value, or None (known, or never)."""
         v = self.version
-        if v is None or _known(_field(v, name)) or _field(v, name) is None:
+        parts = name.split(".")
+        if any(not _known(_field(v, ".".join(parts[:i]))) for i in range(1, len(parts))) if v is not None else True:
+            return None  # the version is not in force, or a parent field is unknown and says it already
+        if _known(_field(v, name)) or _field(v, name) is None:
             return None
         for j in range(self.index - 1, -1, -1):
             old = self.versions[j]
@@ -210,6 +213,7 @@ class At:
                 return None
             value = _field(old, name)
             if _known(value):
+                value = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
                 return LastKnown(field=name, value=value, act=old.act, grade=old.confidence,
                                  since=when(v, self.acts), known_from=when(old, self.acts),
                                  sources=[s.ref for s in old.sources if s.role == "rests_on"])

@@ -1,0 +1,31 @@
+"""The environment a command runs in, injected as httpie does: the date it takes for "today", the streams,
+and the terminal's width. Tests build their own, so no output depends on the calendar or the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+
+@dataclass
+class Env:
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
+    today: dt.date = field(default_factory=dt.date.today)  # the only place that reads the calendar
+    width: int | None = None  # None: the terminal's own (80 when it is not a terminal)
+
+    def console(self) -> Any:
+        """A rich console on stdout, no colour unless it is a terminal, never wrapping a line mid-word."""
+        from rich.console import Console
+
+        return Console(file=self.stdout, width=self.width, highlight=False, soft_wrap=False,
+                       force_terminal=None, no_color=None)
+
+    def out(self, text: str) -> None:
+        self.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    def err(self, text: str) -> None:
+        self.stderr.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,319 @@
+"""The renderer's words in English, Russian and Kazakh: fixed phrases, punishments, grades, dates and acts.
+
+A phrase is looked up by its English text; a phrase with no translation stays English. What is translated:
+vocabulary labels and titles (they come with each result), citations, headings and the fixed phrases here.
+Free explanatory prose (our summaries and notes) stays English and is marked so in ru and kk until a
+speaker reviews it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kb.citation import Citation
+from kb.model import UNKNOWN
+
+# English -> (Russian, Kazakh)
+PHRASES: dict[str, tuple[str, str]] = {
+    "As in force on {date}.": ("Редакция на {date}.", "{date} күнгі редакция."),
+    "Part {id}": ("Часть {id}", "{id}-бөлік"),
+    "Part ? — {label}": ("Часть ? — {label}", "Бөлік ? — {label}"),
+    "builds on part {ids}": ("на основе части {ids}", "{ids}-бөлікке негізделген"),
+    "version": ("редакция", "редакция"),
+    "summary": ("кратко", "қысқаша"),
+    "penalty": ("наказание", "жаза"),
+    "category": ("категория", "санат"),
+    "sources": ("источники", "дереккөздер"),
+    "note": ("примечание", "ескерту"),
+    "additional": ("дополнительное", "қосымша"),
+    "unknown": ("неизвестно", "белгісіз"),
+    "none": ("нет", "жоқ"),
+    "none stated": ("не указано", "көрсетілмеген"),
+    "mandatory": ("обязательно", "міндетті"),
+    "optional": ("по усмотрению суда", "міндетті емес"),
+    "mandatory or optional: unknown": ("обязательность неизвестна", "міндеттілігі белгісіз"),
+    "for life": ("пожизненно", "өмір бойына"),
+    "acts": ("деяния", "әрекеттер"),
+    "means": ("способы", "тәсілдер"),
+    "purposes": ("цели", "мақсаттар"),
+    "victim": ("потерпевший", "жәбірленуші"),
+    "circumstances": ("обстоятельства", "мән-жайлар"),
+    "elements": ("признаки", "белгілер"),
+    "item": ("пункт", "тармақ"),
+    "… further items not known": ("… остальные пункты неизвестны", "… қалған тармақтар белгісіз"),
+    "Reading: {condition}": ("Вариант: {condition}", "Нұсқа: {condition}"),
+    "in force {when}": ("в силе с {when}", "{when} бастап күшінде"),
+    "between {a} and {b}": ("между {a} и {b}", "{a} мен {b} аралығында"),
+    "from {a} (end of window unknown)": ("с {a} (конец срока неизвестен)", "{a} бастап (мерзімнің соңы белгісіз)"),
+    "Law {number}": ("Закон № {number}", "№ {number} Заң"),
+    "law of {date} (no. unknown)": ("закон от {date} (номер неизвестен)", "{date} заңы (нөмірі белгісіз)"),
+    "“{name}” (law of {date}, no. unknown)": ("«{name}» (закон от {date}, номер неизвестен)",
+                                              "«{name}» ({date} заңы, нөмірі белгісіз)"),
+    "if {act} (in force {when}) had come into force": (
+        "если {act} (вступает в силу {when}) уже вступил в силу",
+        "егер {act} ({when} күшіне енеді) күшіне енген болса"),
+    "if {act} (in force {when}) had not yet come into force": (
+        "если {act} (вступает в силу {when}) ещё не вступил в силу",
+        "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
+    "unknown since {act} ({when}); last known {value}, in force from {since}{grade}": (
+        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, в силе с {since}{grade}",
+        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since} бастап күшінде{grade}"),
+    "conflicting source: {value} ({sources}{grade}), outweighed by {reason}": (
+        "противоречащий источник: {value} ({sources}{grade}), уступает по признаку: {reason}",
+        "қайшы дереккөз: {value} ({sources}{grade}), басымдығы: {reason}"),
+    "grade": ("степени достоверности", "сенімділік дәрежесі"),
+    "independent sources": ("числу независимых источников", "тәуелсіз дереккөздер саны"),
+    "date": ("дате", "күні"),
+    "encoded order": ("порядку записи", "жазылу реті"),
+    "reported for the article: {range} ({sources}{grade})": (
+        "по сообщениям, для статьи: {range} ({sources}{grade})",
+        "хабарлар бойынша, бап үшін: {range} ({sources}{grade})"),
+    "reported for its aggravated forms: {range} ({sources}{grade})": (
+        "по сообщениям, для квалифицированных составов: {range} ({sources}{grade})",
+        "хабарлар бойынша, ауырлататын құрамдар үшін: {range} ({sources}{grade})"),
+    "reported of part {part}: {what} ({sources}{grade})": (
+        "по сообщениям, о части {part}: {what} ({sources}{grade})",
+        "хабарлар бойынша, {part}-бөлік туралы: {what} ({sources}{grade})"),
+    "reported of its aggravated forms: {what} ({sources}{grade})": (
+        "по сообщениям, о квалифицированных составах: {what} ({sources}{grade})",
+        "хабарлар бойынша, ауырлататын құрамдар туралы: {what} ({sources}{grade})"),
+    "Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).": (
+        "Не внесено в базу знаний: часть {parts} (в Кодексе есть: {sources}{grade}).",
+        "Білім қорына енгізілмеген: {parts}-бөлік (Кодексте бар: {sources}{grade})."),
+    "The knowledge base may lack parts of this article: no source shows it whole.": (
+        "В базе знаний может не быть частей этой статьи: ни один источник не показывает её целиком.",
+        "Білім қорында бұл баптың кейбір бөліктері болмауы мүмкін: оны толық көрсететін дереккөз жоқ."),
+    "Note of the Code {id}": ("Примечание Кодекса {id}", "Кодекс ескертпесі {id}"),
+    "Our notes (English)": ("Наши примечания (на английском)", "Біздің ескертпелер (ағылшын тілінде)"),
+    "Marks: ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; unmarked: read in the official text.": (
+        "Отметки: ◇ вторичный источник, ◆ сообщение, ≈ вывод, ⚠ не проверено; без отметки: официальный текст.",
+        "Белгілер: ◇ қосалқы дереккөз, ◆ хабар, ≈ тұжырым, ⚠ тексерілмеген; белгісі жоқ: ресми мәтін."),
+    "Penalties — {citation} {title}, on {date}": ("Наказания — {citation} {title}, на {date}",
+                                                 "Жазалар — {citation} {title}, {date}"),
+    "part": ("часть", "бөлік"),
+    "main punishment": ("основное наказание", "негізгі жаза"),
+    "law, grade": ("закон, достоверность", "заң, сенімділік"),
+    "Category unknown: {why}.": ("Категория неизвестна: {why}.", "Санаты белгісіз: {why}."),
+    "the crime-category thresholds of Art. 11 are not encoded": (
+        "пороги категорий преступлений ст. 11 не внесены", "11-баптың қылмыс санаттарының шектері енгізілмеген"),
+    "the maximum penalty is unknown": ("максимальное наказание неизвестно", "ең жоғары жаза белгісіз"),
+    "Audit — {n} facts not checked against the official text": (
+        "Аудит — {n} фактов не сверено с официальным текстом", "Аудит — {n} дерек ресми мәтінмен салыстырылмаған"),
+    "By grade: {counts}": ("По достоверности: {counts}", "Сенімділік бойынша: {counts}"),
+    "unknown: {what}": ("неизвестно: {what}", "белгісіз: {what}"),
+    "History — {subject} {title}": ("История — {subject} {title}", "Тарих — {subject} {title}"),
+    "first version": ("первая редакция", "бірінші редакция"),
+    "repealed": ("утратило силу", "күшін жойды"),
+    "in force": ("действует", "күшінде"),
+    "Changes from {a} to {b}": ("Изменения с {a} по {b}", "{a} мен {b} аралығындағы өзгерістер"),
+    "No change recorded.": ("Изменений не зафиксировано.", "Өзгеріс тіркелмеген."),
+    "No change recorded: {articles}.": ("Изменений не зафиксировано: {articles}.", "Өзгеріс тіркелмеген: {articles}."),
+    "What the knowledge base does not know about this period": (
+        "Чего база знаний не знает об этом периоде", "Білім қоры бұл кезең туралы не білмейді"),
+    "General part": ("Общая часть", "Жалпы бөлік"),
+    "Search “{query}” — {n} hit(s){shown}, law in force on {date}": (
+        "Поиск «{query}» — найдено: {n}{shown}, редакция на {date}",
+        "«{query}» іздеу — {n} нәтиже{shown}, {date} күнгі редакция"),
+    "Search “{query}” — no match in the law in force on {date}": (
+        "Поиск «{query}» — ничего не найдено в редакции на {date}",
+        "«{query}» іздеу — {date} күнгі редакцияда ештеңе табылмады"),
+    "Nearest vocabulary terms": ("Ближайшие термины словаря", "Сөздіктің ең жақын терминдері"),
+    "signed": ("подписан", "қол қойылды"),
+    "yes": ("да", "иә"),
+    "no": ("нет", "жоқ"),
+    "includes {form}": ("включает: {form}", "қамтиды: {form}"),
+    "title": ("заголовок", "атауы"),
+    "text": ("текст", "мәтін"),
+    "number": ("номер", "нөмірі"),
+    "value": ("значение", "мәні"),
+    "exists": ("действует", "қолданылады"),
+    "article": ("статья", "бап"),
+    "categories": ("категории", "санаттар"),
+    "comes into force": ("вступает в силу", "күшіне енеді"),
+}
+
+KINDS = {
+    "imprisonment": ("imprisonment", "лишение свободы", "бас бостандығынан айыру"),
+    "restriction_of_freedom": ("restriction of freedom", "ограничение свободы", "бас бостандығын шектеу"),
+    "fine": ("fine", "штраф", "айыппұл"),
+    "correctional_labour": ("correctional labour", "исправительные работы", "түзеу жұмыстары"),
+    "community_service": ("community service", "общественные работы", "қоғамдық жұмыстар"),
+    "arrest": ("arrest", "арест", "қамау"),
+    "life_imprisonment": ("life imprisonment", "пожизненное лишение свободы", "өмір бойына бас бостандығынан айыру"),
+    "confiscation": ("confiscation of property", "конфискация имущества", "мүлкін тәркілеу"),
+    "ban": ("ban on holding posts or activities", "лишение права занимать должности или заниматься деятельностью",
+            "лауазым атқару немесе қызметпен айналысу құқығынан айыру"),
+}
+CATEGORIES = {
+    "small": ("small gravity", "небольшой тяжести", "онша ауыр емес"),
+    "medium": ("medium gravity", "средней тяжести", "орташа ауырлықтағы"),
+    "grave": ("grave", "тяжкое", "ауыр"),
+    "especially_grave": ("especially grave", "особо тяжкое", "аса ауыр"),
+    "unknown": ("unknown", "неизвестно", "белгісіз"),
+}
+GRADES = {
+    "official": ("official", "официальный текст", "ресми мәтін"),
+    "secondary": ("secondary", "вторичный источник", "қосалқы дереккөз"),
+    "reported": ("reported", "сообщение", "хабар"),
+    "inferred": ("inferred", "вывод", "тұжырым"),
+    "unverified": ("unverified", "не проверено", "тексерілмеген"),
+}
+MARK = {"official": "", "secondary": "◇", "reported": "◆", "inferred": "≈", "unverified": "⚠"}
+LANGS = ("en", "ru", "kk")
+
+
+class Words:
+    """The words of one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.i = LANGS.index(lang)
+
+    def __call__(self, phrase: str, **kw: Any) -> str:
+        text = phrase if self.i == 0 else PHRASES.get(phrase, (phrase, phrase))[self.i - 1]
+        return text.format(**kw) if kw else text
+
+    def prose(self, text: str | None) -> str:
+        """Our own English prose: shown as is, marked in ru and kk."""
+        if not text:
+            return ""
+        return text if self.i == 0 else f"[en] {text}"
+
+    def text(self, value: Any) -> str:
+        """A Text (en/ru/kk) in this language, else English marked, else unknown."""
+        if value is None:
+            return self("unknown")
+        chosen = value.get(self.lang)
+        if chosen not in (None, UNKNOWN):
+            return chosen
+        fallback = value.get("en")
+        return f"{fallback} [en]" if fallback not in (None, UNKNOWN) and self.i else (fallback or self("unknown"))
+
+    def label(self, vid: str, labels: dict) -> str:
+        return self.text(labels[vid]) if vid in labels else vid
+
+    def kind(self, kind: str) -> str:
+        return KINDS[kind][self.i]
+
+    def grade(self, grade: str | None) -> str:
+        return GRADES[grade][self.i] if grade else ""
+
+    def mark(self, grade: str | None) -> str:
+        """' ◇' after a fact, empty for an official one."""
+        return f" {MARK[grade]}" if grade and MARK[grade] else ""
+
+    def category(self, cid: str) -> str:
+        return CATEGORIES[cid][self.i]
+
+    # -- durations and penalties ------------------------------------------------------------------------
+
+    def duration(self, months: int) -> str:
+        y, m = divmod(months, 12)
+        unit = {"en": ("y", "m"), "ru": ("г.", "мес."), "kk": ("ж.", "ай")}[self.lang]
+        return " ".join(p for p in (f"{y} {unit[0]}" if y else "", f"{m} {unit[1]}" if m else "") if p) or "0"
+
+    def span(self, lo: Any, hi: Any) -> str:
+        if UNKNOWN in (lo, hi):
+            return self("unknown")
+        if lo is None and hi is None:
+            return ""
+        years = all(isinstance(x, int) and x % 12 == 0 for x in (lo, hi) if x is not None)
+        if self.lang == "en":
+            if lo is None:
+                return f"up to {self.duration(hi)}"
+            if hi is None:
+                return f"from {self.duration(lo)}"
+            return f"{lo // 12}–{hi // 12} y" if years else f"{self.duration(lo)} – {self.duration(hi)}"
+        if self.lang == "ru":  # "от 3 до 5 лет", "до 1 года"
+            if years:
+                def gen(n: int) -> str:
+                    return f"{n} {'года' if n % 10 == 1 and n % 100 != 11 else 'лет'}"
+                if lo is None:
+                    return f"до {gen(hi // 12)}"
+                return f"от {lo // 12} до {gen(hi // 12)}" if hi is not None else f"от {gen(lo // 12)}"
+            if lo is None:
+                return f"до {self.duration(hi)}"
+            return f"от {self.duration(lo)}" + (f" до {self.duration(hi)}" if hi is not None else "")
+        # Kazakh: "3 жылдан 5 жылға дейін"
+        if years:
+            if lo is None:
+                return f"{hi // 12} жылға дейін"
+            return f"{lo // 12} жылдан" + (f" {hi // 12} жылға дейін" if hi is not None else "")
+        if lo is None:
+            return f"{self.duration(hi)} дейін"
+        return f"{self.duration(lo)} бастап" + (f" {self.duration(hi)} дейін" if hi is not None else "")
+
+    def punishment(self, p: Any) -> str:
+        """One main punishment: 'imprisonment 3–5 y'."""
+        kind = self.kind(p["kind"])
+        if p["kind"] == "fine" and p.get("max") == UNKNOWN and p.get("min") is None:
+            return f"{kind} ({self('unknown')})"
+        if p["kind"] == "fine":  # a fine's amount is not a duration
+            return kind if p.get("max") in (None, UNKNOWN) else f"{kind} {p.get('max')}"
+        span = self.span(p.get("min"), p.get("max"))
+        return f"{kind} {span}".strip()
+
+    def additional(self, a: Any) -> str:
+        need = {True: "mandatory", False: "optional"}.get(a.get("mandatory"), "mandatory or optional: unknown")
+        term = a.get("term")
+        length = "" if term in (None, UNKNOWN) else f" {self('for life')}" if term == "life" else \
+            f" {self.duration(term)}"
+        return f"{self.kind(a['kind'])}{length} ({self(need)})"
+
+    def penalty(self, penalty: Any) -> str:
+        """A whole penalty (a dict from JSON or a model): main alternatives; additional punishments."""
+        if hasattr(penalty, "model_dump"):
+            penalty = penalty.model_dump(mode="json")
+        if penalty in (None, UNKNOWN):
+            return self("unknown") if penalty == UNKNOWN else self("none stated")
+        main = self("unknown") if penalty["main"] == UNKNOWN else \
+            f" {self.either()} ".join(self.punishment(m) for m in penalty["main"]) or self("none")
+        extra = penalty.get("additional", [])
+        if extra == UNKNOWN:
+            return f"{main}; {self('additional')}: {self('unknown')}"
+        return main + "".join(f"; {self.additional(a)}" for a in extra)
+
+    def either(self) -> str:
+        return {"en": "or", "ru": "либо", "kk": "немесе"}[self.lang]
+
+    # -- time and acts ----------------------------------------------------------------------------------------
+
+    def when(self, w: Any) -> str:
+        if w is None:
+            return self("unknown")
+        get = (lambda k: w.get(k)) if isinstance(w, dict) else (lambda k: getattr(w, k))
+        a, b = get("earliest"), get("latest")
+        a = a.isoformat() if isinstance(a, dt.date) else a
+        b = b.isoformat() if isinstance(b, dt.date) else b
+        if a == b:
+            return a
+        return self("between {a} and {b}", a=a, b=b) if b else self("from {a} (end of window unknown)", a=a)
+
+    def act(self, act_id: str | None, acts: dict) -> str:
+        if act_id is None:
+            return self("unknown")
+        a = acts.get(act_id)
+        if a is None:
+            return act_id
+        if a.number:
+            return self("Law {number}", number=a.number)
+        if a.names:
+            return self("“{name}” (law of {date}, no. unknown)", name=a.names[0], date=a.signed)
+        return self("law of {date} (no. unknown)", date=a.signed)
+
+    def condition(self, assumed: list, acts: dict) -> str:
+        parts = []
+        for a in assumed:
+            act_id = a.act if hasattr(a, "act") else a["act"]
+            in_force = a.in_force if hasattr(a, "in_force") else a["in_force"]
+            when = acts[act_id].when if act_id in acts else None
+            phrase = "if {act} (in force {when}) had come into force" if in_force else \
+                "if {act} (in force {when}) had not yet come into force"
+            parts.append(self(phrase, act=self.act(act_id, acts), when=self.when(when)))
+        return {"en": " and ", "ru": " и ", "kk": " және "}[self.lang].join(parts)
+
+    def cite(self, article: str, part: str | None = None, item: str | None = None,
+             items: list[str] | None = None) -> str:
+        c = Citation(article, part, item)
+        return c.kazakh(items) if self.lang == "kk" else c.russian(items)

@@ -1,0 +1,353 @@
+"""Views of the law itself: show, penalty, history, diff, act, audit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..phrases import Words
+from ..render import Block, field, heading, item, table, text, title, warn
+
+LEGEND = "Marks: ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; unmarked: read in the official text."
+SLOT_NAMES = ("acts", "means", "purposes", "victim", "circumstances")
+
+
+def _elements(w: Words, elements: Any, labels: dict, indent: int = 0) -> list[Block]:
+    if elements is None:
+        return []
+    if elements == "unknown":
+        return [field(w("elements"), w("unknown"), indent)]
+    return [field(w(slot), ", ".join(w.label(v, labels) for v in getattr(elements, slot)), indent)
+            for slot in SLOT_NAMES if getattr(elements, slot)]
+
+
+def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
+    """A slot's value in words: a penalty, a punishment, a list of ids, a text."""
+    if value in (None, "unknown"):
+        return w("unknown") if value == "unknown" else w("none")
+    if field_name.startswith("includes."):
+        return w("yes") if value else w("no")
+    if field_name == "includes":
+        return ", ".join(w.label(v, labels) for v in value["elements"]) + ("" if value["exhaustive"] else " …")
+    if field_name == "penalty.main":
+        return f" {w.either()} ".join(w.punishment(m) for m in value) or w("none")
+    if field_name == "penalty.additional":
+        return "; ".join(w.additional(a) for a in value) or w("none")
+    if field_name == "elements":
+        return "; ".join(f"{w(k)}: {', '.join(w.label(v, labels) for v in ids)}" for k, ids in value.items() if ids)
+    if field_name.startswith("penalty.main."):
+        return w.punishment({"kind": field_name.rsplit(".", 1)[1], **value})
+    if field_name.startswith("penalty.additional."):
+        return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
+    if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
+        return w.penalty(value)
+    if field_name == "category":
+        return w.category(value)
+    if isinstance(value, list):
+        return ", ".join(w.label(v, labels) if isinstance(v, str) else str(v) for v in value) or w("none")
+    if hasattr(value, "model_dump"):
+        return w.penalty(value) if hasattr(value, "main") else str(value.model_dump(mode="json"))
+    return str(value)
+
+
+def last_known(w: Words, lk: Any, acts: dict, labels: dict) -> str:
+    return w("unknown since {act} ({when}); last known {value}, in force from {since}{grade}",
+             act=w.act(lk.since.act, acts), when=w.when(lk.since), value=_value(w, lk.field, lk.value, labels),
+             since=w.when(lk.known_from), grade=w.mark(lk.grade))
+
+
+def conflict(w: Words, c: Any) -> str:
+    return w("conflicting source: {value} ({sources}{grade}), outweighed by {reason}", value=w.penalty(c.penalty),
+             sources=", ".join(c.sources), grade=w.mark(c.grade), reason=w(c.won_by))
+
+
+def _range(w: Words, lo: Any, hi: Any) -> str:
+    return w.span(lo, hi)
+
+
+def reported(w: Words, r: Any, labels: dict) -> str:
+    sources = ", ".join(s.ref for s in r.sources)
+    figure = _range(w, r.min_months, r.max_months) if r.max_months is not None else ""
+    if r.scope == "article":
+        return w("reported for the article: {range} ({sources}{grade})", range=figure, sources=sources,
+                 grade=w.mark(r.grade))
+    what = "; ".join(x for x in (figure, ", ".join(w.label(v, labels) for v in
+                                                   (r.elements.ids() if r.elements else []))) if x)
+    if r.scope == "aggravated" and figure and not r.elements:
+        return w("reported for its aggravated forms: {range} ({sources}{grade})", range=figure, sources=sources,
+                 grade=w.mark(r.grade))
+    if r.scope == "aggravated":
+        return w("reported of its aggravated forms: {what} ({sources}{grade})", what=what, sources=sources,
+                 grade=w.mark(r.grade))
+    return w("reported of part {part}: {what} ({sources}{grade})", part=r.part, what=what, sources=sources,
+             grade=w.mark(r.grade))
+
+
+def _version(w: Words, v: Any, acts: dict) -> str:
+    return f"{w.act(v.act, acts)}, {w('in force {when}', when=w.when(v.when))}{w.mark(v.grade)}"
+
+
+def penalty_lines(w: Words, p: Any, acts: dict, labels: dict, indent: int = 0) -> list[Block]:
+    out = [field(w("penalty"), w.penalty(p.penalty) + w.mark(p.grade), indent)]
+    out += [item(last_known(w, lk, acts, labels), indent + 1) for lk in p.last_known]
+    out += [item(conflict(w, c), indent + 1) for c in p.conflicts]
+    cat = p.category
+    reason = {"thresholds_unknown": "the crime-category thresholds of Art. 11 are not encoded",
+              "maximum_unknown": "the maximum penalty is unknown"}.get(cat.reason)
+    out.append(field(w("category"), w.category(cat.id) + (f" ({w(reason)})" if reason else ""), indent))
+    return out
+
+
+def article(view: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    acts, labels = view.acts, view.labels
+    head = f"{w.cite(view.article)} — {w.text(view.title.text) if view.title else w('unknown')}"
+    blocks: list[Block] = [title(head + (w.mark(view.title.version.grade) if view.title else "")),
+                           text(w("As in force on {date}.", date=view.on.isoformat()) + " " + w(LEGEND))]
+    if view.title:
+        blocks += [item(last_known(w, lk, acts, labels)) for lk in view.title.last_known]
+    if not view.whole:
+        blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
+    for part in view.parts:
+        name = w("Part {id}", id=part.id) if part.id[0].isdigit() else w("Part ? — {label}", label=part.label)
+        if part.builds_on:
+            name += f" ({w('builds on part {ids}', ids=', '.join(part.builds_on))})"
+        blocks.append(heading(name))
+        for r in part.versions:
+            if r.readings:
+                blocks.append(warn(w("Reading: {condition}", condition=" / ".join(
+                    w.condition(c, acts) for c in r.readings))))
+            blocks.append(field(w("version"), _version(w, r.version, acts)))
+            if r.summary:
+                blocks.append(field(w("summary"), w("unknown") if r.summary == "unknown" else w.prose(r.summary)))
+            blocks += _elements(w, r.elements, labels)
+            blocks += [item(last_known(w, lk, acts, labels), 1) for lk in r.last_known]
+            if r.penalty is not None:
+                blocks += penalty_lines(w, r.penalty, acts, labels)
+            for i in r.items:
+                els = "; ".join(f"{w(s)}: {', '.join(w.label(v, labels) for v in getattr(i.elements, s))}"
+                                for s in SLOT_NAMES if i.elements not in (None, "unknown") and getattr(i.elements, s))
+                summary = w("unknown") if i.summary in (None, "unknown") else w.prose(i.summary)
+                blocks.append(item(f"{i.id}) {summary}{' — ' + els if els else ''}{w.mark(i.version.grade)}", 1))
+            if not r.items_complete:
+                blocks.append(item(w("… further items not known"), 1))
+            if r.version.note:
+                blocks.append(field(w("note"), w.prose(r.version.note)))
+            blocks.append(field(w("sources"), ", ".join(s.ref for s in r.version.sources)))
+    tail: list[Block] = []
+    for ne in view.not_encoded:
+        tail.append(text(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
+                           parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
+    tail += [text(reported(w, r, labels)) for r in view.reported]
+    for n in view.code_notes:
+        tail.append(field(w("Note of the Code {id}", id=n.id), w.prose(n.summary) + w.mark(n.version.grade)))
+    if tail:
+        blocks.append(heading("—"))
+        blocks += tail
+    if view.notes:
+        blocks.append(heading(w("Our notes (English)")))
+        blocks += [item(n) for n in view.notes]
+    return blocks
+
+
+def penalties(result: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    acts, labels = result.acts, result.labels
+    name = w.text(result.title) if result.title else ""
+    blocks: list[Block] = [title(w("Penalties — {citation} {title}, on {date}", citation=w.cite(result.article),
+                                   title=name, date=result.on.isoformat()))]
+    rows, notes = [], []
+    for row in result.rows:
+        p = row.penalty
+        part = row.part if row.part[0].isdigit() else f"? ({row.part})"
+        rows.append([part, w.penalty(p.penalty) + w.mark(p.grade), w.category(p.category.id),
+                     w.act(row.version.act, acts)])
+        tag = w.cite(result.article, row.part) if row.part[0].isdigit() else part
+        notes += [item(f"{tag}: {w.condition(c, acts)}") for c in row.readings if c]
+        notes += [item(f"{tag}: {last_known(w, lk, acts, labels)}") for lk in p.last_known]
+        notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
+    blocks.append(table([w("part"), w("penalty"), w("category"), w("version")], rows))
+    blocks += notes
+    blocks += [item(reported(w, r, labels)) for r in result.reported]
+    for ne in result.not_encoded:
+        blocks.append(item(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
+                             parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
+    if not result.whole:
+        blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
+    why = {r.penalty.category.reason for r in result.rows if r.penalty.category.id == "unknown"}
+    if "thresholds_unknown" in why:
+        blocks.append(text(w("Category unknown: {why}.",
+                             why=w("the crime-category thresholds of Art. 11 are not encoded"))))
+    blocks.append(text(w(LEGEND)))
+    return blocks
+
+
+def audit(report: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    counts = ", ".join(f"{w.grade(g)} {n}" for g, n in report.by_grade.items())
+    blocks: list[Block] = [title(w("Audit — {n} facts not checked against the official text", n=report.total)),
+                           text(w("By grade: {counts}", counts=counts))]
+    for group in report.groups:
+        blocks.append(heading(group.name if group.kind != "article" else w.cite(group.name)))
+        for row in group.rows:
+            unknown = f" — {w('unknown: {what}', what=', '.join(row.unknown))}" if row.unknown else ""
+            when = f" ({w.when(row.when)})" if row.when else ""
+            blocks.append(item(f"{row.provision}{when} [{w.grade(row.grade)}]{unknown}"))
+            if row.basis:
+                blocks.append(item(f"basis: {w.prose(row.basis)}", 1))
+            for s in row.sources:
+                where = f" <{s.url}>" if s.url else ""
+                role = " (corroborates)" if s.role == "corroborates" else ""
+                blocks.append(item(f"{s.ref}{role}: {w.prose(s.supports or s.title)}{where}", 1))
+    return blocks
+
+
+# -- changes ---------------------------------------------------------------------------------------------------
+
+
+def where(w: Words, wh: Any) -> str:
+    if wh.kind == "fact":
+        return wh.name.replace("_", " ")
+    if wh.kind == "title":
+        return f"{w.cite(wh.article)} ({w('title')})"
+    if wh.kind == "note":
+        return f"{w.cite(wh.article)} — {w('Note of the Code {id}', id=wh.name)}"
+    return w.cite(wh.article, wh.part, wh.item)
+
+
+def _side(w: Words, s: Any, acts: dict) -> str:
+    if s is None or s.act is None:
+        return ""
+    return f"{w.act(s.act, acts)}{w.mark(s.grade)}" + (f" [{', '.join(s.sources)}]" if s.sources else "")
+
+
+def change(w: Words, c: Any, acts: dict, labels: dict) -> str:
+    slot = c.slot
+    credit = f" — {w.act(c.credited, acts)}" if c.credited else ""
+    provenance = f" ({_side(w, c.before, acts)} → {_side(w, c.after, acts)})" if c.before and c.after else ""
+    if c.kind in ("entered_into_force", "repealed"):
+        verb = w("in force") if c.kind == "entered_into_force" else w("repealed")
+        return f"{verb}{credit}"
+    if c.kind == "renumbered":
+        return f"{c.before.value} → {c.after.value}{credit}"
+    if c.added or c.removed:
+        changes = [*(f"+{w.label(v, labels)}" for v in c.added), *(f"−{w.label(v, labels)}" for v in c.removed)]
+        return f"{slot_name(w, slot, labels)}: {', '.join(changes)}{credit}{provenance}"
+    before = _value(w, slot, c.before.value if c.before else None, labels)
+    after = _value(w, slot, c.after.value if c.after else None, labels)
+    return f"{slot_name(w, slot, labels)}: {before} → {after}{credit}{provenance}"
+
+
+def slot_name(w: Words, slot: str, labels: dict) -> str:
+    """'penalty.main.imprisonment' as 'imprisonment', 'title.kk' as 'title (kk)', in the language."""
+    head, _, rest = slot.partition(".")
+    if head == "includes" and rest:
+        return w("includes {form}", form=w.label(rest, labels))
+    if head == "penalty" and rest.startswith(("main.", "additional.")):
+        return w.kind(rest.split(".", 1)[1])
+    if head == "penalty" and rest:
+        return w("penalty") + ": " + w("main punishment" if rest == "main" else "additional")
+    if head in ("title", "text") and rest:
+        return f"{w(head)} ({rest})"
+    if head == "elements" and rest:
+        return w(rest)
+    return w(head) if not rest else slot
+
+
+def unknown(w: Words, u: Any, acts: dict, labels: dict) -> str:
+    if u.before.act is None and u.before.value is None:  # a first version: only what it leaves unknown
+        return f"{slot_name(w, u.slot, labels)}: {w('unknown')}"
+    if u.last_known is not None and u.last_known.value == u.before.value:
+        return f"{slot_name(w, u.slot, labels)}: {last_known(w, u.last_known, acts, labels)}"
+    before = _value(w, u.slot, u.before.value, labels)
+    after = _value(w, u.slot, u.after.value, labels)
+    line = f"{slot_name(w, u.slot, labels)}: {before} → {after}"
+    if u.last_known is not None:
+        line += f"; {last_known(w, u.last_known, acts, labels)}"
+    return line
+
+
+def _changes(w: Words, art: Any, acts: dict, labels: dict) -> list[Block]:
+    blocks: list[Block] = []
+    for c in art.changes:
+        blocks.append(item(f"{where(w, c.where)}: {change(w, c, acts, labels)}"))
+        if c.words:
+            blocks.append(item(" ".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"
+                                        for op, t in c.words), 1))
+    return blocks
+
+
+def diff(report: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    acts, labels = report.acts, report.labels
+    blocks: list[Block] = [title(w("Changes from {a} to {b}", a=report.from_point, b=report.to_point)),
+                           text(w(LEGEND))]
+    for r in report.readings:
+        if report.ambiguous:
+            cond = " / ".join(x for x in (w.condition(r.before.assumed, acts), w.condition(r.after.assumed, acts)) if x)
+            blocks.append(heading(w("Reading: {condition}", condition=cond)))
+        quiet, unknowns = [], []
+        for art in [r.general, *r.articles]:
+            name = w("General part") if not art.article else f"{w.cite(art.article)} {w.text(art.title)}"
+            if art.changes:
+                blocks.append(heading(name))
+                blocks += _changes(w, art, acts, labels)
+            elif art.article:
+                quiet.append(art.article)
+            unknowns += [(name, u) for u in art.unknowns]
+        if quiet:
+            blocks.append(text(w("No change recorded: {articles}.", articles=", ".join(quiet))))
+        if not any(a.changes for a in [r.general, *r.articles]) and not quiet:
+            blocks.append(text(w("No change recorded.")))
+        if unknowns:
+            blocks.append(heading(w("What the knowledge base does not know about this period")))
+            blocks += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for _, u in unknowns]
+    return blocks
+
+
+def history(report: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    acts, labels = report.acts, report.labels
+    name = w.text(report.title) if report.title else ""
+    blocks: list[Block] = [title(w("History — {subject} {title}", subject=report.subject, title=name)),
+                           text(w(LEGEND))]
+    for line in report.lines:
+        blocks.append(heading(where(w, line.where) + (f" ({line.label})" if line.label else "")))
+        for e in line.entries:
+            until = w.when(e.until) if e.until else w("in force")
+            status = w("repealed") if e.repealed else ""
+            blocks.append(item(f"{w.when(e.version.when)} → {until} · {w.act(e.version.act, acts)}"
+                               f"{w.mark(e.version.grade)}{' · ' + status if status else ''}"))
+            blocks += [item(change(w, c, acts, labels), 1) for c in e.changes]
+            blocks += [item(unknown(w, u, acts, labels), 1) for u in e.unknowns]
+    return blocks
+
+
+def act(report: Any, lang: str) -> list[Block]:
+    w = Words(lang)
+    acts, labels = report.acts, report.labels
+    name = w.act(report.id, acts)
+    blocks: list[Block] = [title(f"{name} — {w.text(report.title)}{w.mark(report.grade)}"),
+                           field(w("signed"), report.signed.isoformat()),
+                           field(w("comes into force"), w.when(report.in_force) + w.mark(report.in_force_grade))]
+    if report.in_force_basis:
+        blocks.append(field("basis", w.prose(report.in_force_basis), 1))
+    if report.commencement:
+        blocks.append(field("commencement", w.prose(report.commencement)))
+    if report.names:
+        blocks.append(field("also called", ", ".join(report.names)))
+    if report.summary:
+        blocks.append(field(w("summary"), w.prose(report.summary)))
+    if report.amends_elsewhere:
+        blocks.append(field("also amends (outside the KB)", ", ".join(report.amends_elsewhere)))
+    blocks.append(field(w("sources"), ", ".join(s.ref for s in report.sources)))
+    if report.amends_nothing:
+        blocks.append(warn("No version in the knowledge base is this act's: it amends nothing the KB encodes."))
+    for art in [report.general, *report.articles]:
+        if not (art.changes or art.unknowns):
+            continue
+        blocks.append(heading(w("General part") if not art.article else f"{w.cite(art.article)} {w.text(art.title)}"))
+        blocks += _changes(w, art, acts, labels)
+        blocks += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
+    if report.note:
+        blocks.append(text(w.prose(report.note)))
+    return blocks

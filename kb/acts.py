@@ -1,0 +1,107 @@
+"""Amending acts: naming one as people write it, turning a diff point (a date, an act, a draft file) into
+snapshot points, and `tipkb act`: an act's record and everything it changed in the KB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .diff import ArticleDiff, DiffReport, diff
+from .errors import BadInput, NotFound
+from .model import UNKNOWN, Act, Text
+from .results import ActName, SourceCite, cite
+from .snapshot import act_point, points
+from .timeline import When, act_when, check_point
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NOISE = re.compile(r"^(?:the\s+)?(?:law|закон|заңы)\s+|\s*(?:№|no\.?)\s*", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    text = _NOISE.sub(" ", text.strip()).casefold()
+    return re.sub(r"[\s_\-]+", "-", text).strip("-").removeprefix("kz-law-")
+
+
+def _keys(act: Act) -> set[str]:
+    keys = {_key(act.id), *(_key(n) for n in act.names)}
+    if act.number != UNKNOWN:
+        keys |= {_key(act.number), _key(act.number.split("-")[0])}  # with or without the convocation suffix
+    return keys
+
+
+def spoken(act: Act) -> str:
+    """How to name the act on the command line: its number, else its first short name, else its id."""
+    if act.number != UNKNOWN:
+        return act.number
+    return f'"{act.names[0]}"' if act.names else act.id
+
+
+def find_act(kb, text: str) -> Act:
+    wanted = _key(text)
+    found = [a for a in kb.acts.values() if wanted in _keys(a)]
+    if len(found) == 1:
+        return found[0]
+    listing = "; ".join(f"{spoken(a)} (signed {a.signed.isoformat()})" for a in kb.acts.values())
+    if found:
+        raise BadInput(f"{text!r} names several acts: {', '.join(a.id for a in found)}; give the full number or id")
+    raise NotFound(f"no amending act {text!r} in the knowledge base; it has: {listing}")
+
+
+def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | None):
+    """A diff point as (the KB to read, its points, the draft act's id or None)."""
+    text = text.strip()
+    if _DATE.fullmatch(text):
+        from .timeline import parse_date
+
+        return kb, points(kb, check_point(kb, parse_date(text)), articles), None
+    if text.endswith((".yaml", ".yml", ".json")) or text == "-":
+        from .draft import apply
+
+        overlay, act_id = apply(kb, Path(text) if text != "-" else text, today)
+        return overlay, [act_point(overlay, act_id, before)], act_id
+    return kb, [act_point(kb, find_act(kb, text).id, before)], None
+
+
+class ActReport(BaseModel):
+    id: str
+    number: str | None
+    names: list[str]
+    title: Text
+    signed: dt.date
+    in_force: When
+    in_force_grade: str
+    in_force_basis: str | None
+    commencement: str | None
+    summary: str | None
+    note: str | None
+    grade: str
+    sources: list[SourceCite]
+    amends_elsewhere: list[str]
+    amends_nothing: bool  # no version in the KB is this act's
+    general: ArticleDiff
+    articles: list[ArticleDiff]  # only articles it touched
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
+
+
+def act_report(kb, text: str) -> ActReport:
+    """The act's record, and what it changed: the Code just before it against the Code with it."""
+    act = find_act(kb, text)
+    report: DiffReport = diff(kb, [act_point(kb, act.id, before=True)], kb, [act_point(kb, act.id)], None,
+                              f"before {act.id}", act.id)
+    reading = report.readings[0]
+    touched = [a for a in reading.articles if a.changes or a.unknowns]
+    f = act.in_force
+    grade = getattr(f, "confidence", None) or act.confidence
+    basis = getattr(f, "basis", None)
+    return ActReport(
+        id=act.id, number=None if act.number == UNKNOWN else act.number, names=act.names, title=act.title,
+        signed=act.signed, in_force=act_when(act), in_force_grade=grade, in_force_basis=basis,
+        commencement=act.commencement, summary=act.summary, note=act.note, grade=act.confidence,
+        sources=cite(kb, act.sources), amends_elsewhere=act.amends_elsewhere,
+        amends_nothing=act.id not in kb.referenced_acts(), general=reading.general, articles=touched,
+        acts=report.acts, labels=report.labels)
+

@@ -1,0 +1,248 @@
+"""`show` and `penalty`: an article, a part or an item as in force on a date, read from the snapshots.
+
+A date inside an amending act's in-force window has several readings; a part whose version differs between
+them is shown once per version, each with the readings it holds in. A part the Code has and the KB lacks is
+"not encoded", never "no such part"; an unknown value comes with its last known value and period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel
+
+from . import category
+from .citation import Citation
+from .errors import NotFound
+from .model import UNKNOWN, Elements, Text
+from .results import ActName, PenaltyData, SourceCite, VersionRef, cite, named, version_ref
+from .snapshot import ArticleAt, Assumption, LastKnown, PartAt, Snapshot, snapshots
+
+
+class ItemView(BaseModel):
+    id: str
+    summary: str | Literal["unknown"] | None
+    elements: Elements | Literal["unknown"] | None
+    version: VersionRef
+    last_known: list[LastKnown] = []
+
+
+class PartReading(BaseModel):
+    """One version of a part at the date, with the readings (assumptions) it holds in; `readings` is empty
+    when the date is certain."""
+
+    readings: list[list[Assumption]]
+    version: VersionRef
+    summary: str | Literal["unknown"] | None
+    elements: Elements | Literal["unknown"] | None
+    penalty: PenaltyData | None
+    items: list[ItemView]
+    items_complete: bool
+    last_known: list[LastKnown] = []
+
+
+class PartView(BaseModel):
+    id: str
+    label: str | None
+    builds_on: list[str]
+    versions: list[PartReading]
+
+
+class NotEncoded(BaseModel):
+    """A part the article is known to have that the KB does not encode, and what sources report of it."""
+
+    part: str
+    grade: str
+    sources: list[str]
+
+
+class ReportedView(BaseModel):
+    scope: Literal["article", "aggravated", "part"]
+    part: str | None
+    min_months: int | Literal["unknown"] | None
+    max_months: int | Literal["unknown"] | None
+    elements: Elements | None
+    grade: str
+    sources: list[SourceCite]
+    describes: str  # the act from whose entry into force the figure describes the law
+    note: str | None = None
+
+
+class NoteView(BaseModel):
+    id: str
+    summary: str | Literal["unknown"]
+    version: VersionRef
+
+
+class TitleView(BaseModel):
+    text: Text
+    version: VersionRef
+    last_known: list[LastKnown] = []
+
+
+class ArticleView(BaseModel):
+    article: str
+    on: dt.date
+    ambiguous: bool  # the date falls inside an act's in-force window
+    title: TitleView | None
+    parts: list[PartView]
+    not_encoded: list[NotEncoded]
+    whole: bool  # a source shows the whole article and every part is encoded
+    reported: list[ReportedView]
+    code_notes: list[NoteView]
+    notes: list[str]  # ours, in English: what the sources leave open
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
+
+
+PENALTY_FIELDS = ("penalty", "penalty.main", "penalty.additional")
+BODY_FIELDS = ("summary", "elements")
+
+
+def penalty_data(snap: Snapshot, pa: PartAt) -> PenaltyData | None:
+    v = pa.version
+    if v.penalty is None and not v.conflicts:
+        return None
+    penalty, grade, sources, conflicts = pa.penalty
+    rules = snap.fact("crime_categories").version
+    return PenaltyData(penalty=penalty if penalty is not None else UNKNOWN, grade=grade, sources=sources,
+                       category=category.derive(rules, penalty), last_known=pa.at.unknowns(PENALTY_FIELDS),
+                       conflicts=conflicts)
+
+
+def _items(pa: PartAt) -> list[ItemView]:
+    out = []
+    for iid, at in pa.items.items():
+        v = at.version
+        if v is not None:
+            out.append(ItemView(id=iid, summary=v.summary, elements=v.elements, version=version_ref(pa.kb, v),
+                                last_known=at.unknowns(BODY_FIELDS)))
+    return out
+
+
+def _reading(snap: Snapshot, pa: PartAt) -> PartReading:
+    v = pa.version
+    return PartReading(readings=[], version=version_ref(snap.kb, v), summary=v.summary, elements=v.elements,
+                       penalty=penalty_data(snap, pa), items=_items(pa), items_complete=v.items_complete,
+                       last_known=pa.at.unknowns(BODY_FIELDS))
+
+
+def _reported(kb, arts: list[ArticleAt]) -> list[ReportedView]:
+    seen, out = set(), []
+    for a in arts:
+        for r in a.reported:
+            if id(r) not in seen:
+                seen.add(id(r))
+                out.append(ReportedView(scope=r.scope, part=r.part, min_months=r.min, max_months=r.max,
+                                        elements=r.elements, grade=r.confidence, sources=cite(kb, r.sources),
+                                        describes=r.act, note=r.note))
+    return out
+
+
+def _not_encoded(arts: list[ArticleAt]) -> list[NotEncoded]:
+    out: dict[str, NotEncoded] = {}
+    for a in arts:
+        src = a.structure_sources()
+        for pid in a.known_parts:
+            if pid not in a.parts and src:
+                out.setdefault(pid, NotEncoded(part=pid, grade=src[0], sources=src[1]))
+    return list(out.values())
+
+
+def _refuse(arts: list[ArticleAt], cite_: Citation, on: dt.date) -> None:
+    """A part or item that none of the readings has in force: say exactly why, never "has no part"."""
+    first = arts[0]
+    status = first.status(cite_.part)
+    art = f"Art. {first.number}"
+    if status == "not_in_force":
+        raise NotFound(f"{art} part {cite_.part} was not in force on {on.isoformat()} (see: tipkb history "
+                       f"{first.number}.{cite_.part})")
+    if status == "not_encoded":
+        grade, sources = first.structure_sources()
+        raise NotFound(f"{art} part {cite_.part} is not encoded in the knowledge base; the Code has it "
+                       f"({grade}: {', '.join(sources)})")
+    if status == "unknown_if_exists":
+        raise NotFound(f"{art} part {cite_.part} is not encoded in the knowledge base, and the KB does not know "
+                       f"whether part {cite_.part} exists")
+    raise NotFound(f"{art} has no part {cite_.part} on {on.isoformat()}: the encoded structure lists parts "
+                   f"{', '.join(first.known_parts)} and shows the whole article")
+
+
+def show(kb, cite_: Citation, on: dt.date) -> ArticleView:
+    snaps = snapshots(kb, on, [cite_.article])
+    arts = [s.article(cite_.article) for s in snaps]
+    first = arts[0]
+    ids = [cite_.part] if cite_.part else [p.id for p in first.art.parts]
+    if cite_.part and not any(a.status(cite_.part) == "in_force" for a in arts):
+        _refuse(arts, cite_, on)
+    parts = []
+    for pid in ids:
+        readings: dict[tuple, PartReading] = {}
+        for snap, a in zip(snaps, arts):
+            pa = a.parts[pid]
+            if pa.version is None:
+                continue
+            key = (id(pa.version), tuple(id(at.version) for at in pa.items.values()))
+            r = readings.setdefault(key, _reading(snap, pa))
+            if len(snaps) > 1:
+                r.readings.append(list(snap.point.assumed))
+        if readings:
+            p = first.parts[pid].part
+            parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))
+    if cite_.item:
+        parts = [_only_item(p, cite_, on) for p in parts]
+    title_at = first.title if len({id(a.title.version) for a in arts}) == 1 else arts[-1].title
+    title = None if title_at.version is None else TitleView(
+        text=title_at.version.title, version=version_ref(kb, title_at.version),
+        last_known=title_at.unknowns(("title.ru", "title.kk", "title.en")))
+    notes = []
+    for n in first.art.code_notes:
+        v = snaps[-1].version(n.versions)
+        if v is not None:
+            notes.append(NoteView(id=n.id, summary=v.summary, version=version_ref(kb, v)))
+    view = ArticleView(article=first.number, on=on, ambiguous=len(snaps) > 1, title=title, parts=parts,
+                       not_encoded=[] if cite_.part else _not_encoded(arts), whole=all(a.whole for a in arts),
+                       reported=_reported(kb, arts), code_notes=notes, notes=first.art.notes, acts={}, labels={})
+    return named(kb, view)
+
+
+def _only_item(view: PartView, cite_: Citation, on: dt.date) -> PartView:
+    versions = [r.model_copy(update={"items": [i for i in r.items if i.id == cite_.item]}) for r in view.versions]
+    if not any(r.items for r in versions):
+        raise NotFound(f"{cite_}: part {view.id} has no item {cite_.item} in force on {on.isoformat()}"
+                       + ("" if all(r.items_complete for r in view.versions) else
+                          "; the KB knows only some of the part's items"))
+    return view.model_copy(update={"versions": versions})
+
+
+class PenaltyRow(BaseModel):
+    part: str
+    label: str | None
+    readings: list[list[Assumption]]
+    version: VersionRef
+    penalty: PenaltyData
+
+
+class PenaltyResult(BaseModel):
+    citation: str
+    article: str
+    title: Text | None
+    on: dt.date
+    rows: list[PenaltyRow]
+    not_encoded: list[NotEncoded]
+    whole: bool
+    reported: list[ReportedView]
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
+
+
+def penalty(kb, cite_: Citation, on: dt.date) -> PenaltyResult:
+    view = show(kb, Citation(cite_.article, cite_.part), on)
+    rows = [PenaltyRow(part=p.id, label=p.label, readings=r.readings, version=r.version, penalty=r.penalty)
+            for p in view.parts for r in p.versions if r.penalty is not None]
+    if not rows:
+        raise NotFound(f"{cite_}: no part with a penalty was in force on {on.isoformat()}")
+    return PenaltyResult(citation=str(cite_), article=view.article, title=view.title.text if view.title else None,
+                         on=on, rows=rows, not_encoded=view.not_encoded, whole=view.whole, reported=view.reported,
+                         acts=view.acts, labels=view.labels)
