@@ -1,15 +1,18 @@
+import datetime as dt
+import io
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from cli.app import main
+from cli.env import Env
 from kb.load import default_root, load
 
 ROOT = default_root()
+TODAY = dt.date(2026, 6, 1)  # the tests' "today": nothing depends on the calendar
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,22 +27,22 @@ class Result:
     out: str
     err: str
 
+    def json(self):
+        import json
+
+        assert self.code == 0, self.err
+        return json.loads(self.out)
+
+
+def run(*args: str, width: int = 80, today: dt.date = TODAY, stdin: bytes = b"") -> Result:
+    """The real entry point in an injected environment, as a user at an 80-column terminal would run it."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), Env(stdout=out, stderr=err, stdin=io.BytesIO(stdin), today=today, width=width))
+    return Result(code, out.getvalue(), err.getvalue())
+
 
 @pytest.fixture
-def tipkb(capsys, monkeypatch):
-    """Run the real entry point, as a user would, and capture what they would see."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-    def run(*args: str) -> Result:
-        monkeypatch.setattr(sys, "argv", ["tipkb", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as e:
-            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
+def tipkb():
     return run
 
 
