@@ -115,7 +115,7 @@ def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
             out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"})
     cat = category.derive(rules, p)
     if cat.id != UNKNOWN:  # an unknown category says nothing the unknown penalty or thresholds do not
-        out["category"] = cat.id
+        out["penalty.category"] = cat.id
     return out
 
 
@@ -196,12 +196,14 @@ class _Compare:
         return Side(value=value, act=v.act, when=when(v, self.kb.acts), grade=v.confidence,
                     sources=[s.ref for s in v.sources if s.role == "rests_on"])
 
-    def credit(self, slot: str, final: Any) -> str | None:
-        """The act of the earliest version, after the one on the `before` side, from which the slot has held
-        its final value (the `after` side's versions)."""
-        versions = self.b.versions
-        start = next((i for i, v in enumerate(versions) if v is self.a.version), -1)
-        k = self.b.index
+    def _start(self) -> int:
+        """The index, in the `after` side's versions, of the `before` side's version (-1: none)."""
+        return next((i for i, v in enumerate(self.b.versions) if v is self.a.version), -1)
+
+    def credit(self, slot: str, final: Any, upto: int) -> str | None:
+        """The act of the earliest version, after the `before` side's and up to `upto`, from which the slot has
+        held its final value."""
+        versions, start, k = self.b.versions, self._start(), upto
         while k - 1 > start and _same(_get(slots(versions[k - 1], self.rules_b), slot), final):
             k -= 1
         return versions[k].act
@@ -223,18 +225,30 @@ class _Compare:
                 lk = (self.b if y == UNKNOWN else self.a).last_known(slot)
                 unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x), after=self.side(vb, y),
                                         last_known=lk))
-                if y == UNKNOWN and x not in (None, UNKNOWN) and lk is not None and not _same(x, lk.value) \
-                        and self._after_before(lk.act):
-                    changes.append(self.change(slot, x, lk.value, va, None, lk.act))
+                if y == UNKNOWN and x not in (None, UNKNOWN):
+                    changes += self._up_to_last_known(slot, sa, va)
                 continue
-            changes.append(self.change(slot, x, y, va, vb, self.credit(slot, y)))
+            changes.append(self.change(slot, x, y, va, vb, self.credit(slot, y, self.b.index)))
         return changes, unknowns
 
-    def _after_before(self, act: str) -> bool:
-        """Whether the last known version comes after the `before` side's version."""
-        versions = self.b.versions
-        start = next((i for i, v in enumerate(versions) if v is self.a.version), -1)
-        return any(v.act == act for v in versions[start + 1:self.b.index])
+    def _up_to_last_known(self, slot: str, sa: dict, va) -> list[Change]:
+        """When the later value is unknown: the changes from the earlier value to the last known one, if that
+        came after the earlier version (a change between two known values all the same)."""
+        versions, start = self.b.versions, self._start()
+        k = next((j for j in range(self.b.index - 1, start, -1)
+                  if _get(slots(versions[j], self.rules_b), slot) not in (None, UNKNOWN)), None)
+        if k is None:
+            return []
+        sk = slots(versions[k], self.rules_b)
+        out = []
+        for sub in dict.fromkeys([*sa, *sk]):
+            if sub != slot and not sub.startswith(slot + "."):
+                continue
+            x, y = _get(sa, sub), _get(sk, sub)
+            if sub in GROUPS or _same(x, y) or UNKNOWN in (x, y):
+                continue
+            out.append(self.change(sub, x, y, va, versions[k], self.credit(sub, y, k)))
+        return out
 
     def change(self, slot: str, x: Any, y: Any, va, vb, credited: str | None) -> Change:
         kind = "added" if x is None else "removed" if y is None else "changed"

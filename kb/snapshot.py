@@ -279,7 +279,7 @@ class ArticleAt:
         if s is None or not s.all:
             return False
         return all(pid in self.parts and self.parts[pid].version is not None and
-                   isinstance(self.parts[pid].version.elements, Elements) for pid in s.parts)
+                   self.parts[pid].version.elements != UNKNOWN for pid in s.parts)
 
     def status(self, part_id: str) -> PartStatus:
         pa = self.parts.get(part_id)

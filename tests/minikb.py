@@ -36,7 +36,7 @@ exploitation:
 
 ACTS = """acts:
   - {id: law-a, number: A, title: {en: the code}, signed: 2014-07-03, in_force: 2015-01-01, sources: [{ref: t1}], confidence: official}
-  - {id: law-b, number: B, title: {en: first amendment}, signed: 2017-12-01, in_force: 2018-01-01, sources: [{ref: t1}], confidence: official}
+  - {id: law-b, number: 77-VII, title: {en: first amendment}, signed: 2017-12-01, in_force: 2018-01-01, sources: [{ref: t1}], confidence: official}
   - id: law-w
     number: W
     title: {en: an amendment in force on an unknown day of 2019}

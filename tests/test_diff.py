@@ -1,13 +1,20 @@
-"""diff and history: each change kind on small hand-made KBs, renumbering, windows; and the shipped KB."""
+"""diff, history and act as data: a change only between two known values, credited to the act that made the
+later value; unknowns listed apart with the last known value; the general part included; acts named as people
+write them."""
 
-import json
+import datetime as dt
 
 import pytest
 
-from kb.diff import diff, states
+from kb.acts import act_report, find_act, resolve
+from kb.diff import diff
+from kb.errors import BadInput, NotFound
+from kb.history import history
 from kb.load import load
 
-from .minikb import write_kb
+from .minikb import ART_500, CODE, write_kb
+
+TODAY = dt.date(2026, 6, 1)
 
 ART = """
 article: "900"
@@ -83,114 +90,173 @@ parts:
 """
 
 
+
+
 @pytest.fixture
 def mini(tmp_path):
-    return load(write_kb(tmp_path, {"900": ART, "901": WINDOW}))
+    return load(write_kb(tmp_path, {"900": ART, "901": WINDOW, "500": ART_500}))
 
 
-def changes(kb, a, b, article="900"):
-    report = diff(kb, states(kb, a), kb, states(kb, b), [article], a, b)
-    assert len(report.readings) == 1
-    return report.readings[0].articles[0].changes
+def report(kb, a, b, articles=("900",), before=False):
+    arts = list(articles) if articles else None
+    ka, pa, _ = resolve(kb, a, before, TODAY, arts)
+    kb_, pb, _ = resolve(kb, b, False, TODAY, arts)
+    return diff(ka, pa, kb_, pb, arts, a, b)
 
 
-def headlines(kb, a="2016-01-01", b="2018-06-01"):
-    return [c.headline for c in changes(kb, a, b)]
+def changes(kb, a, b, article="900", **kw):
+    r = report(kb, a, b, (article,), **kw)
+    assert len(r.readings) == 1
+    return r.readings[0].articles[0].changes
 
 
-def test_penalty_changes(mini):
-    h = headlines(mini)
-    assert "900.1: imprisonment 3–5 y → 4–7 y (Law B)" in h
-    assert "900.1: main punishment dropped: fine (Law B)" in h
-    assert "900.1: main punishment added: restriction of freedom up to 3 y (Law B)" in h
-    assert "900.1: confiscation made mandatory (Law B)" in h
-    assert "900.1: additional punishment added: ban on posts or activities for 3 y (mandatory) (Law B)" in h
-    assert "900.1: category medium → grave (Law B)" in h
+def by_slot(cs, where_part="1"):
+    return {c.slot: c for c in cs if c.where.part == where_part and c.where.kind == "part"}
 
 
-def test_elements_title_text_and_formatting(mini):
-    h = headlines(mini)
-    assert "900.1: acts added: act.transfer (Law B)" in h
-    assert "900: title (en) Old title → New title (Law B)" in h
-    assert not any("title (ru)" in x for x in h)  # unchanged language is no change
-    assert not any("900.1: summary" in x for x in h)  # whitespace and quote style only
-    text = next(c for c in changes(mini, "2016-01-01", "2018-06-01") if c.kind == "text")
-    assert text.after == "Вербовка {+или передача+} человека в целях эксплуатации."
+def test_penalty_changes_are_structured(mini):
+    cs = by_slot(changes(mini, "2016-01-01", "2018-06-01"))
+    imp = cs["penalty.main.imprisonment"]
+    assert imp.kind == "changed" and imp.before.value == {"min": 36, "max": 60} and imp.after.value == {"min": 48, "max": 84}
+    assert imp.credited == "law-b" and imp.before.grade == "official" and imp.after.grade == "secondary"
+    assert cs["penalty.main.fine"].kind == "removed" and cs["penalty.main.restriction_of_freedom"].kind == "added"
+    conf = cs["penalty.additional.confiscation"]
+    assert conf.before.value["mandatory"] is False and conf.after.value["mandatory"] is True
+    assert cs["penalty.additional.ban"].after.value == {"mandatory": True, "term": 36}
+    assert cs["penalty.category"].before.value == "medium" and cs["penalty.category"].after.value == "grave"
 
 
-def test_items_and_parts(mini):
-    h = headlines(mini)
-    assert "900.2: item 2 renumbered as item 3, same content" in h
-    assert not any(x.startswith("900.2.2") or x.startswith("900.2.3") for x in h)  # renumbering is not a change
-    assert "900.2.1: item removed" in h
-    assert "900.2.5: item added: with force (Law B)" in h
-    assert "900.2.4: summary reworded (Law B)" in h
-    assert "900.3: part repealed" in h
-    assert "900.3-1: part added (Law B)" in h
-    confidences = {c.provision: (c.confidence_before, c.confidence_after) for c in changes(mini, "2016-01-01", "2018-06-01")}
-    assert confidences["900.1"] == ("official", "secondary")
+def test_elements_titles_and_texts(mini):
+    cs = changes(mini, "2016-01-01", "2018-06-01")
+    acts = by_slot(cs)["elements.acts"]
+    assert acts.added == ["act.transfer"] and acts.removed == []
+    titles = [c for c in cs if c.where.kind == "title"]
+    assert [c.slot for c in titles] == ["title.en"]  # an unchanged language is no change
+    text = by_slot(cs)["text.ru"]
+    assert ("insert", "или передача") in text.words
+    assert "summary" not in by_slot(cs)  # our own summaries are not the law
 
 
-def test_act_points_and_before(mini):
-    report = diff(mini, states(mini, "B", before=True), mini, states(mini, "B"), ["900"], "B", "B")
-    assert "900.1: imprisonment 3–5 y → 4–7 y (Law B)" in [c.headline for c in report.readings[0].articles[0].changes]
-    assert headlines(mini, "2016-01-01", "2017-06-01") == []  # nothing changed in between
+def test_items_parts_and_renumbering(mini):
+    cs = changes(mini, "2016-01-01", "2018-06-01")
+    kinds = {(c.where.part, c.where.item, c.kind) for c in cs if c.where.kind in ("item", "part") and
+             c.slot in ("in_force", "number")}
+    assert ("2", "1", "repealed") in kinds and ("2", "5", "entered_into_force") in kinds
+    assert ("2", "3", "renumbered") in kinds  # item 2 became item 3 with the same content
+    assert ("3", None, "repealed") in kinds and ("3-1", None, "entered_into_force") in kinds
 
 
-def test_ambiguous_window_shows_both_readings(mini):
-    (s1, s2) = states(mini, "2019-06-01")
-    assert "had not yet come into force" in s1.label and "had come into force" in s2.label
-    report = diff(mini, states(mini, "2018-06-01"), mini, states(mini, "2019-06-01"), ["901"], "a", "b")
-    assert report.ambiguous
-    first, second = (r.articles[0].changes for r in report.readings)
-    assert first == [] and [c.headline for c in second] == ["901.1: imprisonment up to 2 y → up to 3 y (Law W)",
-                                                            "901.1: category small → medium (Law W)"]
-    assert len(states(mini, "2020-01-01")) == 1  # after the window, certain again
+def test_unknown_is_not_a_change(mini):
+    r = report(mini, "law-p", "law-p", ("500",), before=True)
+    art = r.readings[0].articles[0]
+    assert art.changes == []
+    [u] = art.unknowns
+    assert u.slot == "penalty" and u.after.value == "unknown" and u.last_known.act == "law-b"
 
 
-def test_cli_on_the_shipped_kb(tipkb):
-    r = tipkb("diff", "--from", "2019-06-01", "--to", "2021-06-01")
-    assert r.code == 0
-    assert "128.1: imprisonment 3–5 y → 4–7 y (Law 292-VI)" in r.out
-    assert "135.1: imprisonment 5–7 y → 5–9 y (Law 292-VI)" in r.out
-    same = tipkb("diff", "--from", "292-VI", "--before", "--to", "292-VI", "128", "--json")
-    data = json.loads(same.out)
-    (art,) = data["readings"][0]["articles"]
-    assert art["article"] == "128" and art["changes"][0]["headline"] == "128.1: imprisonment 3–5 y → 4–7 y (Law 292-VI)"
-    md = tipkb("diff", "--from", "2019-06-01", "--to", "2021-06-01", "--format", "markdown")
-    assert md.out.startswith("# Changes from 2019-06-01 to 2021-06-01")
-    uni = tipkb("diff", "--from", "2019-06-01", "--to", "2021-06-01", "128", "--format", "unified")
-    assert "-    penalty: imprisonment 3–5 y" in uni.out and "+    penalty: imprisonment 4–7 y" in uni.out
-    inside = json.loads(tipkb("diff", "--from", "2020-03-01", "--to", "2021-06-01", "128", "--json").out)
-    assert inside["ambiguous"] and len(inside["readings"]) == 2
+def test_a_change_up_to_the_last_known_value_is_still_reported(mini):
+    art = report(mini, "2016-01-01", "2025-06-01", ("500",)).readings[0].articles[0]
+    imp = by_slot(art.changes)["penalty.main.imprisonment"]
+    assert imp.before.value == {"min": 36, "max": 60} and imp.after.value == {"min": 48, "max": 84}
+    assert imp.credited == "law-b"
+    assert [u.slot for u in art.unknowns] == ["penalty"]
 
 
-def test_diff_against_a_draft(tipkb):
-    from pathlib import Path
-    draft = Path(__file__).parent / "fixtures/draft-128-means.yaml"
-    r = tipkb("diff", "--from", "2026-01-01", "--to", str(draft), "128", "--json")
-    assert r.code == 0, r.err
-    heads = [c["headline"] for c in json.loads(r.out)["readings"][0]["articles"][0]["changes"]]
-    assert any("means added: means.abuse_of_trust, means.deception" in h for h in heads)
+def test_a_date_in_a_window_gives_each_reading(mini):
+    r = report(mini, "2018-06-01", "2019-06-01", ("901",))
+    assert r.ambiguous and len(r.readings) == 2
+    assert [len(x.articles[0].changes) > 0 for x in r.readings] == [False, True]
 
 
-def test_history(tipkb):
-    r = tipkb("history", "134", "--json")
-    data = json.loads(r.out)
-    part1 = next(line for line in data["lines"] if line["provision"] == "134.1")
-    last = part1["entries"][-1]
-    assert "purposes added: purpose.other_sexual_services" in last["changes"] and last["window"]
-    assert "between 2024-07-05 and 2024-09-30" in last["in_force"]
-    table = tipkb("history", "126.2")
-    assert "126.2.5" in table.out and "repealed" in table.out and "72-VIII" in table.out
+def test_acts_are_named_as_people_write_them(mini):
+    for name in ("77-VII", "77", "law 77-vii", "Law No. 77-VII", "law-b", "LAW-B"):
+        assert find_act(mini, name).id == "law-b", name
+    for name in ("spring package", "Spring-Package", "law-p"):
+        assert find_act(mini, name).id == "law-p", name
+    with pytest.raises(NotFound) as e:
+        find_act(mini, "999-IX")
+    listed = str(e.value).split("it has: ")[1]
+    for form in [x.split(" (signed")[0].strip('"') for x in listed.split("; ")]:
+        assert find_act(mini, form)  # every act is listed in a form the command accepts
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["diff", "--from", "999-X", "--to", "2021-01-01"], 4, "no amending act"),
-    (["diff", "--from", "2019-02-30", "--to", "2021-01-01"], 1, "not a valid date"),
-    (["diff", "--from", "2019-01-01", "--to", "2021-01-01", "999"], 4, "article 999"),
-    (["history", "128.9"], 4, "no part 9"),
-])
-def test_bad_points(tipkb, args, code, message):
-    r = tipkb(*args)
-    assert r.code == code and message in r.err and "Traceback" not in r.err
+def test_a_bare_date_stays_a_date(mini):
+    _, [point], _ = resolve(mini, "2018-01-01", False, TODAY, ["900"])
+    assert point.kind == "date"
+    with pytest.raises(BadInput, match="before 2015-01-01"):
+        resolve(mini, "2014-01-01", False, TODAY, ["900"])
+
+
+def test_act_report_lists_what_it_changed(mini):
+    r = act_report(mini, "77")
+    assert r.number == "77-VII" and not r.amends_nothing
+    assert {a.article for a in r.articles} == {"500", "900"}
+    assert all(c.credited == "law-b" for a in r.articles for c in a.changes)
+
+
+def test_an_act_that_amends_nothing_says_so(mini):
+    assert act_report(mini, "V").amends_nothing  # law-v: no version of these articles is its
+
+
+def test_history_changes_and_unknowns(mini):
+    h = history(mini, "500.1")
+    [line] = h.lines
+    first, second, third = line.entries
+    assert first.changes == [] and second.changes[0].slot == "penalty.main.imprisonment"
+    assert third.changes == [] and [u.slot for u in third.unknowns] == ["penalty"]
+    assert third.unknowns[0].last_known.act == "law-b"
+
+
+# -- the general part --------------------------------------------------------------------------------------------
+
+EXPLOITATION = CODE.replace(
+    "exploitation:\n  - {act: law-a, summary: forced labour, elements: [purpose.forced_labour], sources: [{ref: t1}], "
+    "confidence: official}",
+    """exploitation:
+  - {act: law-a, summary: at least forced labour, elements: [purpose.forced_labour], exhaustive: false,
+     excludes: [purpose.other_sexual_services], sources: [{ref: sec}], confidence: inferred, basis: test}
+  - {act: law-p, summary: the new definition, elements: [purpose.forced_labour, purpose.other_sexual_services,
+     purpose.begging], sources: [{ref: t1}], confidence: official}""")
+VOCAB_EXTRA = ["purpose.other_sexual_services", "purpose.begging"]
+
+
+@pytest.fixture
+def general(tmp_path):
+    from . import minikb
+
+    vocab = minikb.VOCABULARY + "".join(f"  {v}: {{label: {{en: {v.split('.')[1]}}}}}\n" for v in VOCAB_EXTRA)
+    root = write_kb(tmp_path, {"500": ART_500}, code=EXPLOITATION)
+    (root / "mappings/vocabulary.yaml").write_text(vocab, encoding="utf-8")
+    return load(root)
+
+
+def test_the_general_part_is_diffed_with_the_same_rule(general):
+    r = report(general, "law-p", "law-p", None, before=True)
+    g = r.readings[0].general
+    changed = {c.slot: c for c in g.changes}
+    unknown = {u.slot: u for u in g.unknowns}
+    assert changed["includes.purpose.other_sexual_services"].before.value is False
+    assert changed["includes.purpose.other_sexual_services"].after.value is True
+    assert changed["includes.purpose.other_sexual_services"].credited == "law-p"
+    assert unknown["includes.purpose.begging"].before.value == "unknown"  # not known to have been excluded
+    assert "includes.purpose.forced_labour" not in changed and "includes.purpose.forced_labour" not in unknown
+
+
+def test_history_of_a_general_part_fact(general):
+    h = history(general, "exploitation")
+    [line] = h.lines
+    assert line.where.kind == "fact" and len(line.entries) == 2
+    assert [c.slot for c in line.entries[1].changes] == ["includes.purpose.other_sexual_services"]
+    with pytest.raises(BadInput, match="not a citation or a general-part fact"):
+        history(general, "no-such-fact")
+
+
+def test_cli_diff_needs_from_unless_the_target_is_a_draft(tipkb, tmp_path):
+    root = write_kb(tmp_path, {"500": ART_500})
+    assert tipkb("diff", "--to", "2020-01-01", "--root", str(root)).code == 1
+    r = tipkb("diff", "--from", "spring package", "--before", "--to", "spring package", "--root", str(root))
+    assert r.code == 0 and "unchanged" not in r.out.lower() and "No change recorded" in r.out
+    assert all(len(line) <= 80 for line in r.out.splitlines())
+    outs = {lang: tipkb("diff", "--from", "2016-01-01", "--to", "2025-01-01", "--root", str(root), "--json",
+                        "--lang", lang).out for lang in ("en", "ru", "kk")}
+    assert outs["en"] == outs["ru"] == outs["kk"] != ""

@@ -40,7 +40,7 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
     if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
         return w.penalty(value)
-    if field_name == "category":
+    if field_name == "penalty.category":
         return w.category(value)
     if isinstance(value, list):
         return ", ".join(w.label(v, labels) if isinstance(v, str) else str(v) for v in value) or w("none")
@@ -242,6 +242,8 @@ def slot_name(w: Words, slot: str, labels: dict) -> str:
     head, _, rest = slot.partition(".")
     if head == "includes" and rest:
         return w("includes {form}", form=w.label(rest, labels))
+    if slot == "penalty.category":
+        return w("category")
     if head == "penalty" and rest.startswith(("main.", "additional.")):
         return w.kind(rest.split(".", 1)[1])
     if head == "penalty" and rest:
