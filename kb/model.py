@@ -245,8 +245,15 @@ class Item(Strict):
     versions: list[ItemVersion] = Field(min_length=1)
 
 
+class Provenance(Graded):
+    """Sources and grade of one fact of a version, where they differ from the rest of it."""
+
+
 class PartVersion(Body):
     penalty: OrUnknown(Penalty) | None = None
+    # The penalty's own sources and grade, when the version's other facts rest elsewhere (the penalty made
+    # unknown by a news item while the disposition is carried over by inference).
+    penalty_provenance: Provenance | None = None
     conflicts: list[Claim] = []
     items_complete: bool = True  # false: the sources show only some of the items
 
@@ -400,6 +407,7 @@ Establishes = Literal[
     "one_act_suffices",  # any one listed act completes the offence
     "no_purpose_for_transactions",  # sale and other transactions need no purpose of exploitation
     "purpose_required_for_other_acts",  # recruitment, transport ... need the purpose
+    "exploitation_act_no_purpose",  # exploitation as the act itself needs no further purpose
     "formal_offence",  # complete when the act is done; exploitation need not follow
     "consent_irrelevant",  # the victim's consent is no defence
     "minor_knowledge_required",  # Art. 135 only if the offender knew the victim was a minor

@@ -167,7 +167,7 @@ def _claim_key(kb, c: Graded) -> tuple:
 def resolve(kb, v: PartVersion) -> tuple[Penalty | str | None, str, list[str], list[Conflict]]:
     """The penalty a part version states, after weighing the sources that disagree with it: (penalty, grade,
     the sources it rests on, the losing claims)."""
-    mine = (v.penalty, v)
+    mine = (v.penalty, v.penalty_provenance or v)
     claims: list[tuple[Any, Graded]] = [mine, *((c.penalty, c) for c in v.conflicts)]
     ranked = sorted(claims, key=lambda pc: _claim_key(kb, pc[1]), reverse=True)  # stable: the encoded value first
     penalty, winner = ranked[0]
