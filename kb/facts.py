@@ -19,7 +19,8 @@ from pydantic import BaseModel, Field, field_validator
 from .errors import BadInput, Finding, InvalidKB
 from .load import KB, parse
 from .model import Date, Strict
-from .timeline import act_start
+from .vocab import SLOTS, Understood, resolve
+from .timeline import act_when
 from .yamlio import Locator
 
 Count = Annotated[int, Field(strict=True)]
@@ -81,82 +82,9 @@ class Facts(Strict):
     note: str | None = None
 
 
-# -- vocabulary: ids, labels, synonyms, fuzzy -------------------------------------------------------------
+# -- vocabulary: kb/vocab.py ----------------------------------------------------------------------------
 
-SLOTS = {"acts": "act.", "means": "means.", "purposes": "purpose."}
-CUTOFF = 90  # rapidfuzz WRatio score below which a term is not understood ('deception' ~ 'reception' is 89)
-
-
-class Understood(BaseModel):
-    slot: str
-    term: str
-    id: str
-    label: str
-    how: str  # "label", "synonym" or "fuzzy (score 90)"
-    also: list[str] = []  # other ids nearly as close
-
-    def __str__(self) -> str:
-        also = f"; also close: {', '.join(self.also)}" if self.also else ""
-        return f"understood {self.term!r} as {self.id} ({self.label}; {self.how}){also}"
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").split())
-
-
-def _phrases(kb: KB, prefix: str) -> dict[str, tuple[str, str]]:
-    """Every label and synonym (normalised) of the ids under `prefix`: phrase -> (id, 'label'|'synonym')."""
-    out: dict[str, tuple[str, str]] = {}
-    for vid, t in kb.vocabulary.terms.items():
-        if not vid.startswith(prefix):
-            continue
-        out.setdefault(_norm(vid.split(".", 1)[1].replace("_", " ")), (vid, "id"))
-        for lang in ("en", "ru", "kk"):
-            label = t.label.get(lang)
-            if label not in (None, "unknown"):
-                out.setdefault(_norm(label), (vid, "label"))
-            for syn in t.synonyms.get(lang, []):
-                out.setdefault(_norm(syn), (vid, "synonym"))
-    return out
-
-
-def resolve(kb: KB, slot: str, term: str) -> tuple[str, Understood | None]:
-    """The vocabulary id a term stands for, and what was understood when it was not an id; BadInput if none.
-    Exact ids, labels and synonyms first (in this slot, then in the others, which is an error); only then a
-    fuzzy match within the slot, echoed with its score."""
-    prefix = SLOTS[slot]
-    terms = kb.vocabulary.terms
-    raw = term.strip()
-    if raw in terms and raw.startswith(prefix):
-        return raw, None
-    key = _norm(raw.replace("-", " ").replace("_", " "))
-    phrases = _phrases(kb, prefix)
-
-    def understood(vid: str, how: str, also: list[str] = ()) -> tuple[str, Understood]:
-        return vid, Understood(slot=slot, term=raw, id=vid, label=terms[vid].label.en or vid, how=how,
-                               also=list(also))
-
-    for candidate in (_norm(raw), key):
-        if candidate in phrases:
-            vid, how = phrases[candidate]
-            return (vid, None) if how == "id" else understood(vid, how)
-    for other, other_prefix in SLOTS.items():
-        if other != slot:
-            found = _phrases(kb, other_prefix).get(_norm(raw)) or _phrases(kb, other_prefix).get(key)
-            if found:
-                raise BadInput(f"{raw!r} is {found[0]}, one of the {other}, not of the {slot}")
-    if raw in terms:
-        raise BadInput(f"{raw!r} is not one of the {slot} (their ids start with {prefix!r})")
-    from rapidfuzz import fuzz, process  # imported only when a term is not exact
-
-    hits = process.extract(_norm(raw), list(phrases), scorer=fuzz.WRatio, limit=10) if raw else []
-    if hits and hits[0][1] >= CUTOFF:
-        best = phrases[hits[0][0]][0]
-        also = list(dict.fromkeys(phrases[h[0]][0] for h in hits[1:] if h[1] >= hits[0][1] - 5))
-        return understood(best, f"fuzzy, score {round(hits[0][1])}", [a for a in also if a != best])
-    near = list(dict.fromkeys(phrases[h[0]][0] for h in hits[:3]))
-    hint = f"; nearest: {', '.join(near)}" if near else ""
-    raise BadInput(f"cannot understand {raw!r} as one of the {slot}{hint}")
+SLOTS = {slot: prefix for slot, prefix in SLOTS.items() if slot in ("acts", "means", "purposes")}
 
 
 # -- the case: facts resolved against the vocabulary ---------------------------------------------------------
@@ -210,7 +138,7 @@ def to_case(kb: KB, facts: Facts) -> Case:
 
 def check_date(kb: KB, on: dt.date, today: dt.date) -> str | None:
     """Why a date cannot be an offence date under the encoded Code, or None."""
-    begin = act_start(kb.acts[kb.code.act]).earliest
+    begin = act_when(kb.acts[kb.code.act]).earliest
     if on < begin:
         return (f"{on.isoformat()} is before {begin.isoformat()}, when the Criminal Code of 2014 came into force; "
                 f"the knowledge base holds no earlier law")

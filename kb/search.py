@@ -24,9 +24,9 @@ from .errors import BadInput
 from .load import KB
 from .model import UNKNOWN, Text
 from .snapshot import spans
+from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
 from .timeline import When, when
 
-LANGS = ("en", "ru", "kk")
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
 
@@ -109,10 +109,6 @@ def entries(kb: KB) -> list[Entry]:
 
 # -- folding and stemming -----------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_KAZAKH = str.maketrans("қәүұіөғңһё", "каууиогнхе")
-_LATIN_LOOKALIKES = str.maketrans("aeopcxykmthbi", "аеорсхукмтнви")
 _TRANSLIT = {**dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye")),
              "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ъ": "", "ь": ""}
 _RU_SUFFIXES = ("ями ами ыми ими ого его ому ему ать ять ить ов ев ей ой ий ый ая яя ое ее ые ие ую юю ых их ом ем "
@@ -121,13 +117,6 @@ _KK_SUFFIXES = "лар лер дар дер тар тер нын нин дын �
 _EN_SUFFIXES = ("ing", "ed", "es", "s")
 _STOPWORDS = {"a", "an", "the", "of", "in", "on", "or", "and", "to", "for", "by", "with",
               "в", "и", "на", "с", "по", "к", "о", "или", "для", "от", "не"}
-
-
-def fold(text: str) -> str:
-    """Case-fold character by character, so offsets in the folded text are offsets in the original."""
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_KAZAKH)
-    return _WORD.sub(lambda m: m.group().translate(_LATIN_LOOKALIKES) if _CYRILLIC.search(m.group())
-                     else m.group(), lowered)
 
 
 _CYRILLIC_SUFFIXES = sorted(_RU_SUFFIXES + _KK_SUFFIXES, key=len, reverse=True)  # the longest ending first
@@ -159,13 +148,13 @@ class _Word:
 
 @lru_cache(maxsize=16384)
 def _word(form: str) -> tuple[str, bool, str]:
-    cyrillic = bool(_CYRILLIC.search(form))
+    cyrillic = bool(CYRILLIC.search(form))
     return _stem(form, cyrillic), cyrillic, _skeleton(form)
 
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[_Word, ...]:
-    return tuple(_Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in _WORD.finditer(fold(text)))
+    return tuple(_Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in WORD.finditer(fold(text)))
 
 
 # -- matching -----------------------------------------------------------------------------------------------
@@ -334,7 +323,7 @@ def rank(kb: KB, query: _Query, text: str, candidates: list[Entry], on: dt.date,
     scored.sort(key=lambda s: (-s[0], KIND_RANK[s[1].kind], s[1].order))
     instruments = sorted({e.act for e in candidates if e.kind == "provision"})
     hits = [h for _, _, h in scored[:limit]]
-    suggestions = [] if scored else _suggest(text, terms.values())
+    suggestions = [] if scored else _suggest(kb, text)
     used = {h.term for h in hits if h.term} | {s.term for s in suggestions}
     return SearchResult(
         query=text, on=on, source=source, index_problem=note, searched=[*SEARCHED, *instruments],
@@ -342,16 +331,6 @@ def rank(kb: KB, query: _Query, text: str, candidates: list[Entry], on: dt.date,
         labels={t: kb.vocabulary.terms[t].label for t in sorted(used) if t in kb.vocabulary.terms})
 
 
-def _suggest(text: str, terms, n: int = 5) -> list[Suggestion]:
+def _suggest(kb: KB, text: str) -> list[Suggestion]:
     """The vocabulary terms nearest to a query that matched nothing."""
-    from rapidfuzz import fuzz
-
-    folded = fold(text)
-    best: dict[str, tuple[float, str]] = {}
-    for e in terms:
-        for _, t in e.texts:
-            score = fuzz.WRatio(folded, fold(t))
-            if score > best.get(e.citation, (-1.0, ""))[0]:
-                best[e.citation] = (score, t)
-    top = sorted(best.items(), key=lambda kv: -kv[1][0])[:n]
-    return [Suggestion(term=vid, nearest=t, score=round(score, 1)) for vid, (score, t) in top]
+    return [Suggestion(term=vid, nearest=phrase, score=round(score, 1)) for vid, phrase, score in nearest(kb, text)]
