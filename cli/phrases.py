@@ -47,6 +47,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "between {a} and {b}": ("между {a} и {b}", "{a} мен {b} аралығында"),
     "from {a} (end of window unknown)": ("с {a} (конец срока неизвестен)", "{a} бастап (мерзімнің соңы белгісіз)"),
     "Law {number}": ("Закон № {number}", "№ {number} Заң"),
+    "the draft ({id})": ("проект ({id})", "жоба ({id})"),
     "law of {date} (no. unknown)": ("закон от {date} (номер неизвестен)", "{date} заңы (нөмірі белгісіз)"),
     "“{name}” (law of {date}, no. unknown)": ("«{name}» (закон от {date}, номер неизвестен)",
                                               "«{name}» ({date} заңы, нөмірі белгісіз)"),
@@ -296,6 +297,8 @@ class Words:
         a = acts.get(act_id)
         if a is None:
             return act_id
+        if a.draft:
+            return self("the draft ({id})", id=a.id)
         if a.number:
             return self("Law {number}", number=a.number)
         if a.names:
