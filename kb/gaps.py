@@ -74,6 +74,7 @@ class Evidence(BaseModel):
     via: list[Equivalence] = []
     last_known: LastKnown | None = None
     conflicts: list[Conflict] = []
+    note: str | None = None  # the mapping annotation's summary (ours, in English)
     victim: Victim | None = None
     rests: bool = True  # the status rests on it; False: context for the reader
 
@@ -186,7 +187,8 @@ class Headline(BaseModel):
     functional: list[str]
     aggravating: list[str]
     partial: list[str]
-    missing: list[str]
+    missing: list[str]  # not among the means the offence requires: conduct by it alone is not trafficking
+    unnamed: list[str]  # named nowhere, and reached by an offence that needs no means
     unknown: list[str]
     sites: list[Site]  # computed (aggravating, parallel, related) and reported at the point
     former: list[Site]  # reported of an earlier law, ended before the point
@@ -200,8 +202,9 @@ class Check(BaseModel):
     grade (inferred, unverified, a last known value, a value in conflict)."""
 
     reason: Literal["unknown", "unverified", "inferred", "last_known", "conflicting"]
-    need: Need | None = None
+    need: Need | None = None  # one of these three
     evidence: Evidence | None = None
+    equivalence: Equivalence | None = None
     rows: list[str]
 
 
@@ -335,7 +338,7 @@ class Law:
         what conduct it punishes."""
         c = parse(text)
         art = self.snap.article(c.article)
-        parts = [art.parts[c.part]] if c.part else art.in_force()
+        parts = [art.parts[c.part]] if c.part else [pa for pa in art.in_force() if pa.part.base]
         out = []
         for pa in parts:
             if pa.version is None:
@@ -382,8 +385,7 @@ class Law:
         v = f.versions[0]
         sources = list(dict.fromkeys(r for x in f.versions for r in _rests(x)))
         return Evidence(role=role, article=f.article, part=f.part, item=f.item, slot=slot, ids=ids, act=v.act,
-                        when=when(v, self.kb.acts), grade=weakest(*(x.confidence for x in f.versions),
-                                                                  *(e.grade for e in via)),
+                        when=when(v, self.kb.acts), grade=weakest(*(x.confidence for x in f.versions)),
                         sources=sources, via=via, victim=victim, rests=rests)
 
     def equivalence(self, e: Equivalent) -> Equivalence:
@@ -415,8 +417,7 @@ class Law:
             if hit:
                 via = [self.equivalence(t.eqs[i]) for i in sorted(hit) if i in t.eqs]
                 return status, self.fact_ev("definition", "exploitation", v, slot="purposes", ids=sorted(hit),
-                                            via=via, exhaustive=v.exhaustive,
-                                            grade=weakest(v.confidence, *(e.grade for e in via))), None
+                                            via=via, exhaustive=v.exhaustive), None
         excluded = bool(set(v.excludes) & t.ids("full"))
         ev = self.fact_ev("definition", "exploitation", v, slot="purposes", ids=[], exhaustive=v.exhaustive)
         if v.exhaustive or excluded:
@@ -438,8 +439,9 @@ class Law:
 
 
 def _grade(evidence: Iterable[Evidence]) -> Grade:
-    """The weakest grade the evidence rests on; `unverified` when nothing does (a status no fact supports)."""
-    grades = [e.grade for e in evidence if e.rests]
+    """The weakest grade the evidence rests on, the mapping's equivalences it was read through included;
+    `unverified` when nothing does (a status no fact supports)."""
+    grades = [g for e in evidence if e.rests for g in (e.grade, *(v.grade for v in e.via))]
     return weakest(*grades) if grades else "unverified"
 
 
@@ -508,7 +510,7 @@ def _sites(law: Law, t: Target, degrees: tuple[str, ...]) -> list[Evidence]:
         if r.scope == "aggravated" and hit:
             via = [law.equivalence(t.eqs[i]) for i in sorted(hit) if i in t.eqs]
             out.append(Evidence(role="reported", article=adult.number, ids=sorted(hit), slot="means", act=r.act,
-                                until=r.until, grade=weakest(r.confidence, *(e.grade for e in via)),
+                                until=r.until, grade=r.confidence,
                                 sources=[s.ref for s in r.sources if s.role == "rests_on"], via=via,
                                 victim="adult"))
     return out + [law.ev("parallel", f, f.ids() & wanted, t, victim="child")
@@ -745,8 +747,8 @@ def t_annotation(law: Law, req: Requirement) -> Outcome:
     note = _annotation(law, req)
     if note is None:
         return Outcome("unknown", [], needs=[Need(what="no_annotation")])
-    ev = [Evidence(role="annotation", grade=note.confidence, sources=[s.ref for s in note.sources
-                                                                      if s.role == "rests_on"])]
+    ev = [Evidence(role="annotation", grade=note.confidence, note=note.summary,
+                   sources=[s.ref for s in note.sources if s.role == "rests_on"])]
     if note.verify:
         needs = [Need(what="annotation_pending", text=t, grade=note.confidence, sources=ev[0].sources)
                  for t in note.verify]
@@ -823,7 +825,7 @@ def finding(law: Law, rows: list[Row]) -> Headline:
                 if e.item and e.item not in s.items:
                     s.items.append(e.item)
                 s.means = list(dict.fromkeys([*s.means, *r.elements]))
-                s.grade = weakest(s.grade, e.grade)
+                s.grade = weakest(s.grade, _grade([e]))
                 s.sources = list(dict.fromkeys([*s.sources, *e.sources]))
     former = []
     for victim in ("adult", "child"):
@@ -833,11 +835,13 @@ def finding(law: Law, rows: list[Row]) -> Headline:
                                    means=list(rep.elements.means), grade=rep.confidence,
                                    sources=[s.ref for s in rep.sources if s.role == "rests_on"], act=rep.act,
                                    until=rep.until))
-    illustrative = []
+    illustrative: dict[tuple, Evidence] = {}
     for r in means:
         for e in r.evidence:
-            if e.role == "framework" and not any(x.provision == e.provision for x in illustrative):
-                illustrative.append(e)
+            if e.role == "framework":
+                key = (e.instrument, e.provision)
+                first = illustrative.setdefault(key, e)
+                first.ids = sorted({*first.ids, *e.ids})
     adult = next(b for b in bases if b.victim == "adult")
     if adult.means == UNKNOWN:
         verdict = "unknown"
@@ -849,8 +853,8 @@ def finding(law: Law, rows: list[Row]) -> Headline:
     reported = [s.grade for s in [*sites.values(), *former] if s.role == "reported"]
     return Headline(verdict=verdict, bases=bases, constitutive=ids("covered", functional=False),
                     functional=ids("covered", functional=True), aggravating=ids("aggravating_only"),
-                    partial=ids("partial"), missing=ids("missing", "broader"), unknown=ids("unknown"),
-                    sites=list(sites.values()), former=former, illustrative=illustrative,
+                    partial=ids("partial"), missing=ids("missing"), unnamed=ids("broader"), unknown=ids("unknown"),
+                    sites=list(sites.values()), former=former, illustrative=list(illustrative.values()),
                     computed_grade=weakest(*computed), reported_grade=weakest(*reported) if reported else None)
 
 
@@ -918,15 +922,13 @@ def verify(rows: list[Row]) -> list[Check]:
                 continue
             for v in e.via:
                 if v.grade in ("inferred", "unverified"):
-                    ev = Evidence(role=e.role, ids=[v.national], via=[v], grade=v.grade, sources=v.sources)
-                    add(("via", v.national, v.protocol), lambda: Check(reason=v.grade, evidence=ev, rows=[]), r.id)
+                    add(("via", v.national, v.protocol), lambda: Check(reason=v.grade, equivalence=v, rows=[]), r.id)
+            own = e.grade
             reason = "conflicting" if e.conflicts else "last_known" if e.last_known else \
-                e.grade if e.grade in ("inferred", "unverified") and not (e.via and all(
-                    GRADE_RANK[v.grade] <= GRADE_RANK[e.grade] for v in e.via) and e.grade == weakest(
-                    *(v.grade for v in e.via))) else None
+                own if own in ("inferred", "unverified") else None
             if reason:
-                add((reason, *_key(e)), lambda: Check(reason=reason, evidence=e.model_copy(update={"ids": []}),
-                                                      rows=[]), r.id)
+                add((reason, *_key(e)), lambda: Check(reason=reason, evidence=e.model_copy(
+                    update={"via": [], "grade": own}), rows=[]), r.id)
     order = ("unknown", "conflicting", "last_known", "unverified", "inferred")
     return sorted(checks.values(), key=lambda c: (order.index(c.reason), -len(c.rows)))
 
