@@ -9,7 +9,21 @@ from typing import Annotated, Optional
 import typer
 
 from .app import (
-    Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, app, command, env, fail, load, on_date,
+    Exit,
+    Format,
+    FormatOpt,
+    JsonOpt,
+    Lang,
+    LangOpt,
+    OnOpt,
+    Out,
+    RootOpt,
+    app,
+    command,
+    env,
+    fail,
+    load,
+    on_date,
 )
 
 

@@ -15,7 +15,6 @@ from .category import floor_months, max_months
 from .citation import parse
 from .errors import NotFound
 from .model import (
-    GRADE_RANK,
     SLOTS,
     UNKNOWN,
     Elements,

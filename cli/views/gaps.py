@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..phrases import Words
-from ..render import Block, field, heading, item, table, text, title, warn
+from ..render import Block, heading, item, table, text, title, warn
 from .law import last_known
 
 KINDS = ("obligation", "divergence", "national_addition", "recommendation")
@@ -30,6 +30,29 @@ ANY_STATUS = {"partial": "partly", "unknown": "unknown", "aggravating_only": "ag
 LEGEND = ("Marks: the weakest fact a row rests on — ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; "
           "unmarked: official. ↺ rests on a last known value; ⇄ sources disagree. Citations: 128.1.2 is Art. 128 "
           "part 1 item 2.")
+# Words the view picks by the data: every one is a phrase of cli/phrases.py.
+ROLES = {"base": "base offence", "aggravating": "aggravating", "parallel": "the child offence's item",
+         "related": "related offence, not trafficking"}
+SITE_ROLES = {"aggravating": "aggravating items", "parallel": "items of the child offence",
+              "related": "a related offence, not trafficking"}
+KIND_NAMES = {"obligation": "obligation", "divergence": "divergence", "national_addition": "national addition",
+              "recommendation": "recommendation"}
+VICTIMS = {"adult": "adults", "child": "minors"}
+REASONS = {"unknown": "not known", "unverified": "unverified", "inferred": "inferred",
+           "last_known": "a last known value", "conflicting": "sources disagree"}
+COMPARISON = {"comparable": "comparable", "not_comparable": "cannot be compared: a penalty is unknown"}
+SIDE = {"not_in_force": "not in force", "not_encoded": "not encoded", "unknown_if_exists": "unknown if it exists",
+        "absent": "absent"}
+FACTS = {"attempt": "attempt", "complicity": "complicity", "organising": "organising",
+         "reconciliation": "reconciliation", "age_of_majority": "age of majority", "exploitation": "exploitation",
+         "milder_law": "milder law", "milder_law_comparison": "comparing penalties", "crime_categories":
+         "crime categories"}
+DEGREES = {"full": "full", "partial": "partial", "functional": "functional"}
+TAGS = {"definition": "definition", "annotation": "annotation"}
+LISTS = (("constitutive", "constitutive"), ("functional", "reached through sale and other transactions"),
+         ("aggravating", "aggravating only"), ("partial", "partly, by a narrower term"),
+         ("missing", "not among the means it requires"), ("unnamed", "named nowhere, and reached without a means"),
+         ("unknown", "unknown"))
 
 
 def status(w: Words, kind: str, s: str) -> str:
@@ -72,8 +95,15 @@ def instrument(w: Words, report: Any, e: Any) -> str:
 
 
 def via(w: Words, e: Any, labels: dict) -> str:
-    return "".join(f" ({w('read as {term}: {degree} equivalent', term=w.label(v.protocol, labels), degree=w(v.degree))}"
+    return "".join(f" ({w('read as {term}: {degree} equivalent', term=w.label(v.protocol, labels), degree=w(DEGREES[v.degree]))}"
                    f"{w.mark(v.grade)})" for v in e.via)
+
+
+def period(w: Words, x: Any, acts: dict) -> str:
+    """The law a reported fact describes: from an act's entry into force, until another's."""
+    if x.until:
+        return w("the law from {a} until {b}", a=w.act(x.act, acts), b=w.act(x.until, acts))
+    return w("the law from {a}", a=w.act(x.act, acts))
 
 
 def evidence(w: Words, report: Any, e: Any) -> str:
@@ -83,14 +113,10 @@ def evidence(w: Words, report: Any, e: Any) -> str:
     mark = w.mark(e.grade)
     slot = f"{w(e.slot)}: " if e.slot else ""
     if e.role in ("base", "aggravating", "parallel", "related"):
-        role = {"base": "base offence", "aggravating": "aggravating", "parallel": "the child offence's item",
-                "related": "related offence, not trafficking"}[e.role]
-        return f"{cite(w, e)} ({w(role)}): {slot}{held}{mark}"
+        return f"{cite(w, e)} ({w(ROLES[e.role])}): {slot}{held}{mark}"
     if e.role == "reported":
-        period = w("for the law from {a} until {b}", a=w.act(e.act, acts), b=w.act(e.until, acts)) if e.until \
-            else w("for the law from {a}", a=w.act(e.act, acts))
-        return (f"{w.cite(e.article)}: {w('reported of its aggravated forms, no part named')} ({period}): "
-                f"{held} [{', '.join(e.sources)}]{mark}")
+        return (f"{w.cite(e.article)}: {w('reported of its aggravated forms, no part named')} "
+                f"({period(w, e, acts)}): {held} [{', '.join(e.sources)}]{mark}")
     if e.role == "definition":
         if e.value == "unknown":
             return f"{w('Art. 3 item 1 (definition of exploitation)')}: {w('unknown')}{mark}"
@@ -101,11 +127,11 @@ def evidence(w: Words, report: Any, e: Any) -> str:
     if e.role == "case_law":
         return f"{instrument(w, report, e)}{mark}"
     if e.role == "framework":
-        return f"{instrument(w, report, e)}: {w('names {what} only as an example (“including”)', what=held)}{mark}"
+        return f"{instrument(w, report, e)}: {w('names as examples only (“including”): {what}', what=held)}{mark}"
     if e.role == "general_part":
         where = f" ({w('Art. {n}', n=e.article)})" if e.article else ""
         value = {True: w("yes"), False: w("no")}.get(e.value, w("unknown"))
-        return f"{w('General Part')}: {w(e.fact.replace('_', ' '))}{where}: {value}{mark}"
+        return f"{w('General Part')}: {w(FACTS[e.fact])}{where}: {value}{mark}"
     if e.role == "fact":
         value = w("unknown") if e.value == "unknown" else str(e.value)
         return f"{w('age of majority')}: {value}{mark}"
@@ -134,7 +160,7 @@ def fact(w: Words, report: Any, e: Any) -> str:
     elif e.role == "case_law" or e.role == "framework":
         where = instrument(w, report, e)
     elif e.role == "general_part":
-        where = f"{w('General Part')}: {w(e.fact.replace('_', ' '))}"
+        where = f"{w('General Part')}: {w(FACTS[e.fact])}"
     elif e.role == "fact":
         where = w("age of majority")
     else:
@@ -144,7 +170,7 @@ def fact(w: Words, report: Any, e: Any) -> str:
 
 def equivalence(w: Words, v: Any, labels: dict) -> str:
     read = w("{national} read as {protocol}", national=w.label(v.national, labels), protocol=w.label(v.protocol, labels))
-    return f"{w('the mapping')}: {read} ({w(v.degree)}){w.mark(v.grade)} [{', '.join(v.sources)}]"
+    return f"{w('the mapping')}: {read} ({w(DEGREES[v.degree])}){w.mark(v.grade)} [{', '.join(v.sources)}]"
 
 
 def need(w: Words, n: Any, report: Any) -> str:
@@ -159,9 +185,9 @@ def need(w: Words, n: Any, report: Any) -> str:
     if n.what == "definition_partial":
         return w("whether Art. 3 item 1 lists further forms of exploitation") + grade + sources
     if n.what == "fact_unknown":
-        return w("the General Part fact: {f}", f=w(n.fact.replace("_", " "))) + grade + sources
+        return w("the General Part fact: {f}", f=w(FACTS[n.fact])) + grade + sources
     if n.what == "rule_not_encoded":
-        return w("the General Part rule on {f} (not encoded)", f=w(n.fact.replace("_", " "))) + sources
+        return w("the General Part rule on {f} (not encoded)", f=w(FACTS.get(n.fact, n.fact))) + sources
     if n.what == "penalty_unknown":
         return w("the penalty of {c}", c=w.cite(n.article, n.part)) + grade + sources
     if n.what == "annotation_pending":
@@ -170,8 +196,7 @@ def need(w: Words, n: Any, report: Any) -> str:
 
 
 def _victims(w: Words, row: Any, kind: str) -> str:
-    who = {"adult": "adults", "child": "minors"}
-    return "; ".join(f"{w(who[v.victim])} ({w.cite(v.article)}): {status(w, kind, v.status)}" for v in row.victims)
+    return "; ".join(f"{w(VICTIMS[v.victim])} ({w.cite(v.article)}): {status(w, kind, v.status)}" for v in row.victims)
 
 
 def _row_blocks(w: Words, report: Any, row: Any) -> list[Block]:
@@ -213,32 +238,27 @@ def finding(w: Words, report: Any, f: Any) -> list[Block]:
     out: list[Block] = [heading(w("Finding")), text(w(VERDICT[f.verdict]))]
     out.append(text(w("Computed from the encoded law ({grade}):", grade=w.grade(f.computed_grade))))
     for b in f.bases:
-        who = w("adults") if b.victim == "adult" else w("minors")
-        means = w("unknown") if b.means == "unknown" else ids(w, b.means, labels) if b.means else w("no means")
-        out.append(item(f"{w.cite(b.article, b.part)} ({who}): {w('requires')} {means}{w.mark(b.grade)}"))
-    lists = (("constitutive", f.constitutive), ("reached through sale and other transactions", f.functional),
-             ("aggravating only", f.aggravating), ("partly, by a narrower term", f.partial),
-             ("not among the means it requires", f.missing), ("named nowhere, and reached without a means", f.unnamed),
-             ("unknown", f.unknown))
-    for label, xs in lists:
+        who = w(VICTIMS[b.victim])
+        means = w("requires: {means}", means=w("unknown")) if b.means == "unknown" else \
+            w("requires: {means}", means=ids(w, b.means, labels)) if b.means else w("requires no means")
+        out.append(item(f"{w.cite(b.article, b.part)} ({who}): {means}{w.mark(b.grade)}"))
+    for attr, label in LISTS:
+        xs = getattr(f, attr)
         if xs:
             out.append(item(f"{w(label)}: {ids(w, xs, labels)}"))
     for s in f.sites:
         if s.role == "reported":
             continue
-        role = {"aggravating": "aggravating items", "parallel": "items of the child offence",
-                "related": "a related offence, not trafficking"}[s.role]
-        out.append(item(f"{w.cite(s.article, s.part, items=s.items)} ({w(role)}): {ids(w, s.means, labels)}"
+        out.append(item(f"{w.cite(s.article, s.part, items=s.items)} ({w(SITE_ROLES[s.role])}): {ids(w, s.means, labels)}"
                         f"{w.mark(s.grade)}"))
     reported = [s for s in f.sites if s.role == "reported"] + f.former
     if reported:
         out.append(text(w("Reported only, not encoded ({grade}):", grade=w.grade(f.reported_grade))))
     for s in reported:
-        period = w("for the law from {a} until {b}", a=w.act(s.act, acts), b=w.act(s.until, acts)) if s.until \
-            else w("for the law from {a}", a=w.act(s.act, acts))
         tail = "" if s in f.sites else f"; {w('not reported since')}"
-        out.append(item(f"{w.cite(s.article)}: {w('its aggravated forms list')} {ids(w, s.means, labels)} "
-                        f"({period}{tail}) [{', '.join(s.sources)}]{w.mark(s.grade)}"))
+        listed = w("its aggravated forms list: {what}", what=ids(w, s.means, labels))
+        out.append(item(f"{w.cite(s.article)}: {listed} ({period(w, s, acts)}{tail}) [{', '.join(s.sources)}]"
+                        f"{w.mark(s.grade)}"))
     for e in f.illustrative:
         out.append(item(evidence(w, report, e)))
     return out
@@ -268,8 +288,8 @@ def _draft(w: Words, report: Any, rows: list) -> list[Block]:
     if d.changes:
         out.append(table([w("requirement"), w("before"), w("after")],
                          [[name(w, by_id[c.id], report.labels),
-                           f"{w(c.before.kind.replace('_', ' '))}: {status(w, c.before.kind, c.before.status)}",
-                           f"{w(c.after.kind.replace('_', ' '))}: {status(w, c.after.kind, c.after.status)}"]
+                           f"{w(KIND_NAMES[c.before.kind])}: {status(w, c.before.kind, c.before.status)}",
+                           f"{w(KIND_NAMES[c.after.kind])}: {status(w, c.after.kind, c.after.status)}"]
                           for c in d.changes]))
     if d.regraded:
         out.append(text(w("{n} other row(s) keep their status and now rest on the draft (⚠ unverified).",
@@ -283,7 +303,7 @@ def _consistency(w: Words, reading: Any) -> list[Block]:
         sides = []
         for s in c.sides:
             if s.status != "in_force":
-                pen = w(s.status.replace("_", " "))
+                pen = w(SIDE[s.status])
             else:
                 pen = w.penalty(s.penalty) + w.mark(s.grade) + ("↺" if s.last_known else "")
             sides.append(f"{'.'.join(x for x in (s.article, s.part, s.item) if x)}: {pen}")
@@ -294,8 +314,7 @@ def _consistency(w: Words, reading: Any) -> list[Block]:
                 for lt in c.lighter)
             verdict = f"{w('divergent')}: {why}"
         else:
-            verdict = w({"comparable": "comparable", "not_comparable": "cannot be compared: a penalty is unknown"}
-                        [c.status])
+            verdict = w(COMPARISON[c.status])
         rows.append([w.prose(c.conduct), "\n".join(sides), verdict])
     return [heading(w("Penalty consistency")), table([w("conduct"), w("penalties"), w("comparison")], rows)]
 
@@ -303,13 +322,11 @@ def _consistency(w: Words, reading: Any) -> list[Block]:
 def _verify(w: Words, report: Any, reading: Any, limit: int | None = None) -> list[Block]:
     checks = reading.verify[:limit] if limit else reading.verify
     out: list[Block] = [heading(w("What to verify"))]
-    reasons = {"unknown": "not known", "unverified": "unverified", "inferred": "inferred",
-               "last_known": "a last known value", "conflicting": "sources disagree"}
     for c in checks:
         what = need(w, c.need, report) if c.need else equivalence(w, c.equivalence, report.labels) \
             if c.equivalence else fact(w, report, c.evidence)
         rows = ", ".join(c.rows[:6]) + (" …" if len(c.rows) > 6 else "")
-        out.append(item(f"{w(reasons[c.reason])}: {what} — {w('rows')}: {rows}"))
+        out.append(item(f"{w(REASONS[c.reason])}: {what} — {w('rows')}: {rows}"))
     if limit and len(reading.verify) > limit:
         out.append(text(w("… and {n} more; --format markdown lists them all.", n=len(reading.verify) - limit)))
     return out
@@ -358,9 +375,9 @@ def _where(w: Words, row: Any) -> str:
         elif e.role == "case_law":  # kz-np-7, kz.np7.r04_sale_no_purpose -> np-7 r04
             tag = f"{e.instrument.removeprefix('kz-')} {e.provision.rsplit('.', 1)[-1].split('_')[0]}"
         elif e.role in ("definition", "annotation"):
-            tag = w({"definition": "definition", "annotation": "annotation"}[e.role])
+            tag = w(TAGS[e.role])
         else:
-            tag = w(e.fact.replace("_", " ")) if e.fact else ""
+            tag = w(FACTS[e.fact]) if e.fact else ""
         if tag and tag not in out:
             out.append(tag)
     return ", ".join(out) or "—"
