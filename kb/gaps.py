@@ -577,15 +577,16 @@ def _victim_form(law: Law, victim: Victim, t: Target, definition: tuple) -> tupl
     named_ = [(f, f.slots["purposes"] & t.ids("full")) for f in bases]
     if all(h for _, h in named_):
         return "covered", [law.ev("base", f, h, t, "purposes", victim) for f, h in named_], []
+    base = [law.ev("base", f, f.slots["purposes"], slot="purposes", victim=victim) for f in bases]
     status, d_ev, d_need = definition
     if status == "covered":
-        return "covered", [], []
+        return "covered", base, []
     sites = [law.ev("aggravating", f, f.ids() & t.ids("full"), t, victim=victim)
              for f in law.qualifying(number) if f.ids() & t.ids("full")]
     if sites:
-        return "covered", sites, []
+        return "covered", base + sites, []
     if status in ("partial", "unknown"):
-        return status, [], [d_need] if d_need else []
+        return status, base, [d_need] if d_need else []
     if not law.art(number).whole:
         return "unknown", [], [law.parts_need(number)]
     sales = law.sales(victim, bases)
@@ -616,11 +617,14 @@ def t_purpose_beyond(law: Law, req: Requirement) -> Outcome:
                for victim in ("adult", "child") for f in law.qualifying(law.roles[victim])
                if f.ids() & t.ids("full")]
     context += _related(law, t, ("full", "partial"), rests=False)
+    bases = law.bases("adult")
+    if bases is None:
+        return _unknown_base(law, "adult")
     if status == "covered":
-        return Outcome("broader", evidence + context, kind="national_addition")
+        base = [law.ev("base", f, f.slots["purposes"], slot="purposes") for f in bases]
+        return Outcome("broader", evidence + base + context, kind="national_addition")
     if status == "missing":
-        bases = law.bases("adult")
-        sales = law.sales("adult", bases) if bases else []
+        sales = law.sales("adult", bases)
         return Outcome("partial" if sales else "missing", evidence + sales + context)
     return Outcome(status, evidence + context, needs=[d_need] if d_need else [])
 
