@@ -207,7 +207,8 @@ def _row_blocks(w: Words, report: Any, row: Any) -> list[Block]:
         head += f" ({w('the sources say: {s}, once verified', s=status(w, row.kind, row.would_be))})"
     head += f" {marks(w, row.trust)}".rstrip()
     out = [item(head)]
-    origin = [*row.basis, *(f"{p.ref} — {w.prose(p.supports)}" if p.supports else p.ref for p in row.proposed_by)]
+    origin = [*(f"{b.instrument} {b.provision}" for b in row.basis),
+              *(f"{p.ref} — {w.prose(p.supports)}" if p.supports else p.ref for p in row.proposed_by)]
     out.append(item(f"{w('from')}: {'; '.join(origin)}", 1))
     if row.victims:
         out.append(item(_victims(w, row, row.kind), 1))
