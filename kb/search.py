@@ -24,8 +24,8 @@ from .errors import BadInput
 from .load import KB
 from .model import UNKNOWN, Text
 from .snapshot import spans
-from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
 from .timeline import When, when
+from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
 
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
@@ -59,6 +59,18 @@ def _known(value: str | None) -> bool:
     return value not in (None, UNKNOWN) and bool(value.strip())
 
 
+def _titles(versions: list, v) -> list[tuple[str, str]]:
+    """A title version's texts; a language it leaves unknown is searched in its last known form."""
+    out = _langs("title", v.title)
+    for lang in LANGS:
+        if not _known(v.title.get(lang)):
+            earlier = versions[:versions.index(v)]
+            last = next((e.title.get(lang) for e in reversed(earlier) if _known(e.title.get(lang))), None)
+            if last:
+                out.append((f"title.{lang}.last_known", last))
+    return out
+
+
 def _langs(prefix: str, text: Text) -> list[tuple[str, str]]:
     return [(f"{prefix}.{lang}", text.get(lang)) for lang in LANGS if _known(text.get(lang))]
 
@@ -84,7 +96,7 @@ def entries(kb: KB) -> list[Entry]:
         return v.elements.ids() if v.elements not in (None, UNKNOWN) else ()
 
     for art in kb.articles.values():
-        add("article", art.article, art.titles, lambda v: _langs("title", v.title))
+        add("article", art.article, art.titles, lambda v: _titles(art.titles, v))
         for part in art.parts:
             label = [("label", part.label)] if part.label else []
             add("part", f"{art.article}.{part.id}", part.versions, body(label), elements)

@@ -21,7 +21,16 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import NotFound
 from .model import (
-    GRADE_RANK, UNKNOWN, Article, Elements, Graded, Part, PartVersion, Penalty, Reported, Versioned,
+    GRADE_RANK,
+    UNKNOWN,
+    Article,
+    Elements,
+    Graded,
+    Part,
+    PartVersion,
+    Penalty,
+    Reported,
+    Versioned,
 )
 from .timeline import When, act_order, act_when, when
 
