@@ -20,12 +20,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .cache import key
+from .entries import Entry, entries
 from .errors import BadInput
 from .load import KB
 from .model import UNKNOWN, Dated, Window
-from .search import LANGS, Entry, entries
 from .snapshot import spans
 from .timeline import When, when
+from .vocab import LANGS
 
 S, I = str, int
 _VERSION = dict(seq=I, act_id=S, from_date=S, in_force_earliest=S, in_force_latest=S, earliest=S, superseded=S,

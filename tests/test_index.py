@@ -10,8 +10,9 @@ import pytest
 import sqlite_utils
 
 from kb.cache import key
+from kb.entries import entries
 from kb.index import build_index, entries_on
-from kb.search import entries, search
+from kb.search import search
 from kb.snapshot import Snapshot, points
 
 from .conftest import ROOT, edit
