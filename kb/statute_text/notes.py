@@ -150,7 +150,7 @@ _ACTIONS = {
 _TARGETS = {
     "ru": {"article": rf"стать\w*\s+({_NUM})", "part": rf"част\w*\s+({_NUM})",
            "item": rf"(?:под)?пункт\w*\s+({_NUM})", "title": r"(заголов|наименовани)", "note": r"(примечани)"},
-    "kk": {"article": rf"({_NUM})-бап", "part": rf"({_NUM})-бөлі", "item": rf"({_NUM})\)?\s*-?тармақ(?!ша)",
+    "kk": {"article": rf"({_NUM})-бап", "part": rf"({_NUM})-бөлі", "item": rf"({_NUM})\)?\s*-?тарма[қғ](?!ша)",
            "title": r"(тақырыб)", "note": r"(ескертпе)"},
 }
 

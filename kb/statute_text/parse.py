@@ -187,8 +187,11 @@ class _Parser:
         if a.in_notes:
             self.note_paragraph(number, text)
             return
-        if not a.parts and text[:1].islower():
+        if not a.parts and text[:1].islower() and not a.repealed:
             a.title = f"{a.title} {text}"  # a long heading carried over to the next line
+            return
+        if a.repealed:
+            self.warn(number, a.number, f"ignored: text after a repealed article «{text[:60]}»")
             return
         self.tail = (number, text)
         if m := _PART.match(text):
@@ -212,6 +215,8 @@ class _Parser:
                                     f"{'Kazakh' if self.doc.lang == 'kk' else 'Russian'} text")
         repealed = bool(_REPEALED[lang].match(fold(title)))
         self.article = _ArticleDraft(number, title.rstrip("."), lang, line, repealed=repealed)
+        if repealed and is_amendment(title):
+            self.note(line, title, self.article, Target(element="article", article=number))
 
     def note_paragraph(self, line: int, text: str) -> None:
         a = self.article

@@ -51,7 +51,10 @@ def _ru_quantity(value: int, unit: str, case: str) -> str:
             raise ValueError(f"no wording for exactly {n} {u}")
         else:
             noun = forms[("sg", "few", "pl").index(ru_agreement(n, "nom"))]
-        words.append(f"{ru_words(n, case)} {noun}")
+        number = ru_words(n, case)
+        if u == "days" and number.endswith("одного"):  # сутки has no singular: "до одних суток"
+            number = number[: -len("одного")] + "одних"
+        words.append(f"{number} {noun}")
     return " ".join(words)
 
 
