@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from .numbers import PATTERN, fold, parse_number
 
 Action = Literal["changed", "new_wording", "repealed", "added"]
-Element = Literal["article", "title", "part", "item", "note"]
+Element = Literal["article", "title", "part", "item", "note", "other"]  # other: a chapter, the contents, ...
 
 
 class Commencement(BaseModel):
@@ -88,7 +88,10 @@ _LATIN = str.maketrans({"і": "i", "х": "x", "с": "c"})
 
 def is_note(text: str) -> bool:
     """A line that is an amendment note (a footnote, or an in-text note naming an act), not statute text."""
-    return bool(FOOTNOTE.match(text) or (_INLINE.match(fold(text)) and _ACT.search(fold(text))))
+    if FOOTNOTE.match(text):
+        return True
+    folded = fold(text)
+    return bool(_INLINE.match(folded) and _ACT.search(folded))
 
 
 def _act_number(raw: str) -> str:
@@ -147,10 +150,13 @@ _ACTIONS = {
     "kk": [(r"алып тасталды|күші жойылды", "repealed"), (r"өзгеріс", "changed"),
            (r"жаңа редакцияда|редакцияда жазылды", "new_wording"), (r"толықтырыл|толықтыру", "added")],
 }
+_RU_ORDINALS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят"]
+_KK_ORDINALS = ["бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
+                "тоғызыншы", "оныншы"]
 _TARGETS = {
-    "ru": {"article": rf"стать\w*\s+({_NUM})", "part": rf"част\w*\s+({_NUM})",
+    "ru": {"article": rf"стать\w*\s+({_NUM})", "part": rf"част\w*\s+({_NUM}|(?:{'|'.join(_RU_ORDINALS)})\w*)",
            "item": rf"(?:под)?пункт\w*\s+({_NUM})", "title": r"(заголов|наименовани)", "note": r"(примечани)"},
-    "kk": {"article": rf"({_NUM})-бап", "part": rf"({_NUM})-бөлі", "item": rf"({_NUM})\)?\s*-?тарма[қғ](?!ша)",
+    "kk": {"article": rf"({_NUM})-бап", "part": rf"({_NUM}|{'|'.join(_KK_ORDINALS)})(?:-| )бөлі", "item": rf"({_NUM})\)?\s*-?тарма[қғ](?!ша)",
            "title": r"(тақырыб)", "note": r"(ескертпе)"},
 }
 
@@ -185,6 +191,9 @@ def read_note(text: str, lang: str, line: int, context: Target) -> tuple[Amendme
 def _target(head: str, lang: str, context: Target) -> Target:
     """The element a note names; a level it does not name comes from where the note stands."""
     found = {key: m.group(1) for key, p in _TARGETS[lang].items() if (m := re.search(p, head))}
+    if "part" in found and not found["part"][0].isdigit():  # "части второй", "екінші бөлігі"
+        ordinals = _RU_ORDINALS if lang == "ru" else _KK_ORDINALS
+        found["part"] = str(next(i for i, o in enumerate(ordinals, 1) if found["part"].startswith(o)))
     if not found:
         return context
     if "item" in found:

@@ -69,10 +69,13 @@ _KK_ABLATIVE = {
 }
 
 
+_SPACES = re.compile(r"\s\s|[^\S ]")
+
+
 def fold(text: str) -> str:
     """Lower case, ё as е, Latin i and ı as Kazakh і, one space for any run of white space."""
     text = text.lower().replace("ё", "е").replace("i", "і").replace("ı", "і")
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", text) if _SPACES.search(text) else text
 
 
 def _alternation(words) -> str:

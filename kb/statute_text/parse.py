@@ -233,7 +233,7 @@ class _Parser:
         lang = a.lang if a else self.doc.lang
         if context is None:
             part = a.parts[-1].id if a and a.parts else None
-            context = Target(element="article", article=a.number if a else None, part=part)
+            context = Target(element="article", article=a.number, part=part) if a else Target(element="other")
         try:
             note, unread = read_note(text, lang, line, context)
         except NoteProblem as e:
@@ -381,7 +381,9 @@ class _Parser:
 
 def _complete(part: _PartDraft, lang: Lang) -> bool:
     """The part's sanction has come to its full stop: what follows is not the part's text."""
-    text = fold(" ".join(s.text for s in part.segments)).rstrip()
+    if not part.segments[-1].text.endswith("."):
+        return False
+    text = fold(" ".join(s.text for s in part.segments))
     verb = r"наказыва(?:ется|ются)\b" if lang == "ru" else r"жазаланады"
     return text.endswith(".") and bool(re.search(verb, text))
 

@@ -238,6 +238,8 @@ def find_edition(lines: list[Line]) -> tuple[dt.date, int] | None:
     """The date the text says it is as of, and the line that says it."""
     for line in lines:
         text = fold(line.text)
+        if not any(word in text for word in ("состоянию", "жағдай", "берілген")):
+            continue
         for pattern in _EDITION:
             m = re.search(pattern, text)
             if not m:

@@ -16,6 +16,7 @@ the first: with all of them), alternatives are joined by "не"/"немесе", 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,12 +58,15 @@ class _Main:
                               max=None if hi is None else format_months(hi))
 
 
+_compiled = functools.lru_cache(maxsize=None)(re.compile)
+
+
 class _Cursor:
     def __init__(self, text: str):
         self.text, self.pos = text, 0
 
     def take(self, pattern: str) -> re.Match | None:
-        m = re.compile(pattern).match(self.text, self.pos)
+        m = _compiled(pattern).match(self.text, self.pos)
         if m:
             self.pos = m.end()
         return m

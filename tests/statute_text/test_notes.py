@@ -121,3 +121,17 @@ def test_notes_that_cannot_be_read(text, message):
 ])
 def test_which_lines_are_notes(text, expected):
     assert is_note(text) is expected
+
+
+@pytest.mark.parametrize("lang, text, part", [
+    ("ru", "Часть вторая статьи 901 изложена в редакции Закона РК от 01.02.2029 № 997-IX", "2"),
+    ("ru", "Абзац первый части третьей исключен Законом РК от 01.02.2029 № 997-IX", "3"),
+    ("kk", "Ескерту. 901-баптың екінші бөлігі жаңа редакцияда – ҚР 01.02.2029 № 997-IX Заңымен.", "2"),
+])
+def test_parts_named_by_ordinal_words(lang, text, part):
+    assert note(text, lang).target.part == part
+
+
+def test_a_note_outside_any_article_names_no_article():
+    n = note("Сноска. Оглавление исключено Законом РК от 02.07.2031 № 998-IX.", context=Target(element="other"))
+    assert (n.action, n.target) == ("repealed", Target(element="other"))
