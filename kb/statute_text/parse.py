@@ -395,7 +395,7 @@ def is_amendment(text: str) -> bool:
 
 def article_from_name(name: str) -> str | None:
     """The article a file's name is for, when it says so plainly: 'art-128.txt', '126.htm', 'статья-135.docx'."""
-    m = re.fullmatch(rf"(?:art|article|st|ст|статья|bap|бап)?[-_. ]?({_NUM})", PurePath(name).stem.lower())
+    m = re.fullmatch(r"(?:art|article|st|ст|статья|bap|бап)?[-_. ]?(\d{1,3}(?:-\d{1,2})?)", PurePath(name).stem.lower())
     return m.group(1) if m else None
 
 

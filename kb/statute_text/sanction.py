@@ -139,7 +139,7 @@ def _ru_span(c: _Cursor, units: set[str]) -> tuple[str, int | None, int]:
 
 
 _TERM = r"(?:на срок|сроком)"
-_RU_BAN = (r"лишением права занимать определенные должности или заниматься определенной деятельностью")
+_RU_BAN = r"лишением права занимать определенные должности или заниматься определенной деятельностью"
 
 
 def _ru_main(c: _Cursor, previous: _Main | None) -> _Main:
@@ -220,7 +220,7 @@ _KK_UNITS = {"жыл": ("months", YEAR), "ай": ("months", MONTH), "сағат"
              "айлық есептік көрсеткіш": ("mci", 1)}
 _KK_UNIT = r" (айлық есептік көрсеткіш|жыл|ай|сағат|тәулік)(дан|ден|тан|тен|нан|нен|ға|ге|қа|ке)?(?![\w-])"
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
-_KK_BAN = (r"белгілі бір лауазымдарды атқару немесе белгілі бір қызметпен айналысу құқығынан ")
+_KK_BAN = r"белгілі бір лауазымдарды атқару немесе белгілі бір қызметпен айналысу құқығынан "
 
 
 def _kk_quantity(c: _Cursor) -> tuple[int, str | None, str]:
@@ -365,8 +365,8 @@ def read_sanction(text: str, lang: str) -> Sanction:
     c = _Cursor(folded)
     try:
         mains, additions = (_read_ru if lang == "ru" else _read_kk)(c)
+        c.pos = 0  # what is wrong now is the whole sanction's
         for main in mains:
-            _check_measure(main) if main.kind != "life_imprisonment" else None
             lo, hi = main.amount[1:] if main.amount else main.months or (None, None)
             if lo is not None and hi is not None and lo > hi:
                 raise _Unread("a lower bound no higher than the upper bound")

@@ -102,6 +102,19 @@ def test_junk_after_the_last_sanction_is_ignored_with_a_warning():
     assert text.article("904").repealed
 
 
+@pytest.mark.parametrize("text", [
+    "905-бап. Тест\n1. Адамды заңсыз ұстау – бір жылға дейінгі мерзімге бас бостандығын шектеуге жазаланады.",
+    "905-бап. Тест\n1. Адамды заңсыз ұстау, -\nбір жылға дейінгі мерзімге бас бостандығын шектеуге жазаланады.",
+    "905-бап. Тест\n1. Адамды\nзаңсыз ұстау -\nбір жылға дейінгі мерзімге\nбас бостандығын шектеуге жазаланады.",
+    "Статья 905. Тест\n1. Незаконное удержание – наказывается ограничением свободы на срок до одного года.",
+    "Статья 905. Тест\n1. Незаконное\nудержание, -\nнаказывается ограничением свободы\nна срок до одного года.",
+])
+def test_the_sanction_on_the_same_line_wrapped_or_after_a_hyphen(text):
+    (part,) = parsed(text).article("905").parts
+    assert part.disposition in ("Адамды заңсыз ұстау", "Незаконное удержание")
+    assert part.sanction.penalty == penalty([{"kind": "restriction_of_freedom", "max": "1y"}])
+
+
 BAD = [
     ("no heading", "Вымышленный текст без заголовков статей.\nНаказывается всё.\n",
      "text.txt:1: no article heading"),
@@ -145,6 +158,7 @@ def test_the_file_name_names_the_article():
     (problem,) = parsed(text, "art-905.txt").problems
     assert str(problem) == "art-905.txt:1: 905: the file is for article 905 but its heading says article 901"
     assert parsed(text, "K1400000226.txt").problems == []  # a whole-Code file names no article
+    assert parsed(text, "2031-03-01.txt").problems == []  # nor does a date
 
 
 def test_an_unread_commencement_rule_is_a_warning_not_a_guess():
