@@ -10,17 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    PositiveInt,
-    Tag,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag, model_validator
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -168,8 +158,8 @@ class Amount(Strict):
     labour in monthly calculation indices (MCI), community service in hours, arrest in days."""
 
     unit: Literal["mci", "hours", "days"]
-    min: OrUnknown(PositiveInt) | None = None  # None: no special minimum ("up to N")
-    max: OrUnknown(PositiveInt) | None = None
+    min: OrUnknown(Annotated[int, Field(gt=0)]) | None = None  # None: no special minimum ("up to N")
+    max: OrUnknown(Annotated[int, Field(gt=0)]) | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Amount:
