@@ -226,6 +226,9 @@ class MainPunishment(Strict):
     @model_validator(mode="after")
     def _one_measure(self) -> MainPunishment:
         if self.amount is None:
+            if self.kind in AMOUNT_UNITS and (self.min is not None or self.max is not None):
+                raise ValueError(f"{self.kind} is counted in {AMOUNT_UNITS[self.kind]}, not months: write "
+                                 f"`amount: {{unit: {AMOUNT_UNITS[self.kind]}, max: ...}}`")
             return self
         if AMOUNT_UNITS.get(self.kind) != self.amount.unit:
             raise ValueError(f"{self.kind} is not counted in {self.amount.unit}")
