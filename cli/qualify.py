@@ -66,7 +66,6 @@ def qualify(
     lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """From the facts of a case to article, part and items, the range that applies, and why."""
-    import datetime as dt
 
     from pydantic import ValidationError
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from .errors import BadInput, Finding, InvalidKB
 from .load import KB, parse
 from .model import Date, Strict
-from .vocab import SLOTS, Understood, resolve
 from .timeline import act_when
+from .vocab import SLOTS, Understood, resolve
 from .yamlio import Locator
 
 Count = Annotated[int, Field(strict=True)]
