@@ -76,7 +76,9 @@ def gaps(
 
 
 draft_app = typer.Typer(help="Drafts of amendments, to test with gaps --draft and diff --to.", no_args_is_help=True,
-                        context_settings={"help_option_names": ["-h", "--help"]})
+                        context_settings={"help_option_names": ["-h", "--help"]},
+                        epilog="\b\nExamples:\n  tipkb draft new 128.1 -o my-draft.yaml\n"
+                               "  tipkb gaps --draft my-draft.yaml\n  tipkb diff --to my-draft.yaml 128")
 app.add_typer(draft_app, name="draft")
 
 
