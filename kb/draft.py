@@ -159,9 +159,11 @@ def read(kb: KB, path: Path) -> Draft:
     from .yamlio import read as read_yaml
 
     display = str(path)
+    if display == "-":
+        raise BadInput("a draft is read from a file, not from standard input: save it and give its path")
     findings: list[Finding] = []
     try:
-        data = read_yaml(path, display)
+        data = read_yaml(Path(path), display)
     except InvalidKB as e:
         raise InvalidKB(e.findings, f"the draft {display}") from None
     errors = _normalise(kb, data) if isinstance(data, dict) else []

@@ -397,6 +397,7 @@ def t_means(law: Law, req: Requirement) -> Outcome:
                 return Outcome(status, [law.ev("base", f, h, t, "means") for f, h in hits], kind="obligation")
         ev = [law.ev("base", f, f.slots["means"], slot="means") for f in bases]
         context = [e.model_copy(update={"rests": False}) for e in _sites(law, t, ("full", "partial"))]
+        context += _related(law, t, ("full",), rests=False)
         return Outcome("missing", ev + context, kind="obligation")
     ev = [law.ev("base", f, [], slot="means") for f in bases]
     functional = [(f, f.slots["acts"] & t.ids("functional")) for f in bases]

@@ -409,8 +409,14 @@ def memo(result: Any, lang: str) -> list[Block]:
             blocks.append(heading(w(HEADINGS[kind])))
             if not shown:
                 blocks.append(text(w("None.")))
-            for r in sorted(shown, key=lambda r: r.status == "unknown"):
+            decided = [r for r in shown if r.status != "unknown"]
+            for r in decided:
                 blocks += _row_blocks(w, result, r)
+            if len(decided) < len(shown):
+                blocks.append(text(w("Undecided: the knowledge base lacks a fact that would decide these.")))
+            for r in shown:
+                if r.status == "unknown":
+                    blocks += _row_blocks(w, result, r)
             rest = [r for r in rows if r not in shown]
             if rest:
                 blocks.append(text(f"{w('Met or aligned')}: " + "; ".join(
