@@ -252,6 +252,7 @@ def finding(w: Words, report: Any, f: Any) -> list[Block]:
             continue
         out.append(item(f"{w.cite(s.article, s.part, items=s.items)} ({w(SITE_ROLES[s.role])}): {ids(w, s.means, labels)}"
                         f"{w.mark(s.grade)}"))
+    out += [item(evidence(w, report, e)) for e in f.illustrative]
     reported = [s for s in f.sites if s.role == "reported"] + f.former
     if reported:
         out.append(text(w("Reported only, not encoded ({grade}):", grade=w.grade(f.reported_grade))))
@@ -260,8 +261,6 @@ def finding(w: Words, report: Any, f: Any) -> list[Block]:
         listed = w("its aggravated forms list: {what}", what=ids(w, s.means, labels))
         out.append(item(f"{w.cite(s.article)}: {listed} ({period(w, s, acts)}{tail}) [{', '.join(s.sources)}]"
                         f"{w.mark(s.grade)}"))
-    for e in f.illustrative:
-        out.append(item(evidence(w, report, e)))
     return out
 
 
