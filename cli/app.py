@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import json
 import os
@@ -49,6 +50,8 @@ class Exit(IntEnum):
     INVALID = 2
     FINDINGS = 3
     NOT_FOUND = 4
+    IO = 5  # cannot write the output or the index
+    BROKEN_PIPE = 141  # the reader went away (`tipkb gaps | head -1`): 128 + SIGPIPE, as `yes | head` ends
 
 
 class Format(str, Enum):
@@ -82,7 +85,7 @@ def command(fn: Callable) -> Callable:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from kb.errors import BadInput, InvalidKB, NotFound
+        from kb.errors import BadInput, InvalidKB, IOFailure, NotFound
 
         try:
             return fn(*args, **kwargs)
@@ -94,6 +97,10 @@ def command(fn: Callable) -> Callable:
             fail(Exit.NOT_FOUND, str(e))
         except BadInput as e:
             fail(Exit.USAGE, str(e))
+        except IOFailure as e:
+            fail(Exit.IO, str(e))
+        except OSError as e:  # caught here, before click turns a broken pipe into exit 1
+            raise typer.Exit(output_failed(e)) from None
 
     return app.command()(wrapper)
 
@@ -116,6 +123,24 @@ def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable
         from rich.console import Console
 
         table(result, Console(highlight=False, soft_wrap=False))
+    sys.stdout.flush()  # a full disk or a closed pipe shows here, inside the command, not at exit
+
+
+def output_failed(e: OSError) -> int:
+    """The exit code for an output that could not be written: silent 141 for a broken pipe, else a one-line
+    message and 5. Standard output is then pointed at /dev/null, so the interpreter's last flush of what is
+    still buffered cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, ValueError, OSError):  # not a real file (a test captures it)
+        pass
+    if isinstance(e, BrokenPipeError) or e.errno == errno.EPIPE:
+        return Exit.BROKEN_PIPE
+    what = f"cannot read or write {e.filename}" if e.filename else "cannot write the output"
+    typer.echo(f"tipkb: {what}: {e.strerror or e}", err=True)
+    return Exit.IO
 
 
 # Which module registers each command. Typer prepares the parameters of every registered command at
@@ -134,9 +159,19 @@ def register(command: str | None = None) -> None:
 
 def main() -> None:
     """Entry point: usage errors exit 1 (DESIGN.md), not click's 2, which we keep for invalid input."""
+    if sys.stdout is None:  # started with standard output closed (`tipkb gaps >&-`): nowhere to put a result
+        if sys.stderr is not None:
+            print("tipkb: cannot write the output: standard output is closed", file=sys.stderr)
+        sys.exit(Exit.IO)
     register(sys.argv[1] if len(sys.argv) > 1 else None)
+    from kb import notes
+
+    notes.show = lambda message: typer.echo(f"tipkb: note: {message}", err=True)  # a damaged cache rebuilt
     try:
         code = app(standalone_mode=False)  # returns the code of typer.Exit instead of raising it
+        sys.stdout.flush()
+    except OSError as e:
+        code = output_failed(e)
     except UsageError as e:
         e.show(file=sys.stderr)
         code = Exit.USAGE

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, on_date
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, RootOpt, command, emit, fail, on_date
 
 
 @command
@@ -18,9 +18,15 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
     from . import render
 
     report = run(root)
-    emit(report, fmt, as_json, render.validation, render.validation_md)
+    if as_json or fmt is not Format.table:
+        emit(report, fmt, as_json, render.validation, render.validation_md)
+    elif report.ok:
+        emit(report, fmt, as_json, render.validation, render.validation_md)
+    else:  # like every other command: findings on stderr, one line each, never wrapped
+        for finding in report.findings:
+            typer.echo(finding["text"], err=True)
     if not report.ok:
-        raise typer.Exit(Exit.INVALID)
+        fail(Exit.INVALID, f"the knowledge base is invalid ({len(report.findings)} problem(s)); see above")
 
 
 @command

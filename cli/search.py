@@ -36,11 +36,15 @@ def search(
 
 
 @command
-def index(db: DbOpt = None, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+def index(
+    db: DbOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH even if it is not a tipkb index.")] = False,
+    root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
+) -> None:
     """Write the whole KB as a SQLite database with full-text search, for SQL and Datasette."""
     from kb.index import build_index
     from kb.load import load
 
     from . import render
 
-    emit(build_index(load(root), db or DEFAULT_DB), fmt, as_json, render.index, render.index_md)
+    emit(build_index(load(root), db or DEFAULT_DB, force), fmt, as_json, render.index, render.index_md)

@@ -4,7 +4,7 @@ items in force while their part is not, min > max. Each finding names its file a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
@@ -29,15 +29,18 @@ class ValidationReport(BaseModel):
 
 
 class Checker:
-    def __init__(self, kb: KB):
+    def __init__(self, kb: KB, locate: dict[str, Callable[[], Locator]] | None = None):
+        """`locate` places findings in inputs that are not KB files (a draft read from standard input)."""
         self.kb = kb
         self.findings: list[Finding] = []
+        self._locate = locate or {}
         self._locators: dict[str, Locator] = {}
         self.code_start = act_start(kb.acts[kb.code.act]).earliest if kb.code.act in kb.acts else None
 
     def report(self, file_key: str, loc: tuple, message: str) -> None:
         if file_key not in self._locators:
-            self._locators[file_key] = self.kb.locator(file_key)
+            locate = self._locate.get(file_key)
+            self._locators[file_key] = locate() if locate else self.kb.locator(file_key)
         self.findings.append(self._locators[file_key].finding(loc, message))
 
     def sources(self, file_key: str, loc: tuple, refs: Iterable) -> None:
@@ -79,6 +82,11 @@ class Checker:
         if not ok:
             return None
         starts = [start(v, self.kb.acts) for v in versions]
+        for i, v in enumerate(versions):
+            signed = self.kb.acts[v.act].signed
+            if v.from_ is not None and v.from_ < signed:
+                self.report(file_key, (*loc, i, "from"), f"from {v.from_} is before its act {v.act} was signed "
+                            f"({signed})")
         for i, s in enumerate(starts):
             if self.code_start and s.earliest < self.code_start:
                 self.report(file_key, (*loc, i), f"starts {s}, before the Code came into force ({self.code_start})")

@@ -23,7 +23,7 @@ from .errors import NotFound
 from .load import KB
 from .lookup import act_name
 from .model import UNKNOWN, Article, Elements, Penalty, Versioned
-from .timeline import act_start, parse_date
+from .timeline import act_start, check_on, parse_date
 from .words import KIND, additional, punishment
 
 SLOTS = ("acts", "means", "purposes", "victim", "circumstances")
@@ -55,6 +55,7 @@ def states(kb: KB, point: str, before: bool = False) -> list[State]:
     """One state, or two when a date falls inside an act's in-force window."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", point.strip()):
         on = parse_date(point.strip())
+        check_on(on, kb.acts, kb.code.act)  # before the Code there is no law in the KB to compare
         possible = frozenset(a.id for a in kb.acts.values() if act_start(a).earliest <= on)
         used = kb.referenced_acts()  # an act no version refers to changes nothing, in force or not
         certain = frozenset(a for a in possible if act_start(kb.acts[a]).latest <= on or a not in used)
@@ -300,8 +301,8 @@ def _item_changes(art: str, prov: str, ia: dict, ib: dict, sa: Side, sb: Side) -
 
 
 def resolve(kb: KB, point: str, before: bool = False) -> tuple[KB, list[State]]:
-    """A point (a date, an act, or a draft file) as the KB to read and its state(s)."""
-    if point.endswith((".yaml", ".yml", ".json")):
+    """A point (a date, an act, or a draft file, `-` for standard input) as the KB to read and its state(s)."""
+    if point == "-" or point.endswith((".yaml", ".yml", ".json")):
         from .draft import apply
 
         overlay = apply(kb, Path(point), dt.date.today())

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
+import functools
 
 from pydantic import Field
 
+from . import inputs, yamlio
 from .checks import Checker
 from .errors import BadInput, Finding, InvalidKB
+from .inputs import Input
 from .load import KB, parse
 from .model import Act, Article, Date, Item, PartId, PartVersion, Source, SourceRef, Strict, Text, TitleVersion
 from .timeline import start
@@ -49,11 +51,14 @@ class Draft(Strict):
     articles: list[ArticlePatch] = Field(min_length=1)
 
 
-def apply(kb: KB, path: Path, on: dt.date) -> KB:
-    """The KB with the draft applied, or InvalidKB naming the draft's lines."""
-    display = str(path)
+def apply(kb: KB, source: Input, on: dt.date, display: str | None = None) -> KB:
+    """The KB with the draft (a path, `-` for standard input, or bytes) applied, or InvalidKB naming the
+    draft's lines. At most DRAFT bytes are read."""
+    display = display or inputs.display_name(source)
+    text = inputs.read_text(source, display, inputs.DRAFT)
+    locator = functools.cache(lambda: yamlio.Locator(text, display))
     findings: list[Finding] = []
-    draft = parse(Draft, path, display, findings)
+    draft = parse(Draft, (yamlio.parse(text, display), None), display, findings, locator)
     if draft is None:
         raise InvalidKB(findings)
     d = draft.draft
@@ -66,16 +71,21 @@ def apply(kb: KB, path: Path, on: dt.date) -> KB:
     registry = kb.sources.model_copy(update={"sources": {
         **kb.sources.sources, **draft.sources,
         DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", kind="inference")}})
-    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry,
-                                  files={**kb.files, "draft": path})
-    checker = Checker(overlay)
+    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry)
+    checker = Checker(overlay, {"draft": locator})
     articles = dict(kb.articles)
+    seen: set[str] = set()
     for ai, patch in enumerate(draft.articles):
         loc = ("articles", ai)
         base = kb.articles.get(patch.article)
         if base is None:
             checker.report("draft", (*loc, "article"), f"article {patch.article} is not in the knowledge base")
             continue
+        if patch.article in seen:
+            checker.report("draft", (*loc, "article"), f"article {patch.article} is already amended above in "
+                           f"this draft; give all its changes in one entry")
+            continue
+        seen.add(patch.article)
         articles[patch.article] = _merge(checker, overlay, base, patch, loc)
     if checker.findings:
         raise InvalidKB(checker.findings)
@@ -94,8 +104,12 @@ def _after(checker: Checker, kb: KB, loc: tuple, old: list, new: list) -> list:
 def _merge(checker: Checker, kb: KB, base: Article, patch: ArticlePatch, loc: tuple) -> Article:
     parts = list(base.parts)
     titles = _after(checker, kb, (*loc, "titles"), list(base.titles), patch.titles)
+    part_ids = [pp.id for pp in patch.parts]
     for pi, pp in enumerate(patch.parts):
         ploc = (*loc, "parts", pi)
+        if part_ids.index(pp.id) != pi:
+            checker.report("draft", (*ploc, "id"), f"part {pp.id} is already amended above in this draft")
+            continue
         for vi, v in enumerate(pp.versions):
             checker.elements("draft", (*ploc, "versions", vi), v.elements)
             checker.penalty("draft", (*ploc, "versions", vi), v.penalty)
@@ -105,8 +119,12 @@ def _merge(checker: Checker, kb: KB, base: Article, patch: ArticlePatch, loc: tu
             continue
         old_items = {i.id: i for i in (existing.items if existing else [])}
         items = dict(old_items)
+        item_ids = [item.id for item in pp.items]
         for ii, item in enumerate(pp.items):
             iloc = (*ploc, "items", ii)
+            if item_ids.index(item.id) != ii:
+                checker.report("draft", (*iloc, "id"), f"item {item.id} is already amended above in this draft")
+                continue
             for vi, v in enumerate(item.versions):
                 checker.elements("draft", (*iloc, "versions", vi), v.elements)
             old = old_items[item.id].versions if item.id in old_items else []

@@ -35,3 +35,7 @@ class NotFound(Exception):
 
 class BadInput(Exception):
     """A malformed argument: a citation, a date, a language."""
+
+
+class IOFailure(Exception):
+    """Something could not be written: the output, the index (a full disk, a read-only folder)."""

@@ -1,24 +1,24 @@
 """Reading YAML safely, and finding where in a file a value sits.
 
-The fast path (`read`) builds plain dicts and lists. Only when something must be reported does
-`Locator` parse the file again in round-trip mode to recover lines and columns, so a valid KB never
-pays for position tracking.
+The fast path (`parse`) builds plain dicts and lists with ruamel's C parser. Only when something must be
+reported does `Locator` parse the text again in round-trip mode to recover lines and columns, so a valid KB
+never pays for position tracking. Reading the bytes (size limits, devices, FIFOs) is kb/inputs.py's job.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import inputs
 from .errors import Finding, InvalidKB
 
 try:  # ruamel.yaml's C extension (ruamel.yaml.clib); without it every file takes the pure path
@@ -28,7 +28,6 @@ try:  # ruamel.yaml's C extension (ruamel.yaml.clib); without it every file take
 except ImportError:  # pragma: no cover
     _HAVE_C = False
 
-MAX_BYTES = 5_000_000  # the largest shipped file is ~10 kB; a bigger one is a mistake or an attack
 MAX_DEPTH = 40  # the deepest shipped nesting is 9 levels
 
 
@@ -52,8 +51,29 @@ class _NoAliases(Composer):
             self.depth -= 1
 
 
+def _refuse_tag(self: SafeConstructor, node: Any) -> Any:
+    tag = str(getattr(node.tag, "value", node.tag)).replace("tag:yaml.org,2002:", "!!")
+    raise ConstructorError(None, None, f"the tag {tag} is not allowed; write plain YAML (strings, numbers, "
+                                       f"true/false, lists, mappings)", node.start_mark)
+
+
 class _SafeConstructor(SafeConstructor):
-    """Dates stay strings so that the model parses them and a bad date gets a line number."""
+    """Dates stay strings so that the model parses them and a bad date gets a line number. Only the plain
+    types are built: !!binary, !!set, !!omap, !!pairs and unknown tags are refused, not decoded."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # Python refuses to convert integers of more than 4300 digits
+            raise ConstructorError(None, None, "integer too long", node.start_mark) from None
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:int", _SafeConstructor.construct_yaml_int)
+
+
+for _tag in ("binary", "set", "omap", "pairs"):
+    _SafeConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+_SafeConstructor.add_constructor(None, _refuse_tag)
 
 
 class _RoundTripConstructor(RoundTripConstructor):
@@ -89,62 +109,93 @@ def _yaml(typ: str, pure: bool = True) -> YAML:
 
 # Where YAML allows an anchor or alias: at the start of a value, an item or a flow entry.
 _ALIAS_LIKE = re.compile(r"(?:^|[:\-?]\s|[\[{,])\s*[&*][^\s,\]}]", re.MULTILINE)
+# The C parser recurses once per level of nesting and crashes the process somewhere past 50,000 levels.
+# These bounds keep what reaches it below ~2,500 levels: every level is a flow bracket, a deeper indent,
+# or an indicator (- ? :) on the same line. The exact limit (MAX_DEPTH) is checked after parsing.
+_DEEP_INDENT = re.compile(r"^ {400}", re.MULTILINE)
+_MANY_INDICATORS = re.compile(r"^(?:[^\n?:-]*[?:-]){500}", re.MULTILINE)
 
 
 def _needs_strict_path(text: str) -> bool:
-    """The C parser is ~7x faster but cannot enforce the alias and depth limits. A file that might
-    contain an anchor or alias, or nest deeply, takes the pure-Python path, which enforces both."""
-    return bool(_ALIAS_LIKE.search(text)) or text.count("[") + text.count("{") > 500 or \
-        any(len(line) - len(line.lstrip(" ")) > 120 for line in text.splitlines())
+    """The C parser is ~7x faster but cannot enforce the alias and depth limits, and it accepts tabs that
+    the pure parser (which locates every problem) refuses. A file that might contain an anchor or alias,
+    a tab, or nesting deep enough to endanger the C parser takes the pure-Python path."""
+    return "\t" in text or bool(_ALIAS_LIKE.search(text)) or text.count("[") + text.count("{") > 1000 or \
+        bool(_DEEP_INDENT.search(text)) or bool(_MANY_INDICATORS.search(text))
 
 
-def _text(path: Path, display: str) -> str:
+def _too_deep(data: Any) -> bool:
+    """Whether plain data nests more than MAX_DEPTH levels, counted as the strict composer counts them."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if depth + 1 > MAX_DEPTH:
+                return True
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return False
+
+
+def _tab_hint(text: str, line: int, col: int) -> bool:
+    """A tab where the parser stopped, or in the indentation of that line or the one before."""
+    lines = text.split("\n")
+    near = [lines[i] for i in (line - 1, line) if 0 <= i < len(lines)]
+    at = lines[line][col:col + 1] if 0 <= line < len(lines) else ""
+    return at == "\t" or any("\t" in x[: len(x) - len(x.lstrip(" \t"))] for x in near)
+
+
+def parse(text: str, display: str) -> Any:
+    """Parse YAML text to plain data, or raise InvalidKB with the position of the problem."""
+    strict = _needs_strict_path(text) or not _HAVE_C
     try:
-        if path.is_dir():
-            raise InvalidKB([Finding(display, None, None, "", "is a directory, expected a YAML file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidKB([Finding(display, None, None, "", f"file too large ({size} bytes; limit {MAX_BYTES})")])
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InvalidKB([Finding(display, None, None, "", f"cannot read: {e.strerror or e}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InvalidKB([Finding(display, line, col, "", "not valid UTF-8")]) from None
-
-
-def read(path: Path, display: str) -> Any:
-    """Parse a YAML file to plain data, or raise InvalidKB with the position of the problem."""
-    text = _text(path, display)
-    try:
-        return _yaml("safe", pure=_needs_strict_path(text) or not _HAVE_C).load(text)
+        try:
+            data = _yaml("safe", pure=strict).load(text)
+            if strict or not _too_deep(data):
+                return data
+        except RecursionError:
+            if strict:
+                raise
+        return _yaml("safe", pure=True).load(text)  # too deep for the fast path: the strict one says where
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(str(x) for x in (e.context, e.problem) if x)
-        if "'\\t'" in message:
+        line, col = (mark.line, mark.column) if mark else (None, None)
+        if "'\\t'" in message or "tab character" in message or (mark and _tab_hint(text, line, col)):
             message += " (a tab: YAML indents with spaces only)"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InvalidKB([Finding(display, line, col, "", f"YAML syntax: {message}")]) from None
+        kind = "YAML" if isinstance(e, ConstructorError) else "YAML syntax"
+        raise InvalidKB([Finding(display, None if line is None else line + 1, None if col is None else col + 1,
+                                 "", f"{kind}: {message}")]) from None
     except YAMLError as e:
         raise InvalidKB([Finding(display, None, None, "", f"YAML: {e}")]) from None
     except RecursionError:
         raise InvalidKB([Finding(display, None, None, "", "nested too deeply")]) from None
 
 
+def read(source: inputs.Input, display: str, limit: int = inputs.KB_FILE) -> Any:
+    """Read and parse a YAML input (a file, `-`, or bytes) to plain data, or raise InvalidKB."""
+    return parse(inputs.read_text(source, display, limit), display)
 
 
 class Locator:
     """Maps a path of keys and indexes inside a file to its line, column and a readable key."""
 
-    def __init__(self, path: Path, display: str):
+    def __init__(self, text: str | None, display: str):
         self.display = display
         try:
-            self.tree = _yaml("rt").load(_text(path, display))
-        except Exception:  # the file parsed once already; positions are a courtesy
+            self.tree = None if text is None else _yaml("rt").load(text)
+        except Exception:  # the text parsed once already; positions are a courtesy
             self.tree = None
+
+    @classmethod
+    def of(cls, source: inputs.Input, display: str, limit: int = inputs.KB_FILE) -> Locator:
+        try:
+            return cls(inputs.read_text(source, display, limit), display)
+        except InvalidKB:  # the file was read once already; positions are a courtesy
+            return cls(None, display)
 
     def finding(self, loc: tuple, message: str) -> Finding:
         node, line, col, keys = self.tree, None, None, []

@@ -25,7 +25,7 @@ def test_validate_reports_findings_with_exit_2(tipkb, kb_copy):
     edit(kb_copy / "statutes/kz/criminal-code/art-309.yaml", "      - id: \"1\"", "      - idd: \"1\"")
     r = tipkb("validate", "--root", str(kb_copy))
     assert r.code == 2
-    assert "statutes/kz/criminal-code/art-309.yaml:" in r.out and "unknown key" in r.out
+    assert r.out == "" and "statutes/kz/criminal-code/art-309.yaml:" in r.err and "unknown key" in r.err
     data = json.loads(tipkb("validate", "--root", str(kb_copy), "--json").out)
     assert data["findings"][0]["line"] > 0 and data["findings"][0]["file"].endswith("art-309.yaml")
 

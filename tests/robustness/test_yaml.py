@@ -118,14 +118,14 @@ def test_symlink_loop_and_directory_in_place_of_a_file(tipkb, kb_copy):
 
 def test_unreadable_file(tipkb, kb_copy, monkeypatch):
     target = (kb_copy / ART).resolve()
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self.resolve() == target:
+    def deny(path, *args, **kwargs):
+        if Path(path).resolve() == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     monkeypatch.setenv("TIPKB_NO_CACHE", "1")
     assert f"{ART}: cannot read: Permission denied" in broken(tipkb, kb_copy)
 
