@@ -92,7 +92,7 @@ def command(fn: Callable) -> Callable:
         except InvalidKB as e:
             for finding in e.findings:
                 typer.echo(str(finding), err=True)
-            fail(Exit.INVALID, f"the knowledge base is invalid ({len(e.findings)} problem(s)); see above")
+            fail(Exit.INVALID, f"{e.what} is invalid ({len(e.findings)} problem(s)); see above")
         except NotFound as e:
             fail(Exit.NOT_FOUND, str(e))
         except BadInput as e:

@@ -85,7 +85,7 @@ def qualify(
         except InvalidKB as e:
             for finding in e.findings:
                 typer.echo(str(finding), err=True)
-            fail(Exit.INVALID, f"the facts file {facts} is invalid ({len(e.findings)} problem(s)); see above")
+            fail(Exit.INVALID, f"{e.what} is invalid ({len(e.findings)} problem(s)); see above")
         data = loaded.model_dump(mode="json", exclude_none=True)
     elif date is None:
         raise BadInput("give a facts file, or at least --date with the date of the offence")

@@ -55,7 +55,13 @@ def apply(kb: KB, source: Input, on: dt.date, display: str | None = None) -> KB:
     """The KB with the draft (a path, `-` for standard input, or bytes) applied, or InvalidKB naming the
     draft's lines. At most DRAFT bytes are read."""
     display = display or inputs.display_name(source)
-    text = inputs.read_text(source, display, inputs.DRAFT)
+    try:
+        return _apply(kb, inputs.read_text(source, display, inputs.DRAFT), display, on)
+    except InvalidKB as e:
+        raise InvalidKB(e.findings, f"the draft {display}") from None
+
+
+def _apply(kb: KB, text: str, display: str, on: dt.date) -> KB:
     locator = functools.cache(lambda: yamlio.Locator(text, display))
     findings: list[Finding] = []
     draft = parse(Draft, (yamlio.parse(text, display), None), display, findings, locator)

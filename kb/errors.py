@@ -24,8 +24,9 @@ class Finding:
 class InvalidKB(Exception):
     """The knowledge base (or a draft, or a facts file) does not load; `findings` says why, all at once."""
 
-    def __init__(self, findings: list[Finding]):
+    def __init__(self, findings: list[Finding], what: str = "the knowledge base"):
         self.findings = findings
+        self.what = what  # what is invalid, for the last line of the report: "the draft d.yaml"
         super().__init__("\n".join(map(str, findings)))
 
 

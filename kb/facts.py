@@ -229,10 +229,16 @@ def read(kb: KB, source: Input, today: dt.date, display: str | None = None) -> t
     """Load and check a facts file (a path, `-` for standard input, or the bytes of an upload); InvalidKB lists
     every problem of the file at once, each with file, line, column and key: schema errors, a date outside
     the Code's life, terms that match nothing. At most FACTS bytes are read."""
+    display = display or inputs.display_name(source)
+    try:
+        return _read(kb, inputs.read_text(source, display, inputs.FACTS), display, today)
+    except InvalidKB as e:
+        raise InvalidKB(e.findings, f"the facts file {display}") from None
+
+
+def _read(kb: KB, text: str, display: str, today: dt.date) -> tuple[Facts, Case]:
     from .model import _date
 
-    display = display or inputs.display_name(source)
-    text = inputs.read_text(source, display, inputs.FACTS)
     raw = yamlio.parse(text, display)
     findings: list[Finding] = []
     locator = functools.cache(lambda: yamlio.Locator(text, display))

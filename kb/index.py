@@ -279,8 +279,8 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
     An existing file is replaced only when it is a tipkb index, or with `force` (kb/outputs.py)."""
     import sqlite_utils
 
+    check_target(Path(db_path), is_index, "a tipkb index", force)
     target = Path(db_path).absolute()
-    check_target(target, is_index, "a tipkb index", force)
     rows = _rows(kb)
     sweep(target.parent, target.name)
     tmp = None

@@ -1,8 +1,8 @@
 """Reading YAML safely, and finding where in a file a value sits.
 
 The fast path (`parse`) builds plain dicts and lists with ruamel's C parser. Only when something must be
-reported does `Locator` parse the text again in round-trip mode to recover lines and columns, so a valid KB
-never pays for position tracking. Reading the bytes (size limits, devices, FIFOs) is kb/inputs.py's job.
+reported does `Locator` compose the text again into nodes to recover lines and columns, so a valid KB never
+pays for position tracking. Reading the bytes (size limits, devices, FIFOs) is kb/inputs.py's job.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import re
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from . import inputs
@@ -35,20 +35,20 @@ class _NoAliases(Composer):
     """The KB has no use for anchors and aliases, and they are how a 'billion laughs' file explodes.
     Nesting is bounded too, so a hostile file gets a message instead of exhausting the stack."""
 
-    depth = 0
+    nesting = 0  # (not `depth`: ruamel's own Composer counts in that name too, which doubled the count)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             event = self.parser.get_event()
             raise ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        self.depth += 1
+        self.nesting += 1
         try:
-            if self.depth > MAX_DEPTH:
+            if self.nesting > MAX_DEPTH:
                 mark = self.parser.peek_event().start_mark
                 raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
             return super().compose_node(parent, index)
         finally:
-            self.depth -= 1
+            self.nesting -= 1
 
 
 def _refuse_tag(self: SafeConstructor, node: Any) -> Any:
@@ -76,12 +76,7 @@ for _tag in ("binary", "set", "omap", "pairs"):
 _SafeConstructor.add_constructor(None, _refuse_tag)
 
 
-class _RoundTripConstructor(RoundTripConstructor):
-    pass
-
-
-for _c in (_SafeConstructor, _RoundTripConstructor):
-    _c.add_constructor("tag:yaml.org,2002:timestamp", _c.construct_yaml_str)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
 class _Resolver(VersionedResolver):
@@ -97,31 +92,49 @@ class _Resolver(VersionedResolver):
         return self._table
 
 
-def _yaml(typ: str, pure: bool = True) -> YAML:
-    y = YAML(typ=typ, pure=pure)
-    if typ == "safe":
-        y.Resolver = _Resolver
+def _yaml(pure: bool) -> YAML:
+    y = YAML(typ="safe", pure=pure)
+    y.Resolver = _Resolver
     if pure:  # setting a Python composer would silently turn the C path back into the pure one
         y.Composer = _NoAliases
-    y.Constructor = _SafeConstructor if typ == "safe" else _RoundTripConstructor
+    y.Constructor = _SafeConstructor
     return y
 
 
 # Where YAML allows an anchor or alias: at the start of a value, an item or a flow entry.
 _ALIAS_LIKE = re.compile(r"(?:^|[:\-?]\s|[\[{,])\s*[&*][^\s,\]}]", re.MULTILINE)
-# The C parser recurses once per level of nesting and crashes the process somewhere past 50,000 levels.
-# These bounds keep what reaches it below ~2,500 levels: every level is a flow bracket, a deeper indent,
-# or an indicator (- ? :) on the same line. The exact limit (MAX_DEPTH) is checked after parsing.
+# Below these bounds a file nests at most ~2,500 levels, which the C parser's recursion survives: every level
+# is a flow bracket, a deeper indent, or an indicator (- ? :) on the same line.
 _DEEP_INDENT = re.compile(r"^ {400}", re.MULTILINE)
 _MANY_INDICATORS = re.compile(r"^(?:[^\n?:-]*[?:-]){500}", re.MULTILINE)
 
 
 def _needs_strict_path(text: str) -> bool:
-    """The C parser is ~7x faster but cannot enforce the alias and depth limits, and it accepts tabs that
-    the pure parser (which locates every problem) refuses. A file that might contain an anchor or alias,
-    a tab, or nesting deep enough to endanger the C parser takes the pure-Python path."""
-    return "\t" in text or bool(_ALIAS_LIKE.search(text)) or text.count("[") + text.count("{") > 1000 or \
-        bool(_DEEP_INDENT.search(text)) or bool(_MANY_INDICATORS.search(text))
+    """The C parser is ~7x faster but cannot refuse aliases, and it accepts tabs that the pure parser (which
+    locates every problem) refuses: a file that might contain either takes the pure-Python path."""
+    return not _HAVE_C or "\t" in text or bool(_ALIAS_LIKE.search(text))
+
+
+def _maybe_very_deep(text: str) -> bool:
+    return text.count("[") + text.count("{") > 1000 or bool(_DEEP_INDENT.search(text)) or \
+        bool(_MANY_INDICATORS.search(text))
+
+
+def _too_deep_at(text: str) -> Any:
+    """Where the first node nested past MAX_DEPTH starts, or None, read from the C parser's events (no
+    recursion) and stopping there: a hostile file costs what its first levels cost."""
+    depth = 0
+    try:
+        for event in _yaml(False).parse(text):
+            if isinstance(event, NodeEvent) and depth >= MAX_DEPTH:
+                return event.start_mark
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:  # a syntax error before any level too deep: the load reports it
+        pass
+    return None
 
 
 def _too_deep(data: Any) -> bool:
@@ -150,16 +163,19 @@ def _tab_hint(text: str, line: int, col: int) -> bool:
 
 def parse(text: str, display: str) -> Any:
     """Parse YAML text to plain data, or raise InvalidKB with the position of the problem."""
-    strict = _needs_strict_path(text) or not _HAVE_C
+    strict = _needs_strict_path(text)
     try:
-        try:
-            data = _yaml("safe", pure=strict).load(text)
-            if strict or not _too_deep(data):
+        if strict:  # its composer refuses aliases and nesting past MAX_DEPTH, with their position
+            return _yaml(True).load(text)
+        # The C parser's composer recurses once per level and crashes the process somewhere past 50,000
+        # levels, so a file that might nest that deep is measured first; any other is measured once built.
+        mark = _too_deep_at(text) if _maybe_very_deep(text) else None
+        if mark is None:
+            data = _yaml(False).load(text)
+            if not _too_deep(data):
                 return data
-        except RecursionError:
-            if strict:
-                raise
-        return _yaml("safe", pure=True).load(text)  # too deep for the fast path: the strict one says where
+            mark = _too_deep_at(text)
+        raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(str(x) for x in (e.context, e.problem) if x)
@@ -181,12 +197,16 @@ def read(source: inputs.Input, display: str, limit: int = inputs.KB_FILE) -> Any
 
 
 class Locator:
-    """Maps a path of keys and indexes inside a file to its line, column and a readable key."""
+    """Maps a path of keys and indexes inside a file to its line, column and a readable key.
+
+    It composes the text into YAML nodes, which carry their positions, without constructing values: with the
+    C parser that is ~30 times faster than a round-trip load, so even a large file is located quickly."""
 
     def __init__(self, text: str | None, display: str):
         self.display = display
         try:
-            self.tree = None if text is None else _yaml("rt").load(text)
+            pure = text is None or _needs_strict_path(text)
+            self.tree = None if text is None else _yaml(pure).compose(text)
         except Exception:  # the text parsed once already; positions are a courtesy
             self.tree = None
 
@@ -198,23 +218,32 @@ class Locator:
             return cls(None, display)
 
     def finding(self, loc: tuple, message: str) -> Finding:
-        node, line, col, keys = self.tree, None, None, []
+        node, mark, keys = self.tree, None, []
         for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line, col = node.lc.key(part)
-                keys.append(str(part))
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, col = node.lc.item(part)
-                item = node[part]
-                label = item.get("id", item.get("act")) if isinstance(item, CommentedMap) else None
+            if isinstance(node, MappingNode):
+                pair = _entry(node, str(part))
+                if pair is not None:
+                    mark, node = pair[0].start_mark, pair[1]
+                    keys.append(str(part))
+                elif isinstance(part, str) and not part.startswith("~"):
+                    # ("~..." are the union branch tags of kb/model.py that pydantic puts in an error's path)
+                    keys.append(part)  # a key that is missing here: point at the mapping that lacks it
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+                label = next((v for k in ("id", "act") if (v := _scalar(node, k)) is not None), None)
                 keys.append(f"[{label}]" if label is not None else f"[{part}]")
-                node = item
-            elif isinstance(node, CommentedMap) and isinstance(part, str) and not part.startswith("~"):
-                # ("~..." are the union branch tags of kb/model.py that pydantic puts in an error's path)
-                keys.append(part)  # a key that is missing here: point at the mapping that lacks it
-                break
-        if line is None and isinstance(self.tree, (CommentedMap, CommentedSeq)) and loc:
-            line, col = 0, 0
+        line, col = (mark.line, mark.column) if mark else (0, 0) if self.tree is not None and loc else (None, None)
         key = ".".join(keys).replace(".[", "[")
         return Finding(self.display, None if line is None else line + 1, None if col is None else col + 1, key, message)
+
+
+def _entry(node: MappingNode, key: str) -> tuple[Any, Any] | None:
+    return next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+
+
+def _scalar(node: Any, key: str) -> str | None:
+    """The plain value under `key` when `node` is a mapping (how a list item is named: its id or act)."""
+    pair = _entry(node, key) if isinstance(node, MappingNode) else None
+    return pair[1].value if pair and isinstance(pair[1], ScalarNode) else None
