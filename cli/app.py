@@ -122,8 +122,14 @@ def emit(result, fmt: Format, as_json: bool, table: Callable, markdown: Callable
     else:
         from rich.console import Console
 
-        table(result, Console(highlight=False, soft_wrap=False))
+        console = Console(highlight=False, soft_wrap=False)
+        console.on_broken_pipe = _broken_pipe  # rich would exit 1; the pipe is handled as any other output's
+        table(result, console)
     sys.stdout.flush()  # a full disk or a closed pipe shows here, inside the command, not at exit
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 def output_failed(e: OSError) -> int:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -180,8 +180,14 @@ class AdditionalPunishment(Strict):
     note: str | None = None
 
 
+def _some(mains: list) -> list:
+    if not mains:
+        raise ValueError("a penalty has at least one main punishment; write `main: unknown` when none is known")
+    return mains
+
+
 class Penalty(Strict):
-    main: OrUnknown(Annotated[list[MainPunishment], Field(min_length=1)])  # none known: write `unknown`
+    main: OrUnknown(Annotated[list[MainPunishment], AfterValidator(_some)])
     additional: OrUnknown(list[AdditionalPunishment]) = []
 
 
