@@ -157,3 +157,15 @@ def test_bytes_too_large_and_invalid_utf8_name_the_upload(kb):
     with pytest.raises(InvalidKB) as e:
         draft.apply(kb, b"draft:\n  id: \xff\n", dt.date(2021, 6, 1), "upload.yaml")
     assert str(e.value.findings[0]) == "upload.yaml:2:7: not valid UTF-8" and e.value.what == "the draft upload.yaml"
+
+
+def test_a_fifo_swapped_in_after_the_check_is_caught_when_opened(tmp_path, monkeypatch):
+    """Between the check and the open another process may put a FIFO in place: the open does not block
+    (O_NONBLOCK) and what was opened is checked again."""
+    fifo, regular = tmp_path / "f.yaml", tmp_path / "r.yaml"
+    os.mkfifo(fifo)
+    regular.write_text("a: 1\n", encoding="utf-8")
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: real(regular if str(path) == str(fifo) else path, *a, **k))
+    with pytest.raises(InvalidKB, match="is a FIFO"):
+        inputs.read_bytes(fifo, "f.yaml", inputs.FACTS)
