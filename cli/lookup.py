@@ -18,9 +18,7 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
     from . import render
 
     report = run(root)
-    if as_json or fmt is not Format.table:
-        emit(report, fmt, as_json, render.validation, render.validation_md)
-    elif report.ok:
+    if report.ok or as_json or fmt is not Format.table:
         emit(report, fmt, as_json, render.validation, render.validation_md)
     else:  # like every other command: findings on stderr, one line each, never wrapped
         for finding in report.findings:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, RootOpt, command, emit, fail
+from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, RootOpt, command, emit
 
 Flag = Annotated[bool, typer.Option()]
 
@@ -69,7 +69,7 @@ def qualify(
     from pydantic import ValidationError
 
     from kb import facts as f
-    from kb.errors import BadInput, InvalidKB
+    from kb.errors import BadInput
     from kb.load import load
     from kb.qualify import qualify as run
     from kb.timeline import parse_date
@@ -80,12 +80,7 @@ def qualify(
     today = dt.date.today()
     data: dict[str, Any] = {}
     if facts is not None:
-        try:
-            loaded, _ = f.read(kb, facts, today)
-        except InvalidKB as e:
-            for finding in e.findings:
-                typer.echo(str(finding), err=True)
-            fail(Exit.INVALID, f"{e.what} is invalid ({len(e.findings)} problem(s)); see above")
+        loaded, _ = f.read(kb, facts, today)  # an invalid file: InvalidKB, reported by @command
         data = loaded.model_dump(mode="json", exclude_none=True)
     elif date is None:
         raise BadInput("give a facts file, or at least --date with the date of the offence")

@@ -137,6 +137,7 @@ class LazyArticles(Mapping):
                     note(f"the cache entry {entry} was damaged ({_why(e)}); rebuilt it from the YAML")
                     self.noted = True
                 try:
+                    sweep(entry.parent, entry.name)  # what a run killed while rewriting it left behind
                     _write(entry, data, ENTRY_LIMIT)
                 except OSError:
                     pass
