@@ -49,8 +49,11 @@ def max_128_1(root) -> int:
     return load(root).articles["128"].parts[0].versions[-1].penalty.main[0].max
 
 
-@pytest.mark.parametrize("entry", ["core.json", "art-128.json"])
-@pytest.mark.parametrize("damage", ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data"])
+DAMAGES = ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data"]
+
+
+@pytest.mark.parametrize("entry, damage", [("art-128.json", d) for d in DAMAGES]
+                         + [("core.json", d) for d in ("pickle", "deleted", "not valid data")])
 def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, entry, damage):
     root, folder, said = cached_kb
     path = folder / entry

@@ -63,22 +63,33 @@ def place(kind, tmp_path, kb_copy, reader):
     return path
 
 
+KINDS = [("fifo", "is a FIFO (named pipe), not a regular file"),
+         ("directory", "is a directory, not a regular file"),
+         ("socket", "is a socket, not a regular file"),
+         ("device", "is a character device, not a regular file"),
+         ("too large", "file too large")]
+
+
 @pytest.mark.parametrize("reader", ["qualify", "gaps --draft", "diff --to", "a KB file"])
-@pytest.mark.parametrize("kind, message", [
-    ("fifo", "is a FIFO (named pipe), not a regular file"),
-    ("directory", "is a directory, not a regular file"),
-    ("socket", "is a socket, not a regular file"),
-    ("device", "is a character device, not a regular file"),
-    ("too large", "file too large"),
-])
-def test_every_reader_refuses_what_is_not_a_readable_file(tipkb, tmp_path, kb_copy, reader, kind, message):
-    path = place(kind, tmp_path, kb_copy, reader)
+def test_every_reader_refuses_what_is_not_a_readable_file(tipkb, tmp_path, kb_copy, reader):
+    """Every command that reads a file goes through kb/inputs.py: a FIFO neither hangs it nor passes."""
+    path = place("fifo", tmp_path, kb_copy, reader)
     r = tipkb(*readers(kb_copy)[reader](path))
     assert r.code == 2, r
     named = "statutes/kz/criminal-code/art-999.yaml" if reader == "a KB file" else str(path)
     first, *_ = r.err.splitlines()
-    assert first.startswith(f"{named}: ") and message in first, r.err
+    assert first == f"{named}: is a FIFO (named pipe), not a regular file", r.err
     assert "Traceback" not in r.err and r.out == ""
+
+
+@pytest.mark.parametrize("kind, message", KINDS)
+@pytest.mark.parametrize("limit", [inputs.FACTS, inputs.DRAFT, inputs.KB_FILE])
+def test_every_kind_of_non_file_is_refused_unread(tmp_path, kb_copy, kind, message, limit):
+    path = place(kind, tmp_path, kb_copy, "qualify")
+    with pytest.raises(InvalidKB) as e:
+        inputs.read_bytes(path, "in.yaml", limit)
+    (finding,) = e.value.findings
+    assert str(finding).startswith(f"in.yaml: {message}")
 
 
 class Endless(io.RawIOBase):

@@ -36,11 +36,12 @@ FULL = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 GONE = BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
-@pytest.mark.parametrize("args", [["gaps"], ["gaps", "--json"], ["gaps", "--format", "markdown"],
-                                  ["diff", "--from", "2019-01-01", "--to", "2021-06-01", "--format", "unified"]])
-@pytest.mark.parametrize("error, code, message", [
-    (FULL, 5, "tipkb: cannot write the output: No space left on device\n"),
-    (GONE, 141, ""),
+@pytest.mark.parametrize("args, error, code, message", [
+    (["gaps"], FULL, 5, "tipkb: cannot write the output: No space left on device\n"),
+    (["gaps"], GONE, 141, ""),  # through rich
+    (["penalty", "128", "--json"], FULL, 5, "tipkb: cannot write the output: No space left on device\n"),
+    (["penalty", "128", "--format", "markdown"], GONE, 141, ""),
+    (["diff", "--from", "2019-01-01", "--to", "2021-06-01", "128", "--format", "unified"], GONE, 141, ""),
 ])
 def test_output_that_cannot_be_written(tipkb, monkeypatch, args, error, code, message):
     monkeypatch.setattr(sys, "stdout", Failing(error))
