@@ -69,14 +69,10 @@ class _SafeConstructor(SafeConstructor):
 
 
 _SafeConstructor.add_constructor("tag:yaml.org,2002:int", _SafeConstructor.construct_yaml_int)
-
-
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 for _tag in ("binary", "set", "omap", "pairs"):
     _SafeConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
-_SafeConstructor.add_constructor(None, _refuse_tag)
-
-
-_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
+_SafeConstructor.add_constructor(None, _refuse_tag)  # any tag not named above
 
 
 class _Resolver(VersionedResolver):
