@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, fail, load
+from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, load
 
 Flag = Annotated[bool, typer.Option()]
 
@@ -70,7 +70,7 @@ def qualify(
     from pydantic import ValidationError
 
     from kb import facts as f
-    from kb.errors import BadInput, InvalidKB
+    from kb.errors import BadInput
     from kb.qualify import qualify as run
     from kb.timeline import parse_date
 
@@ -79,12 +79,7 @@ def qualify(
     today = env().today
     data: dict[str, Any] = {}
     if facts is not None:
-        try:
-            loaded, _ = f.read(kb, facts, today)
-        except InvalidKB as e:
-            for finding in e.findings:
-                typer.echo(str(finding), err=True)
-            fail(Exit.INVALID, f"the facts file {facts} is invalid ({len(e.findings)} problem(s)); see above")
+        loaded, _ = f.read(kb, facts, today)  # an invalid file: InvalidKB, reported by @command
         data = loaded.model_dump(mode="json", exclude_none=True)
     elif date is None:
         raise BadInput("give a facts file, or at least --date with the date of the offence")

@@ -10,21 +10,25 @@ sees what was understood. A fact left out is unknown, not false: the engine says
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
+from .inputs import Input
 from .load import KB, parse
 from .model import Date, Strict
 from .timeline import act_when
 from .vocab import SLOTS, Understood, resolve
-from .yamlio import Locator
 
 Count = Annotated[int, Field(strict=True)]
 Flag = Annotated[bool, Field(strict=True)]
+
+
+MAX_VICTIMS = 1_000_000  # in one entry: a sanity bound far above any case, so a typo cannot pass as a fact
 
 
 class Victim(Strict):
@@ -45,8 +49,9 @@ class Victim(Strict):
     @field_validator("count")
     @classmethod
     def _count(cls, v: int) -> int:
-        if v < 1:
-            raise ValueError(f"impossible count {v}: an entry stands for at least one victim")
+        if not 1 <= v <= MAX_VICTIMS:
+            raise ValueError(f"impossible count {v}: an entry stands for at least one victim and at most "
+                             f"{MAX_VICTIMS:,}")
         return v
 
 
@@ -65,7 +70,8 @@ class Consequences(Strict):
 
 
 # A case has a handful of each; the bounds keep a hostile file from running the fuzzy matcher for minutes.
-Terms = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
+MAX_TERMS, MAX_TERM_LENGTH = 50, 200
+Terms = Annotated[list[Annotated[str, Field(max_length=MAX_TERM_LENGTH)]], Field(max_length=MAX_TERMS)]
 
 
 class Facts(Strict):
@@ -147,36 +153,42 @@ def check_date(kb: KB, on: dt.date, today: dt.date) -> str | None:
     return None
 
 
-def read(kb: KB, path: Path, today: dt.date) -> tuple[Facts, Case]:
-    """Load and check a facts file; InvalidKB lists every problem of the file at once, each with file, line,
-    column and key: schema errors, a date outside the Code's life, terms that match nothing."""
-    from .model import _date
-    from .yamlio import read as read_yaml
-
-    display = str(path)
-    findings: list[Finding] = []
-    facts = parse(Facts, path, display, findings)
+def read(kb: KB, source: Input, today: dt.date, display: str | None = None) -> tuple[Facts, Case]:
+    """Load and check a facts file (a path, `-` for standard input, or the bytes of an upload); InvalidKB lists
+    every problem of the file at once, each with file, line, column and key: schema errors, a date outside
+    the Code's life, terms that match nothing. At most FACTS bytes are read."""
+    display = display or inputs.display_name(source)
     try:
-        raw = read_yaml(path, display)
-    except InvalidKB:  # already reported by parse
-        raw = None
+        return _read(kb, inputs.read_text(source, display, inputs.FACTS), display, today)
+    except InvalidKB as e:
+        raise InvalidKB(e.findings, f"the facts file {display}") from None
+
+
+def _read(kb: KB, text: str, display: str, today: dt.date) -> tuple[Facts, Case]:
+    from .model import _date
+
+    raw = yamlio.parse(text, display)
+    findings: list[Finding] = []
+    locator = functools.cache(lambda: yamlio.Locator(text, display))
+    facts = parse(Facts, (raw, None), display, findings, locator)
     if isinstance(raw, dict):
-        locator = Locator(path, display)
         try:
             on = facts.date if facts else _date(raw.get("date"))
         except ValueError:  # reported by the schema
             on = None
         problem = check_date(kb, on, today) if on else None
         if problem:
-            findings.append(locator.finding(("date",), problem))
+            findings.append(locator().finding(("date",), problem))
         for slot in SLOTS:
             values = raw.get(slot)
-            for i, term in enumerate(values if isinstance(values, list) else []):
-                if isinstance(term, str):
+            # only as many terms as the schema allows, each no longer: the rest is already one finding, and
+            # matching thousands of terms fuzzily would cost minutes
+            for i, term in enumerate(values[:MAX_TERMS] if isinstance(values, list) else []):
+                if isinstance(term, str) and len(term) <= MAX_TERM_LENGTH:
                     try:
                         resolve(kb, slot, term)
                     except BadInput as e:
-                        findings.append(locator.finding((slot, i), str(e)))
+                        findings.append(locator().finding((slot, i), str(e)))
     if findings or facts is None:
         raise InvalidKB(findings)
     return facts, to_case(kb, facts)
