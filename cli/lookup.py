@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, command, load, on_date
+from .app import Exit, Format, FormatOpt, JsonOpt, Lang, LangOpt, OnOpt, Out, RootOpt, command, env, load, on_date
 
 CitationArg = Annotated[str, typer.Argument(
     metavar="CITATION", show_default=False,
@@ -35,7 +35,7 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
         if report.ok:
             out.env.out(f"OK: {report.articles} articles in {report.files} files, no problems ({report.root})")
     if not report.ok:
-        out.env.err(f"tipkb: {len(report.findings)} problem(s) found")
+        out.env.err(f"tipkb: the knowledge base is invalid ({len(report.findings)} problem(s)); see above")
         raise typer.Exit(Exit.INVALID)
 
 
@@ -57,7 +57,7 @@ def show(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, root:
     from .views import law
 
     kb = load(root)
-    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb)), law.article)
+    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb), env().today), law.article)
 
 
 @command("""
@@ -74,7 +74,7 @@ def penalty(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, ro
     from .views import law
 
     kb = load(root)
-    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb)), law.penalties)
+    Out(fmt, as_json, lang).emit(run(kb, parse(citation), on_date(on, kb), env().today), law.penalties)
 
 
 @command("""

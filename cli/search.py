@@ -41,7 +41,7 @@ def search(
 @command("""
 tipkb index
 tipkb index --db /tmp/tipkb.db && datasette /tmp/tipkb.db
-tipkb index --db notes.db --force      # replace a file that is not a tipkb index
+tipkb index --db old.db --force   # replace a file that is not an index
 """)
 def index(
     db: DbOpt = None,

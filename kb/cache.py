@@ -25,7 +25,7 @@ from .notes import note
 from .outputs import sweep, temporary
 
 if TYPE_CHECKING:
-    from .load import KB
+    from .knowledge import KB
 
 FORMAT = b"tipkb-cache 1"
 CORE_LIMIT = 20 * inputs.KB_FILE  # bytes of one entry: what the core's files may hold, as JSON
@@ -185,7 +185,7 @@ def cached(root: Path, build: Callable[[], KB]) -> KB:
 
 
 def _restore(root: Path, where: Path) -> KB:
-    from .load import KB
+    from .knowledge import KB
     from .model import AmendmentFile, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
     if not where.exists():

@@ -23,7 +23,8 @@ from .checks import Checker, said
 from .citation import parse as parse_citation
 from .errors import BadInput, Finding, InvalidKB, NotFound
 from .inputs import Input
-from .load import KB, parse
+from .knowledge import KB
+from .load import parse
 from .model import (
     UNKNOWN,
     Act,

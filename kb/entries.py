@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .load import KB
+from .knowledge import KB
 from .model import UNKNOWN, Text
 from .snapshot import spans
 from .timeline import When, when

@@ -19,7 +19,8 @@ from pydantic import Field, field_validator
 from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
 from .inputs import Input
-from .load import KB, parse
+from .knowledge import KB
+from .load import parse
 from .model import Date, Strict
 from .timeline import act_when
 from .vocab import SLOTS, Understood, resolve

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from .cache import key
 from .entries import Entry, entries
 from .errors import IOFailure
-from .load import KB
+from .knowledge import KB
 from .model import UNKNOWN, Dated, Window
 from .outputs import check_target, sweep, temporary
 from .snapshot import spans

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections import abc
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Finding, InvalidKB
+from .knowledge import KB
 from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
 if TYPE_CHECKING:
@@ -24,45 +23,6 @@ CODE_DIR = Path("statutes/kz/criminal-code")
 def default_root() -> Path:
     """The KB shipped beside the package (a source checkout or an editable install)."""
     return Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class KB:
-    root: Path
-    code: Code
-    acts: dict[str, Act]
-    articles: abc.Mapping[str, Article]
-    vocabulary: Vocabulary
-    sources: SourceRegistry
-    instruments: dict[str, Instrument] = field(default_factory=dict)
-    checklist: Checklist | None = None
-    mapping: Mapping | None = None
-    # each file's parsed YAML by the key of `files`, which the cache stores as JSON and validates again
-    raw: dict[str, object] = field(default_factory=dict, repr=False)
-    # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
-    # (`articles` is a dict, or the cache's lazy mapping of the same articles)
-    files: dict[str, Path] = field(default_factory=dict)
-
-    def display(self, key: str) -> str:
-        path = self.files[key]
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def referenced_acts(self) -> frozenset[str]:
-        """The acts some version of an article or of a general-part fact refers to."""
-        lists = list(self.code.facts().values())
-        for art in self.articles.values():
-            lists += [art.titles, art.structure, *(n.versions for n in art.code_notes)]
-            for part in art.parts:
-                lists += [part.versions, *(item.versions for item in part.items)]
-        return frozenset(v.act for versions in lists for v in versions)
-
-    def locator(self, key: str):
-        from .yamlio import Locator
-
-        return Locator.of(self.files[key], self.display(key))
 
 
 def _message(error: dict) -> str:

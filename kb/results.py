@@ -32,6 +32,7 @@ class VersionRef(BaseModel):
     basis: str | None = None  # for an inferred fact: from what
     sources: list[SourceCite]
     note: str | None = None  # ours, in English
+    prospective: bool = False  # it begins after the day the command is run: law passed, not yet in force
 
 
 class CategoryData(BaseModel):
@@ -64,9 +65,10 @@ def cite(kb, refs) -> list[SourceCite]:
     return out
 
 
-def version_ref(kb, v: Versioned) -> VersionRef:
-    return VersionRef(act=v.act, when=when(v, kb.acts), grade=v.confidence, basis=v.basis, sources=cite(kb, v.sources),
-                      note=v.note)
+def version_ref(kb, v: Versioned, today=None) -> VersionRef:
+    w = when(v, kb.acts)
+    return VersionRef(act=v.act, when=w, grade=v.confidence, basis=v.basis, sources=cite(kb, v.sources), note=v.note,
+                      prospective=today is not None and w.earliest > today)
 
 
 def labels(kb, ids: Iterable[str]) -> dict[str, Text]:

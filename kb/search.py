@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from .entries import Entry, entries
 from .errors import BadInput
-from .load import KB
+from .knowledge import KB
 from .model import Text
 from .timeline import When
 from .vocab import CYRILLIC, LANGS, WORD, fold, nearest

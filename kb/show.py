@@ -121,9 +121,9 @@ def _items(pa: PartAt) -> list[ItemView]:
     return out
 
 
-def _reading(snap: Snapshot, pa: PartAt) -> PartReading:
+def _reading(snap: Snapshot, pa: PartAt, today: dt.date | None) -> PartReading:
     v = pa.version
-    return PartReading(readings=[], version=version_ref(snap.kb, v), summary=v.summary, elements=v.elements,
+    return PartReading(readings=[], version=version_ref(snap.kb, v, today), summary=v.summary, elements=v.elements,
                        penalty=penalty_data(snap, pa), items=_items(pa), items_complete=v.items_complete,
                        last_known=pa.at.unknowns(BODY_FIELDS))
 
@@ -169,11 +169,14 @@ def _refuse(arts: list[ArticleAt], cite_: Citation, on: dt.date) -> None:
                    f"{', '.join(first.known_parts)} and shows the whole article")
 
 
-def show(kb, cite_: Citation, on: dt.date) -> ArticleView:
-    return show_at(kb, snapshots(kb, on, [cite_.article]), cite_, on)
+def show(kb, cite_: Citation, on: dt.date, today: dt.date | None = None) -> ArticleView:
+    """The article, part or item as in force on `on`; a version that begins after `today` is marked
+    prospective."""
+    return show_at(kb, snapshots(kb, on, [cite_.article]), cite_, on, today)
 
 
-def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None) -> ArticleView:
+def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
+            today: dt.date | None = None) -> ArticleView:
     """The article as the snapshots (the readings of a date, or one act point) have it."""
     arts = [s.article(cite_.article) for s in snaps]
     first = arts[0]
@@ -188,7 +191,7 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None) -> A
             if pa.version is None:
                 continue
             key = (id(pa.version), tuple(id(at.version) for at in pa.items.values()))
-            r = readings.setdefault(key, _reading(snap, pa))
+            r = readings.setdefault(key, _reading(snap, pa, today))
             if len(snaps) > 1:
                 r.readings.append(list(snap.point.assumed))
         if readings:
@@ -241,8 +244,8 @@ class PenaltyResult(BaseModel):
     labels: dict[str, Text]
 
 
-def penalty(kb, cite_: Citation, on: dt.date) -> PenaltyResult:
-    view = show(kb, Citation(cite_.article, cite_.part), on)
+def penalty(kb, cite_: Citation, on: dt.date, today: dt.date | None = None) -> PenaltyResult:
+    view = show(kb, Citation(cite_.article, cite_.part), on, today)
     rows = [PenaltyRow(part=p.id, label=p.label, readings=r.readings, version=r.version, penalty=r.penalty)
             for p in view.parts for r in p.versions if r.penalty is not None]
     if not rows:

@@ -34,10 +34,11 @@ class Result:
         return json.loads(self.out)
 
 
-def run(*args: str, width: int = 80, today: dt.date = TODAY, stdin: bytes = b"") -> Result:
-    """The real entry point in an injected environment, as a user at an 80-column terminal would run it."""
+def run(*args: str, width: int = 80, today: dt.date = TODAY, stdin: bytes = b"", stdout=None) -> Result:
+    """The real entry point in an injected environment, as a user at an 80-column terminal would run it
+    (`stdout`: another stream to write the result to, one that fails, say)."""
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), Env(stdout=out, stderr=err, stdin=io.BytesIO(stdin), today=today, width=width))
+    code = main(list(args), Env(stdout=stdout or out, stderr=err, stdin=io.BytesIO(stdin), today=today, width=width))
     return Result(code, out.getvalue(), err.getvalue())
 
 

@@ -81,9 +81,9 @@ def _sources(folder: str):
 
 
 def test_only_the_environment_reads_the_calendar():
-    found = [f"{p.relative_to(ROOT)}:{i}" for folder in ("kb", "cli") for p in _sources(folder)
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "date.today()" in line]
-    assert found == ["cli/env.py:17"]
+    found = [str(p.relative_to(ROOT)) for folder in ("kb", "cli") for p in _sources(folder)
+             for line in p.read_text(encoding="utf-8").splitlines() if "date.today" in line]
+    assert found == ["cli/env.py"]
 
 
 def _imports(path: Path, package: str) -> set[str]:
@@ -142,6 +142,7 @@ def test_validate_findings_go_to_stderr_one_line_each(tipkb, kb_copy):
     r = tipkb("validate", "--root", str(kb_copy))
     assert r.code == 2 and r.out == ""
     lines = r.err.splitlines()
-    assert lines[0].startswith("statutes/kz/criminal-code/art-309.yaml:") and "unknown key" in lines[0]
+    assert all(line.startswith("statutes/kz/criminal-code/art-309.yaml:") for line in lines[:-1])
+    assert any("unknown key" in line for line in lines) and lines[-1].startswith("tipkb: ")
     data = json.loads(tipkb("validate", "--root", str(kb_copy), "--json").out)
     assert data["findings"][0]["line"] > 0 and data["findings"][0]["file"].endswith("art-309.yaml")

@@ -83,7 +83,8 @@ def reported(w: Words, r: Any, labels: dict) -> str:
 
 
 def _version(w: Words, v: Any, acts: dict) -> str:
-    return f"{w.act(v.act, acts)}, {w('in force {when}', when=w.when(v.when))}{w.mark(v.grade)}"
+    future = f" ({w('prospective: not yet in force today')})" if v.prospective else ""
+    return f"{w.act(v.act, acts)}, {w('in force {when}', when=w.when(v.when))}{future}{w.mark(v.grade)}"
 
 
 def penalty_lines(w: Words, p: Any, acts: dict, labels: dict, indent: int = 0) -> list[Block]:

@@ -33,5 +33,5 @@ def test_interrupted_cache_write_keeps_the_old_cache(kb_copy, tmp_path, monkeypa
     assert sorted(p.name for p in old.iterdir()) == before
 
     monkeypatch.setattr(kb_cache, "_encode", real)
-    assert load(kb_copy).articles["128"].parts[0].versions[-1].penalty.main[0].max == 96
+    assert load(kb_copy).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
     assert len(list(cache.iterdir())) == 2  # the new cache, whole, beside the old one

@@ -46,7 +46,7 @@ class Planted:
 
 
 def max_128_1(root) -> int:
-    return load(root).articles["128"].parts[0].versions[-1].penalty.main[0].max
+    return load(root).articles["128"].parts[0].versions[1].penalty.main[0].max
 
 
 DAMAGES = ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data"]
@@ -81,7 +81,7 @@ def test_the_cli_shows_the_note_on_one_line(tipkb, cached_kb):
     root, folder, _ = cached_kb
     (folder / "core.json").write_bytes(b"\x80\x04garbage")
     r = tipkb("penalty", "128", "--root", str(root), "--json")
-    assert r.code == 0 and json.loads(r.out)["parts"]
+    assert r.code == 0 and json.loads(r.out)["rows"]
     (note,) = r.err.splitlines()
     assert note.startswith("tipkb: note: the cache ") and "rebuilt it" in note
 
@@ -89,7 +89,7 @@ def test_the_cli_shows_the_note_on_one_line(tipkb, cached_kb):
 def test_entries_are_data_with_a_checksum(cached_kb):
     _, folder, _ = cached_kb
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["core.json", *(f"art-{n}.json" for n in ("116", "125", "126", "128", "134", "135", "308", "309"))])
+        ["core.json", *(f"art-{n}.json" for n in ("116", "125", "125-1", "126", "128", "134", "135", "308", "309"))])
     header, _, body = (folder / "art-128.json").read_bytes().partition(b"\n")
     assert header.startswith(cache.FORMAT + b" ") and json.loads(body)["article"] == "128"
 
@@ -111,4 +111,4 @@ def test_a_cache_that_cannot_be_written_is_skipped(tipkb, kb_copy, tmp_path, mon
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("TIPKB_CACHE_DIR", str(blocker / "cache"))
     r = tipkb("penalty", "128", "--root", str(kb_copy))
-    assert r.code == 0 and r.err == "" and "Art. 128" in r.out
+    assert r.code == 0 and r.err == "" and "ст. 128" in r.out

@@ -1,0 +1,48 @@
+"""The knowledge base as loaded: the models of every file, and where each came from."""
+
+from __future__ import annotations
+
+from collections import abc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Act, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+
+
+@dataclass
+class KB:
+    root: Path
+    code: Code
+    acts: dict[str, Act]
+    articles: abc.Mapping[str, Article]
+    vocabulary: Vocabulary
+    sources: SourceRegistry
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    checklist: Checklist | None = None
+    mapping: Mapping | None = None
+    # each file's parsed YAML by the key of `files`, which the cache stores as JSON and validates again
+    raw: dict[str, object] = field(default_factory=dict, repr=False)
+    # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
+    # (`articles` is a dict, or the cache's lazy mapping of the same articles)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def display(self, key: str) -> str:
+        path = self.files[key]
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def referenced_acts(self) -> frozenset[str]:
+        """The acts some version of an article or of a general-part fact refers to."""
+        lists = list(self.code.facts().values())
+        for art in self.articles.values():
+            lists += [art.titles, art.structure, *(n.versions for n in art.code_notes)]
+            for part in art.parts:
+                lists += [part.versions, *(item.versions for item in part.items)]
+        return frozenset(v.act for versions in lists for v in versions)
+
+    def locator(self, key: str):
+        from .yamlio import Locator
+
+        return Locator.of(self.files[key], self.display(key))
