@@ -43,7 +43,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "item": ("пункт", "тармақ"),
     "… further items not known": ("… остальные пункты неизвестны", "… қалған тармақтар белгісіз"),
     "Reading: {condition}": ("Вариант: {condition}", "Нұсқа: {condition}"),
-    "in force {when}": ("в силе с {when}", "{when} бастап күшінде"),
     "between {a} and {b}": ("между {a} и {b}", "{a} мен {b} аралығында"),
     "from {a} (end of window unknown)": ("с {a} (конец срока неизвестен)", "{a} бастап (мерзімнің соңы белгісіз)"),
     "Law {number}": ("Закон № {number}", "№ {number} Заң"),
@@ -57,9 +56,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "if {act} (in force {when}) had not yet come into force": (
         "если {act} (вступает в силу {when}) ещё не вступил в силу",
         "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
-    "unknown since {act} ({when}); last known {value}, in force from {since}{grade}": (
-        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, в силе с {since}{grade}",
-        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since} бастап күшінде{grade}"),
+    "unknown since {act} ({when}); last known {value}, {since}{grade}": (
+        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, {since}{grade}",
+        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since}{grade}"),
+    "in force from {date}": ("в силе с {date}", "{date} бастап күшінде"),
+    "in force between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),
+    "in force from {a} or later (the end of the window is unknown)": (
+        "вступило в силу не ранее {a} (конец срока неизвестен)", "{a} немесе одан кейін күшіне енген (мерзімнің соңы белгісіз)"),
     "conflicting source: {value} ({sources}{grade}), outweighed by {reason}": (
         "противоречащий источник: {value} ({sources}{grade}), уступает по признаку: {reason}",
         "қайшы дереккөз: {value} ({sources}{grade}), басымдығы: {reason}"),
@@ -122,6 +125,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Nearest vocabulary terms": ("Ближайшие термины словаря", "Сөздіктің ең жақын терминдері"),
     "signed": ("подписан", "қол қойылды"),
     "yes": ("да", "иә"),
+    "Beyond the encoded parts": ("Сверх внесённых частей", "Енгізілген бөліктерден тыс"),
     "prospective: not yet in force today": ("вступит в силу позже: сегодня ещё не действует",
                                             "кейін күшіне енеді: бүгін әлі қолданылмайды"),
     "amount unknown": ("размер неизвестен", "мөлшері белгісіз"),
@@ -492,6 +496,16 @@ class Words:
         if a == b:
             return a
         return self("between {a} and {b}", a=a, b=b) if b else self("from {a} (end of window unknown)", a=a)
+
+    def in_force(self, w: Any) -> str:
+        """'in force from 2015-01-01', 'in force between A and B' (a window), as a phrase of the sentence."""
+        get = (lambda k: w.get(k)) if isinstance(w, dict) else (lambda k: getattr(w, k))
+        a, b = (x.isoformat() if isinstance(x, dt.date) else x for x in (get("earliest"), get("latest")))
+        if a == b:
+            return self("in force from {date}", date=a)
+        if b:
+            return self("in force between {a} and {b}", a=a, b=b)
+        return self("in force from {a} or later (the end of the window is unknown)", a=a)
 
     def act(self, act_id: str | None, acts: dict) -> str:
         if act_id is None:
