@@ -1,10 +1,16 @@
 """A cache of the loaded, validated KB: each file's parsed YAML as JSON, checksummed, validated again on use.
 
 The cache folder is named by a hash of every KB file, of tipkb's own code, of the interpreter and of the
-installed versions of the libraries the data passes through, so a stale KB is never served. It holds data,
-never code: each entry is one line `tipkb-cache FORMAT SHA256` followed by the JSON text the hash is
-taken over, and the hash is checked before the JSON is decoded. A damaged, truncated, missing or foreign
-entry is rebuilt from the YAML with one note (kb/notes.py: the library prints nothing; the CLI shows it). Articles are validated only when a command reads them. Drafts are applied after loading and never
+installed versions of the libraries the data passes through, so a stale KB is never served. Finding it does
+not read every file: the cache records each file's stats (size, mtime_ns, inode) and content hash, and a file
+is hashed again only when its stats changed, or were taken too close to its last change to tell (git's "racily
+clean" files). When one file changed, the rebuild parses only that file; the others' parsed data comes from
+the previous cache, and every model and cross-file check is run again on the whole.
+
+The cache holds data, never code: each entry is one line `tipkb-cache FORMAT SHA256` followed by the JSON text
+the hash is taken over, and the hash is checked before the JSON is decoded. A damaged, truncated, missing or
+foreign entry is rebuilt from the YAML with one note (kb/notes.py: the library prints nothing; the CLI shows
+it). Articles are validated only when a command reads them. Drafts are applied after loading and never
 cached. TIPKB_NO_CACHE=1 bypasses the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 """
 
@@ -15,7 +21,9 @@ import json
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -27,9 +35,12 @@ from .outputs import sweep, temporary
 if TYPE_CHECKING:
     from .knowledge import KB
 
-FORMAT = b"tipkb-cache 1"
+FORMAT = b"tipkb-cache 2"
 CORE_LIMIT = 20 * inputs.KB_FILE  # bytes of one entry: what the core's files may hold, as JSON
 ENTRY_LIMIT = 2 * inputs.KB_FILE
+# A file whose mtime lies this close to the moment its stats were recorded may have changed again within the
+# same timestamp tick without its stats showing it: it is hashed until a later record is clear of it.
+RACY_NS = 2_000_000_000
 _CODE = Path(__file__).resolve().parent
 # The libraries whose versions key the cache: what parses, validates and presents the data.
 _DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "typer", "rich",
@@ -42,17 +53,29 @@ def _directory() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tipkb"
 
 
-def key(root: Path) -> str:
-    """A hash of every KB file's path and bytes, and of the library's own source: the KB's content."""
-    h = hashlib.sha256()
-    files = sorted(p for folder in ("statutes", "mappings") for p in (root / folder).rglob("*.yaml"))
-    for path in [*files, *sorted(_CODE.glob("*.py"))]:
-        h.update(str(path).encode())
-        try:
-            h.update(inputs.read_bytes(path, str(path), inputs.KB_FILE))
-        except InvalidKB:  # unreadable or not a file: let the real load report it
-            h.update(b"\0unreadable")
-    return h.hexdigest()
+def _sources(root: Path) -> list[str]:
+    """What the cache rests on, by absolute path: every YAML file of the KB (a folder named *.yaml too, which
+    the load reports) and tipkb's own code. (os.walk, like Path.rglob, does not descend into linked folders.)"""
+    found = []
+    for folder in ("statutes", "mappings"):
+        for where, folders, files in os.walk(root / folder):
+            found += [os.path.join(where, n) for n in (*files, *folders) if n.endswith(".yaml")]
+    return sorted(found) + sorted(str(p) for p in _CODE.glob("*.py"))
+
+
+def _stat(path: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _digest(path: str) -> str:
+    try:
+        return hashlib.sha256(inputs.read_bytes(path, path, inputs.KB_FILE)).hexdigest()
+    except InvalidKB:  # unreadable or not a file: let the real load report it
+        return "unreadable"
 
 
 def runtime() -> str:
@@ -159,38 +182,142 @@ def _why(e: Exception) -> str:
     return "its data does not validate" if isinstance(e, ValueError) else f"unexpected content: {type(e).__name__}"
 
 
+@dataclass
+class _State:
+    """The KB under a root as the cache sees it: its content key, where its cache lives, and the newest cache
+    this root had (which holds the recorded stats, and the parsed data a rebuild can reuse)."""
+
+    root: Path
+    key: str
+    folder: Path
+    stats: dict[str, list | None]  # path -> [size, mtime_ns, inode], as found before anything was read
+    shas: dict[str, str]  # path -> content hash
+    stated: int  # when the stats were taken (time_ns)
+    newest: Path | None
+    core: dict | None  # the newest cache's core, decoded; None when there is none, or it is damaged
+    damage: Exception | None  # why the newest cache's core could not be read
+    refresh: bool  # the newest cache's stats are out of date (a file was touched, or is no longer racy)
+
+
+def _core(where: Path) -> dict:
+    """A cache folder's core entry, checked for the shape the lookup relies on; Damaged otherwise."""
+    core = _decode(where / "core.json", CORE_LIMIT)
+    if not (isinstance(core, dict) and isinstance(core.get("stats"), dict) and isinstance(core.get("stated"), int)
+            and isinstance(core.get("key"), str) and isinstance(core.get("files"), dict)
+            and isinstance(core.get("articles"), list) and isinstance(core.get("data"), dict)):
+        raise Damaged("unexpected content")
+    return core
+
+
+def _state(root: Path) -> _State:
+    """Stat every file, hash only those whose stats differ from the newest cache's record (or are racy)."""
+    extra = runtime()
+    tag = hashlib.sha256(f"{root}|{extra}".encode()).hexdigest()[:16]
+    stated = time.time_ns()
+    paths = _sources(root)
+    stats = {p: _stat(p) for p in paths}
+    newest = core = damage = None
+    try:
+        ours = [e for e in os.scandir(_directory()) if e.name.startswith(f"kb-{tag}-") and e.is_dir()]
+        if ours:
+            newest = Path(max(ours, key=lambda e: e.stat().st_mtime_ns).path)
+            core = _core(newest)
+    except FileNotFoundError:
+        pass
+    except (OSError, Damaged) as e:
+        core, damage = None, e
+    recorded, then = (core["stats"], core["stated"]) if core else ({}, 0)
+    shas, refresh = {}, False
+    for p in paths:
+        old, now = recorded.get(p), stats[p]
+        clear = isinstance(old, list) and len(old) == 4 and now is not None and old[:3] == now
+        if clear and old[1] + RACY_NS < then:
+            shas[p] = old[3]
+            continue
+        shas[p] = _digest(p)
+        if core is not None and (not clear or now[1] + RACY_NS < stated) and shas[p] == (old or [None] * 4)[3]:
+            refresh = True  # unchanged content under new stats, or a racy file that is no longer: record it
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(f"{p}\0{shas[p]}\n".encode())
+    key = h.hexdigest()
+    name = hashlib.sha256(f"{key}|{extra}".encode()).hexdigest()[:32]
+    return _State(root, key, _directory() / f"kb-{tag}-{name}", stats, shas, stated, newest, core, damage, refresh)
+
+
+def key(root: Path) -> str:
+    """A hash of every KB file's path and content, and of the library's own source: the KB's content."""
+    return _state(root).key
+
+
 def folder(root: Path) -> Path:
     """Where the cache of the KB under `root`, in its present state, lives."""
-    digest = hashlib.sha256(f"{key(root)}|{runtime()}".encode()).hexdigest()
-    return _directory() / f"kb-{digest[:32]}"
+    return _state(root).folder
 
 
-def cached(root: Path, build: Callable[[], KB]) -> KB:
-    """The KB built by `build`, or the same KB from the cache when nothing it rests on has changed."""
+def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
+    """The KB built by `build`, or the same KB from the cache when nothing it rests on has changed. `build`
+    is given the parsed data of the files that did not change since the newest cache, by path."""
     if os.environ.get("TIPKB_NO_CACHE"):
-        return build()
-    where = folder(root)
+        return build({})
+    state = _state(root)
+    where = state.folder
     try:
-        return _restore(root, where)
-    except FileNotFoundError:  # the usual miss: no cache for this state of the KB yet
-        pass
+        core = state.core if where == state.newest else _core(where) if where.exists() else None
+        if core is not None:
+            kb = _restore(root, where, core)
+            if where != state.newest or state.refresh:  # record the stats found, so the next run hashes nothing
+                _record(where, core, state)
+            kb.key = state.key
+            return kb
     except (Damaged, ValueError, KeyError, TypeError, AttributeError) as e:
         note(f"the cache {where} was damaged ({_why(e)}); rebuilt it")
-    kb = build()  # raises on an invalid KB, which is never cached
-    try:
-        _store(where, kb)
-    except OSError:
-        pass  # a read-only or full disk is no reason to fail: the next run tries again
+    else:
+        if where == state.newest and state.damage is not None:
+            note(f"the cache {where} was damaged ({_why(state.damage)}); rebuilt it")
+    kb = build(_reusable(state))  # raises on an invalid KB, which is never cached
+    kb.key = state.key
+    if all(_stat(p) == s for p, s in state.stats.items()):  # nothing changed while it was read
+        try:
+            _store(where, kb, state)
+        except OSError:
+            pass  # a read-only or full disk is no reason to fail: the next run tries again
     return kb
 
 
-def _restore(root: Path, where: Path) -> KB:
+def _reusable(state: _State) -> dict[Path, object]:
+    """The parsed data of every KB file whose content the newest cache recorded as it is now, when tipkb's
+    own code is unchanged too (a new parser could read the same file differently)."""
+    core = state.core
+    if core is None or state.newest is None:
+        return {}
+    recorded = core["stats"]
+
+    def same(p: str) -> bool:
+        old = recorded.get(p)
+        return isinstance(old, list) and len(old) == 4 and old[3] == state.shas[p]
+
+    if not all(same(p) for p in state.shas if not p.endswith(".yaml")):
+        return {}
+    known: dict[Path, object] = {}
+    for k, rel in core["files"].items():
+        path = state.root / rel
+        if not same(str(path)):
+            continue
+        if k.startswith("article:"):
+            try:
+                known[path] = _decode(state.newest / f"art-{k.removeprefix('article:')}.json", ENTRY_LIMIT)
+            except Damaged:
+                continue
+        elif k in core["data"]:
+            known[path] = core["data"][k]
+    return known
+
+
+def _restore(root: Path, where: Path, core: dict) -> KB:
     from .knowledge import KB
     from .model import AmendmentFile, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
-    if not where.exists():
-        raise FileNotFoundError(where)
-    core = _decode(where / "core.json", CORE_LIMIT)
     data, files = core["data"], {k: root / rel for k, rel in core["files"].items()}
     articles = {number: files[f"article:{number}"] for number in core["articles"]}
     instruments = {}
@@ -204,7 +331,20 @@ def _restore(root: Path, where: Path) -> KB:
               Mapping.model_validate(data["mapping"]) if "mapping" in data else None, files=files)
 
 
-def _store(where: Path, kb: KB) -> None:
+def _stats(state: _State) -> dict[str, list]:
+    return {p: [*s, state.shas[p]] for p, s in state.stats.items() if s is not None}
+
+
+def _record(where: Path, core: dict, state: _State) -> None:
+    """Rewrite a cache's core with the stats just found (best effort: another run may do the same)."""
+    try:
+        sweep(where, "core.json")
+        _write(where / "core.json", {**core, "stats": _stats(state), "stated": state.stated}, CORE_LIMIT)
+    except OSError:
+        pass
+
+
+def _store(where: Path, kb: KB, state: _State) -> None:
     """Write the cache into a temporary folder and rename it into place: a reader sees all of it or none.
     Of two concurrent writers the second finds the folder there and discards its own; a damaged folder is
     moved aside first."""
@@ -216,7 +356,8 @@ def _store(where: Path, kb: KB) -> None:
         for number in kb.articles:
             _write(tmp / f"art-{number}.json", kb.raw[f"article:{number}"], ENTRY_LIMIT)
         core = {k: v for k, v in kb.raw.items() if not k.startswith("article:")}
-        _write(tmp / "core.json", {"files": files, "articles": list(kb.articles), "data": core}, CORE_LIMIT)
+        _write(tmp / "core.json", {"key": state.key, "stats": _stats(state), "stated": state.stated, "files": files,
+                                   "articles": list(kb.articles), "data": core}, CORE_LIMIT)
         if where.exists():
             old = temporary(where.parent, "kb", folder=True)
             os.replace(where, old)  # a damaged cache: out of the way (this fails if another run moved it)
@@ -224,4 +365,3 @@ def _store(where: Path, kb: KB) -> None:
         os.rename(tmp, where)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-

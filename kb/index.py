@@ -127,7 +127,7 @@ class _Rows:
 
 def _rows(kb: KB) -> _Rows:
     r = _Rows()
-    r.add("meta", key="kb_hash", value=key(kb.root))
+    r.add("meta", key="kb_hash", value=kb.key)
     r.add("meta", key="built_at", value=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     r.add("meta", key="root", value=str(kb.root))
     for sid, s in kb.sources.sources.items():

@@ -87,10 +87,11 @@ def load(root: Path | None = None) -> KB:
     root = (root or default_root()).resolve()
     if not (root / "statutes").is_dir():
         raise InvalidKB([Finding(str(root), None, None, "", "not a tipkb knowledge base (no statutes/ folder)")])
-    return cached(root, lambda: _load(root))
+    return cached(root, lambda known: _load(root, known))
 
 
-def _load(root: Path) -> KB:
+def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
+    """Read and check the KB; `known` holds the parsed data of files the cache vouches for (not parsed again)."""
     from .checks import check
     from .yamlio import Locator
 
@@ -106,7 +107,10 @@ def _load(root: Path) -> KB:
     fixed = [root / "statutes/sources.yaml", code_dir / "code.yaml", code_dir / "amendments.yaml",
              root / "mappings/vocabulary.yaml", root / "mappings/checklist.yaml", root / "mappings/kz-cc--un-tip.yaml"]
     # Globbed paths are always read, so a broken one (a symlink loop, a directory) is reported, not skipped.
-    parsed = read_all([(p, rel(p)) for p in [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]])
+    known = known or {}
+    paths = [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]
+    parsed = {p: (known[p], None) for p in paths if p in known}
+    parsed |= read_all([(p, rel(p)) for p in paths if p not in known])
 
     def one(model: type[M], path: Path) -> M | None:
         if not path.exists():

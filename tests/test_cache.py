@@ -1,9 +1,14 @@
-"""The KB cache never serves stale data: any change to any YAML file is seen at once."""
+"""The KB cache never serves stale data: any change to any YAML file is seen at once. It is found from the
+files' stats, and a change re-parses only the files that changed."""
 
 import datetime as dt
+import os
+import time
+from pathlib import Path
 
 import pytest
 
+from kb import cache, yamlio
 from kb.citation import Citation
 from kb.errors import InvalidKB
 from kb.load import load
@@ -41,3 +46,60 @@ def test_articles_are_read_from_the_cache_only_when_asked_for(kb_copy, tmp_path,
     assert kb.articles["128"].parts[0].id == "1"
     assert list(kb.articles._loaded) == ["128"]
     assert "999" not in kb.articles and len(kb.articles) == 9
+
+
+@pytest.fixture
+def settled(kb_copy, tmp_path, monkeypatch):
+    """A KB whose files were last changed a minute ago (so their stats can be trusted), with its cache written;
+    and the files the next load hashes and parses, by name."""
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    past = time.time_ns() - 60 * 10**9
+    for path in kb_copy.rglob("*.yaml"):
+        os.utime(path, ns=(past, past))
+    load(kb_copy)
+    seen = {"hashed": [], "parsed": []}
+    real_digest, real_read = cache._digest, yamlio.read
+    monkeypatch.setattr(cache, "_digest", lambda p: seen["hashed"].append(Path(p).name) or real_digest(p))
+    monkeypatch.setattr(yamlio, "read", lambda source, *a, **k: seen["parsed"].append(Path(source).name)
+                        or real_read(source, *a, **k))
+    return kb_copy, seen
+
+
+def test_the_cache_is_found_from_file_stats_without_reading_the_kb(settled):
+    root, seen = settled
+    assert isinstance(load(root).articles, cache.LazyArticles)
+    assert seen == {"hashed": [], "parsed": []}
+    art = root / "statutes/kz/criminal-code/art-128.yaml"
+    later = art.stat().st_mtime_ns + 10**9
+    os.utime(art, ns=(later, later))  # touched: new stats, the same content
+    assert isinstance(load(root).articles, cache.LazyArticles)
+    assert seen == {"hashed": ["art-128.yaml"], "parsed": []}  # hashed once, found the same, not parsed
+    load(root)
+    assert seen["hashed"] == ["art-128.yaml"]  # its new stats were recorded
+
+
+def test_a_changed_file_is_the_only_one_parsed_again(settled):
+    root, seen = settled
+    art = root / "statutes/kz/criminal-code/art-128.yaml"
+    edit(art, "              max: 7y", "              max: 8y")
+    kb = load(root)
+    assert kb.articles["128"].parts[0].versions[1].penalty.main[0].max == 96
+    assert seen == {"hashed": ["art-128.yaml"], "parsed": ["art-128.yaml"]}
+    # The checks across files run on the whole KB: a vocabulary without the terms the unchanged articles use
+    (root / "mappings/vocabulary.yaml").write_text("terms: {}\n", encoding="utf-8")
+    with pytest.raises(InvalidKB, match="art-135.yaml.*unknown vocabulary id"):
+        load(root)
+    assert seen["parsed"] == ["art-128.yaml", "vocabulary.yaml"]
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen_while_the_stats_are_racy(kb_copy, tmp_path, monkeypatch):
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    art = kb_copy / "statutes/kz/criminal-code/art-128.yaml"
+    os.utime(art)  # just written
+    load(kb_copy)  # the cache records its stats at once
+    before = art.stat()
+    edit(art, "              max: 7y", "              max: 8y")  # same size, same inode
+    os.utime(art, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime, as within one clock tick
+    assert load(kb_copy).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
