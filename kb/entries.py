@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .knowledge import KB
 from .model import UNKNOWN, Text
@@ -34,6 +34,20 @@ class Entry:
     def active(self, on: dt.date) -> bool:
         """In force on `on` in some reading; kb/index.py states the same test in SQL."""
         return (self.earliest is None or self.earliest <= on) and (self.superseded is None or on < self.superseded)
+
+
+class Candidates(NamedTuple):
+    """What `search` ranks: the entries that can match (with every vocabulary term, and the article titles
+    their headings need) and, of all the entries in force, how many texts and which treaties were searched."""
+
+    entries: list[Entry]
+    texts: int
+    instruments: list[str]
+
+    @classmethod
+    def of(cls, active: list[Entry]) -> Candidates:
+        """Every entry in force: read from the YAML, all of them can match."""
+        return cls(active, sum(len(e.texts) for e in active), sorted({e.act for e in active if e.kind == "provision"}))
 
 
 def _known(value: str | None) -> bool:

@@ -13,14 +13,16 @@ existing file is replaced only when it is a tipkb index (kb/outputs.py).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
+from functools import cache
 from pathlib import Path
+from typing import Callable
 
 from pydantic import BaseModel
 
-from .cache import key
-from .entries import Entry, entries
+from .entries import Candidates, Entry, entries
 from .errors import IOFailure
 from .knowledge import KB
 from .model import UNKNOWN, Dated, Window
@@ -299,7 +301,9 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
             for name, (columns, pk, fks) in SCHEMA.items():
                 db[name].create(columns, pk=pk, foreign_keys=fks)
                 db[name].insert_all(rows.tables[name])
-            db["texts"].enable_fts(["text"])
+            db["texts"].enable_fts(["text"], tokenize=FTS_TOKENIZER)
+            for table, columns in INDEXES:
+                db[table].create_index(columns)
         finally:
             db.close()
         umask = os.umask(0)
@@ -320,14 +324,18 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
                        fts=["texts_fts (FTS5) over texts.text"])
 
 
-_ACTIVE = """select id, kind, citation, seq, ord, act, in_force_earliest, in_force_latest, confidence, earliest, superseded
-from entries where (earliest is null or earliest <= :on) and (superseded is null or :on < superseded) order by ord"""
-_ELEMENTS = " union ".join(f"select e.id, el.vocabulary_id from entries e join elements el on el.{fk} = e.{fk}"
-                           for fk in ("part_version_id", "item_version_id", "provision_id"))
+_ACTIVE = "(earliest is null or earliest <= :on) and (superseded is null or :on < superseded)"
+_ENTRY = "id, kind, citation, seq, ord, act, in_force_earliest, in_force_latest, confidence, earliest, superseded"
+_OWNER_KEYS = ("part_version_id", "item_version_id", "provision_id")  # what an entry with elements is
+# FTS5 tokens as kb/search.py's words: lower case, Cyrillic and Kazakh letters as written, `_` inside a word
+FTS_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
+# What search looks up, besides the FTS table: an entry's texts and elements, and the entries holding a term.
+INDEXES = [("texts", ["entry_id"]), ("elements", ["vocabulary_id"]), *(("elements", [k]) for k in _OWNER_KEYS),
+           *(("entries", [k]) for k in _OWNER_KEYS), ("entries", ["kind", "citation"])]
 
 
-def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | None, str | None]:
-    """The entries in force on `on`, read from the index; (None, why) when it is absent, stale or not an index."""
+def _open(db_path: Path, kb_key: str) -> tuple[sqlite3.Connection | None, str | None]:
+    """A read-only connection to a current index; (None, why) when it is absent, stale or not an index."""
     path = Path(db_path)
     if not path.is_file():
         return None, None
@@ -335,23 +343,40 @@ def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | No
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             stored = conn.execute("select value from meta where key = 'kb_hash'").fetchone()
-            if stored is None or stored[0] != key(root):
-                return None, "stale"
-            rows = conn.execute(_ACTIVE, {"on": on.isoformat()}).fetchall()
-            texts: dict[int, list[tuple[str, str]]] = {}
-            for eid, field, text in conn.execute("select entry_id, field, text from texts order by id"):
-                texts.setdefault(eid, []).append((field, text))
-            elements: dict[int, list[str]] = {}
-            for eid, vid in conn.execute(_ELEMENTS + " order by 1, 2"):
-                elements.setdefault(eid, []).append(vid)
-        finally:
+        except sqlite3.Error:
             conn.close()
+            raise
     except sqlite3.Error:
         return None, "not_an_index"
+    if stored is None or stored[0] != kb_key:
+        conn.close()
+        return None, "stale"
+    return conn, None
 
+
+def _ids(ids) -> str:
+    return json.dumps(sorted(ids))
+
+
+def _entries(conn: sqlite3.Connection, where: str, params: dict) -> list[Entry]:
+    """The entries `where` selects, in KB order, with their texts and elements."""
+    rows = conn.execute(f"select {_ENTRY} from entries where {where} order by ord", params).fetchall()
+    ids = _ids(row[0] for row in rows)
+    texts: dict[int, list[tuple[str, str]]] = {}
+    for eid, field, text in conn.execute("select entry_id, field, text from texts where entry_id in "
+                                         "(select value from json_each(?)) order by id", (ids,)):
+        texts.setdefault(eid, []).append((field, text))
+    elements: dict[int, list[str]] = {}
+    owned = " union ".join(f"select e.id, el.vocabulary_id from entries e join elements el on el.{k} = e.{k} "
+                           "where e.id in (select value from json_each(:ids))" for k in _OWNER_KEYS)
+    for eid, vid in conn.execute(f"{owned} order by 1, 2", {"ids": ids}):
+        elements.setdefault(eid, []).append(vid)
+
+    @cache
     def date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
 
+    @cache  # (When is frozen: entries of one act share one)
     def said(kind: str, act: str, earliest: str | None, latest: str | None) -> When | None:
         if not earliest:
             return None
@@ -359,4 +384,56 @@ def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | No
 
     return [Entry(kind, citation, seq, order, tuple(texts.get(eid, ())), tuple(elements.get(eid, ())), act,
                   said(kind, act, first, last), confidence, date(earliest), date(superseded))
-            for eid, kind, citation, seq, order, act, first, last, confidence, earliest, superseded in rows], None
+            for eid, kind, citation, seq, order, act, first, last, confidence, earliest, superseded in rows]
+
+
+def entries_on(db_path: Path, kb_key: str, on: dt.date) -> tuple[list[Entry] | None, str | None]:
+    """The entries in force on `on`, read from the index; (None, why) when it is absent, stale or not an index."""
+    conn, problem = _open(db_path, kb_key)
+    if conn is None:
+        return None, problem
+    try:
+        return _entries(conn, _ACTIVE, {"on": on.isoformat()}), None
+    except sqlite3.Error:
+        return None, "not_an_index"
+    finally:
+        conn.close()
+
+
+def search_index(db_path: Path, kb_key: str, on: dt.date, wanted: Callable[[str], bool]) -> tuple[Candidates | None, str | None]:
+    """The entries in force on `on` that hold a word of the index's vocabulary (fts5vocab) that `wanted`
+    accepts, in their own texts or in a vocabulary term of their elements, found with one FTS query;
+    (None, why) when the index is absent, stale or not an index."""
+    conn, problem = _open(db_path, kb_key)
+    if conn is None:
+        return None, problem
+    on_ = {"on": on.isoformat()}
+    try:
+        conn.execute("create virtual table temp.vocab using fts5vocab(main, 'texts_fts', 'row')")
+        tokens = [t for (t,) in conn.execute("select term from temp.vocab") if wanted(t)]
+        hits: set[int] = set()
+        if tokens:
+            match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+            hits = {eid for (eid,) in conn.execute(
+                "select entry_id from texts where id in (select rowid from texts_fts where texts_fts match ?)",
+                (match,))}
+        terms = "select vocabulary_id from entries where kind = 'term' and id in (select value from json_each(:hits))"
+        via_terms = " union ".join(f"select e.id from elements el join entries e on e.{k} = el.{k} "
+                                   f"where el.vocabulary_id in ({terms})" for k in _OWNER_KEYS)
+        hits |= {eid for (eid,) in conn.execute(via_terms, {"hits": _ids(hits)})}
+        matching = [(eid, citation) for eid, citation in conn.execute(
+            f"select id, citation from entries where id in (select value from json_each(:hits)) and {_ACTIVE}",
+            {**on_, "hits": _ids(hits)})]
+        articles = json.dumps(sorted({citation.split(".")[0] for _, citation in matching}))
+        titles = f"kind = 'article' and citation in (select value from json_each(:articles)) and {_ACTIVE}"
+        entries = _entries(conn, f"kind = 'term' or id in (select value from json_each(:ids)) or ({titles})",
+                           {**on_, "ids": _ids(eid for eid, _ in matching), "articles": articles})
+        texts = conn.execute(f"select count(*) from entries e join texts t on t.entry_id = e.id where {_ACTIVE}",
+                             on_).fetchone()[0]
+        instruments = [a for (a,) in conn.execute(
+            f"select distinct act from entries where kind = 'provision' and {_ACTIVE} order by act", on_)]
+    except sqlite3.Error:
+        return None, "not_an_index"
+    finally:
+        conn.close()
+    return Candidates(entries, texts, instruments), None

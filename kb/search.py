@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .entries import Entry, entries
+from .entries import Candidates, entries
 from .errors import BadInput
 from .knowledge import KB
 from .model import Text
@@ -113,6 +113,10 @@ class _Query:
         if key not in self._scores:
             self._scores[key] = _word_score(self.words[i], w)
         return self._scores[key]
+
+    def finds(self, token: str) -> bool:
+        """Whether some query word matches some word of `token` (a word of the index's vocabulary)."""
+        return any(self.word_score(i, w) for w in _words(token) for i in range(len(self.words)))
 
     def match(self, field: str, text: str, term: str | None = None) -> _Match:
         if text not in self._texts:
@@ -207,19 +211,20 @@ def search(kb: KB, text: str, on: dt.date, limit: int = 10, db: Path | None = No
         raise BadInput(f"the search text is too long ({len(text.split())} words, {len(text)} characters); "
                        f"search for at most {MAX_QUERY_WORDS} words or {MAX_QUERY_CHARS} characters")
     query = _Query(text)
-    candidates, note = None, None
+    found, note = None, None
     if db is not None:
-        from . import index
+        from .index import search_index
 
-        candidates, note = index.entries_on(db, kb.root, on)
-    source = "yaml" if candidates is None else "index"
-    if candidates is None:
-        candidates = [e for e in entries(kb) if e.active(on)]
-    return rank(kb, query, text, candidates, on, limit, source, note)
+        found, note = search_index(db, kb.key, on, query.finds)
+    source = "yaml" if found is None else "index"
+    if found is None:
+        found = Candidates.of([e for e in entries(kb) if e.active(on)])
+    return rank(kb, query, text, found, on, limit, source, note)
 
 
-def rank(kb: KB, query: _Query, text: str, candidates: list[Entry], on: dt.date, limit: int,
+def rank(kb: KB, query: _Query, text: str, pool: Candidates, on: dt.date, limit: int,
          source: str, note: str | None) -> SearchResult:
+    candidates = pool.entries
     terms = {e.citation: e for e in candidates if e.kind == "term"}
     titles = {e.citation: dict(e.texts) for e in candidates if e.kind == "article"}
 
@@ -245,13 +250,12 @@ def rank(kb: KB, query: _Query, text: str, candidates: list[Entry], on: dt.date,
             match_start=min((s[0] for s in spans), default=0), match_end=max((s[1] for s in spans), default=0),
             term=m.term, summary=own.get("summary"), act=e.act, when=e.when, grade=e.grade, score=score)))
     scored.sort(key=lambda s: (-s[0], KIND_RANK[s[1].kind], s[1].order))
-    instruments = sorted({e.act for e in candidates if e.kind == "provision"})
     hits = [h for _, _, h in scored[:limit]]
     suggestions = [] if scored else _suggest(kb, text)
     used = {h.term for h in hits if h.term} | {s.term for s in suggestions}
     return SearchResult(
-        query=text, on=on, source=source, index_problem=note, searched=[*SEARCHED, *instruments],
-        texts=sum(len(e.texts) for e in candidates), total=len(scored), hits=hits, suggestions=suggestions,
+        query=text, on=on, source=source, index_problem=note, searched=[*SEARCHED, *pool.instruments],
+        texts=pool.texts, total=len(scored), hits=hits, suggestions=suggestions,
         labels={t: kb.vocabulary.terms[t].label for t in sorted(used) if t in kb.vocabulary.terms})
 
 

@@ -23,7 +23,10 @@ CUTOFF = 90  # rapidfuzz WRatio score below which a term is not understood ('dec
 def fold(text: str) -> str:
     """Case, ё, Kazakh letters to their Russian look-alikes, Latin look-alikes inside Cyrillic words to
     Cyrillic; character by character, so offsets in the folded text are offsets in the original."""
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_KAZAKH)
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:  # a letter that lowers to two, or a final sigma: one by one
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = lowered.translate(_KAZAKH)
     return WORD.sub(lambda m: m.group().translate(_LATIN_LOOKALIKES) if CYRILLIC.search(m.group())
                      else m.group(), lowered)
 

@@ -96,7 +96,7 @@ def test_concurrent_builds_leave_one_whole_database(kb, tmp_path):
     assert errors == []
     with sqlite3.connect(path) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
-    assert entries_on(path, kb.root, DATES[-1])[0] is not None
+    assert entries_on(path, kb.key, DATES[-1])[0] is not None
 
 
 def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
@@ -107,7 +107,7 @@ def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
 def test_the_index_holds_exactly_the_yaml_entries(kb, tmp_path):
     build_index(kb, tmp_path / "tipkb.db")  # built here, not shared: the KB hash must still match
     for on in DATES:
-        from_index, note = entries_on(tmp_path / "tipkb.db", kb.root, on)
+        from_index, note = entries_on(tmp_path / "tipkb.db", kb.key, on)
         assert note is None and from_index == [e for e in entries(kb) if e.active(on)]
 
 
@@ -128,7 +128,8 @@ def test_in_force_test_agrees_with_the_snapshots(kb):
 def test_search_gives_the_same_results_from_the_index(kb, tmp_path):
     db = tmp_path / "tipkb.db"
     build_index(kb, db)
-    for query in ["вербовки", "recruitment", "trafficing", "жеңгетайлық", "organ sale"]:
+    for query in ["вербовки", "recruitment", "trafficing", "жеңгетайлық", "organ sale", "трафикинг", "вербов",
+                  "sexual exploitation of a minor abroad", "qwzx"]:
         for on in DATES:
             via_index, via_yaml = search(kb, query, on, db=db), search(kb, query, on)
             assert (via_index.source, via_yaml.source) == ("index", "yaml")
