@@ -3,7 +3,8 @@ items in force while their part is not, min > max. Each finding names its file a
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from functools import cache
+from typing import Any, Callable, Iterable, Iterator, Sequence, get_args
 
 from pydantic import BaseModel
 
@@ -235,18 +236,31 @@ def said(w: When) -> str:
     return f"between {w.earliest.isoformat()} and {w.latest.isoformat() if w.latest else 'an unknown date'}"
 
 
+@cache
+def _model_fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model class that can hold models, with the key the file writes for each."""
+    def holds(tp: Any) -> bool:
+        return (isinstance(tp, type) and issubclass(tp, BaseModel)) or any(holds(a) for a in get_args(tp))
+
+    return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if holds(info.annotation))
+
+
 def _walk(node: Any, loc: tuple) -> Iterator[tuple[BaseModel, tuple]]:
-    """Every model under `node` with its path of YAML keys (aliases, as the file writes them) and indexes."""
-    if isinstance(node, BaseModel):
-        yield node, loc
-        for name, info in type(node).model_fields.items():
-            yield from _walk(getattr(node, name), (*loc, info.alias or name))
-    elif isinstance(node, (list, tuple)):
-        for i, x in enumerate(node):
-            yield from _walk(x, (*loc, i))
-    elif isinstance(node, dict):
-        for k, x in node.items():
-            yield from _walk(x, (*loc, k))
+    """Every model under `node` with its path of YAML keys (aliases, as the file writes them) and indexes, in
+    document order. Fields that cannot hold a model are not visited: a whole-Code KB has millions of values."""
+    stack = [(node, loc)]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, BaseModel):
+            yield node, loc
+            children = [((*loc, key), getattr(node, name)) for name, key in _model_fields(type(node))]
+        elif isinstance(node, (list, tuple)):
+            children = [((*loc, i), x) for i, x in enumerate(node)]
+        elif isinstance(node, dict):
+            children = [((*loc, k), x) for k, x in node.items()]
+        else:
+            continue
+        stack.extend((x, where) for where, x in reversed(children))
 
 
 def check(kb: Any) -> list[Finding]:

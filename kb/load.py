@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
@@ -34,27 +33,13 @@ def _message(error: dict) -> str:
     return msg.removeprefix("Value error, ")
 
 
-PARALLEL_FROM = 64  # files; below this a process pool costs more than it saves
-
-
-def _read(job: tuple[Path, str]) -> tuple[object, list[Finding] | None]:
+def _read(path: Path, display: str) -> tuple[object, list[Finding] | None]:
     from .yamlio import read  # ruamel is imported only when a file is actually parsed
 
     try:
-        return read(*job), None
-    except InvalidKB as e:  # returned, not raised: it crosses a process boundary
+        return read(path, display), None
+    except InvalidKB as e:
         return None, e.findings
-
-
-def read_all(jobs: list[tuple[Path, str]]) -> dict[Path, tuple[object, list[Finding] | None]]:
-    """Parse many files, on every core when there are many: YAML parsing is the cost of a cold load."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return {job[0]: _read(job) for job in jobs}
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers) as pool:
-        return dict(zip((job[0] for job in jobs), pool.map(_read, jobs, chunksize=16)))
 
 
 def parse(model: type[M], parsed: tuple[object, list[Finding] | None], display: str, findings: list[Finding],
@@ -110,7 +95,7 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
     known = known or {}
     paths = [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]
     parsed = {p: (known[p], None) for p in paths if p in known}
-    parsed |= read_all([(p, rel(p)) for p in paths if p not in known])
+    parsed |= {p: _read(p, rel(p)) for p in paths if p not in known}
 
     def one(model: type[M], path: Path) -> M | None:
         if not path.exists():
