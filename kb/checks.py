@@ -181,6 +181,10 @@ class Checker:
                     if a not in self.kb.articles:
                         self.report(key, ("provisions", i, "applies_to"), f"unknown article {a!r}")
 
+    def vocabulary(self) -> None:
+        for vid, term in self.kb.vocabulary.terms.items():
+            self.vocab("vocabulary", ("terms", vid, "narrower"), term.narrower)
+
     def mappings(self) -> None:
         kb = self.kb
         if kb.checklist is not None:
@@ -245,6 +249,7 @@ def check(kb: KB) -> list[Finding]:
     for art in kb.articles.values():
         c.article(art)
     c.instruments()
+    c.vocabulary()
     c.mappings()
     return c.findings
 

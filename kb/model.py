@@ -386,6 +386,8 @@ class Code(Graded):
 class Term(Strict):
     label: Text
     synonyms: dict[Literal["en", "ru", "kk"], list[str]] = {}
+    # A wider term: a fact stated as this term meets an element that is one of these only once it is proved.
+    narrower: list[VocabId] = []
     note: str | None = None
 
 
