@@ -434,6 +434,7 @@ class Provision(Graded):
 
 class Instrument(Graded):
     id: str
+    number: OrUnknown(str) | None = None  # as cited: Resolution "No. 7"
     title: Text
     kind: Literal["treaty", "law", "case_law"]
     adopted: OrUnknown(Date)

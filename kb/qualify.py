@@ -24,7 +24,7 @@ from .errors import BadInput
 from .facts import FLAGS, Case, Expect, Facts, Term, Victim, flag_value, with_flag
 from .model import UNKNOWN, Grade, Text, format_months, weakest
 from .offence import EXPLOITATION, MINOR, ArticleCheck, Charge, Decision, Known, Law, Range, Status, check
-from .results import ActName, named
+from .results import ActName, SourceCite, cite, named
 from .snapshot import Assumption, Point, Snapshot, points
 from .vocab import Understood
 
@@ -147,7 +147,7 @@ class Reading(BaseModel):
 class RuleRef(BaseModel):
     article: str | None
     grade: Grade
-    sources: list[str]
+    sources: list[SourceCite]
     basis: str | None = None
 
 
@@ -213,9 +213,21 @@ class InvalidFile(BaseModel):
     findings: list[dict]
 
 
+class RuleName(BaseModel):
+    """A rule of the resolution as cited: its instrument's number, its paragraph when known, our tag (r11)."""
+
+    id: str
+    instrument: str
+    number: str | None
+    paragraph: str | None
+    tag: str
+    grade: Grade
+
+
 class QualifyResult(BaseModel):
     cases: list[CaseResult]
     invalid: list[InvalidFile]
+    rules: dict[str, RuleName]
     acts: dict[str, ActName]
     labels: dict[str, Text]
 
@@ -223,10 +235,11 @@ class QualifyResult(BaseModel):
 class Tie(BadInput):
     """A fuzzy term whose near candidates give different answers."""
 
-    def __init__(self, term: Term, candidates: list[str]):
+    def __init__(self, term: Term, candidates: list[str], labels: dict[str, str]):
         self.term, self.candidates = term, candidates
-        super().__init__(f"{term.understood.term!r} is too close to call between {', '.join(candidates)}, and they "
-                         f"give different answers; write the one meant")
+        named = " and ".join(f"{c} ({labels[c]})" if c in labels else c for c in candidates)
+        super().__init__(f"{term.understood.term!r} is too close to call between {named}, which give different "
+                         f"answers; write the one meant")
 
 
 # -- victims and counts ---------------------------------------------------------------------------------------------
@@ -387,8 +400,9 @@ def _caveats(law: Law, principal: ArticleCheck | None, child: ArticleCheck | Non
     if principal.charge and principal.charge.unranked:
         out.append(Caveat(kind="unranked", changes="charge", article=n,
                           parts=[principal.charge.part, *principal.charge.unranked]))
-    out += [Caveat(kind="purpose_undecided", changes="charge", article=n, ids=[d.of] if d.of else [], where=d.where,
-                   reason=d.reason, grade=d.grade) for d in undecided]
+    if principal.charge is not None:  # without a charge these are the reasons the count gives
+        out += [Caveat(kind="purpose_undecided", changes="charge", article=n, ids=[d.of] if d.of else [],
+                       where=d.where, reason=d.reason, grade=d.grade) for d in undecided]
     out += [Caveat(kind="cumulative_undecided", changes="charge", article=c.article, rule=c.rule, grade=c.grade)
             for c in cumulative if c.status == "undecided"]
     return out
@@ -550,7 +564,7 @@ def _milder_law(snap: Snapshot) -> MilderLaw:
         if v is None or v.exists is not True:
             return None
         return RuleRef(article=None if v.article in (None, UNKNOWN) else v.article, grade=v.confidence,
-                       sources=[s.ref for s in v.sources if s.role == "rests_on"], basis=v.basis)
+                       sources=cite(snap.kb, [s for s in v.sources if s.role == "rests_on"]), basis=v.basis)
 
     return MilderLaw(rule=ref("milder_law"), comparison=ref("milder_law_comparison"))
 
@@ -651,7 +665,9 @@ def _refuse_ties(reader: _Reader, case: Case) -> None:
     base = repr(_answers(reader, case))
     for t in ties:
         if any(repr(_answers(reader, case.swap(t, alt))) != base for alt in t.understood.also):
-            raise Tie(t, [t.id, *t.understood.also])
+            ids = [t.id, *t.understood.also]
+            terms = reader.kb.vocabulary.terms
+            raise Tie(t, ids, {i: terms[i].label.pick("en") for i in ids if i in terms and terms[i].label.pick("en")})
 
 
 def against_draft(kb, drafted, act: str, case: Case) -> DraftResult:
@@ -709,4 +725,24 @@ def _norm(key: str, value):
 
 
 def report(kb, cases: list[CaseResult], invalid: list[InvalidFile]) -> QualifyResult:
-    return named(kb, QualifyResult(cases=cases, invalid=invalid, acts={}, labels={}))
+    """The cases with the names of the rules, acts and vocabulary ids they use."""
+    used: set[str] = set()
+
+    def walk(x) -> None:
+        if isinstance(x, dict):
+            used.update(v for k, v in x.items() if k == "rule" and isinstance(v, str))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk([c.model_dump(mode="json") for c in cases])
+    names = {}
+    ins = kb.instruments.get(kb.mapping.roles.case_law) if kb.mapping else None
+    for p in roles.rules(kb):
+        if p.id in used:
+            names[p.id] = RuleName(id=p.id, instrument=ins.id, number=None if ins.number in (None, UNKNOWN)
+                                   else ins.number, paragraph=None if p.paragraph in (None, UNKNOWN) else p.paragraph,
+                                   tag=p.id.rsplit(".", 1)[-1].split("_")[0], grade=p.confidence)
+    return named(kb, QualifyResult(cases=cases, invalid=invalid, rules=names, acts={}, labels={}))
