@@ -85,7 +85,7 @@ class PartCheck(BaseModel):
     matched: list[str] = []  # a qualifying part: its own elements the facts meet
     items: list[ItemCheck] = []
     unknown: bool = False  # a qualifying part: its elements, some items, or the list of items are not known
-    penalty: PenaltyData | None = None
+    max_months: int | Literal["life", "unknown"] | None  # of its penalty; None: no imprisonment, or none stated
 
 
 class Range(BaseModel):
@@ -260,7 +260,7 @@ class Check:
             return []
         out = []
         for f in sorted(self.facts):
-            could = f.startswith(("means.", "circ.")) and f != MINOR or f in self.law.aggravating
+            could = f.startswith(("means.", "circ.")) and f != MINOR or self.trafficking and f in self.law.aggravating
             if could and not any(self.law.same(f, c) for c in self.covered):
                 out.append(f)
         return out
@@ -372,8 +372,9 @@ class Check:
 
     def _head(self, pa: PartAt) -> dict:
         v = pa.version
+        penalty = pa.penalty[0] if v.penalty is not None or v.conflicts else None
         return dict(part=pa.part.id, label=pa.part.label, builds_on=pa.part.builds_on, act=v.act, grade=v.confidence,
-                    penalty=penalty_data(self.law.snap, pa))
+                    max_months=max_months(penalty) if penalty is not None else None)
 
     def base(self, pa: PartAt) -> PartCheck:
         el = pa.version.elements
@@ -483,10 +484,9 @@ class Check:
         top = [c for c in applied if not any(self._above(o.part, c.part) for o in applied if o is not c)]
         chosen, unranked = top[0], []
         if len(top) > 1:
-            weights = {c.part: max_months(c.penalty.penalty if c.penalty else None) for c in top}
-            known = [c for c in top if isinstance(weights[c.part], int) or weights[c.part] == "life"]
+            known = [c for c in top if isinstance(c.max_months, int) or c.max_months == "life"]
             if known:
-                chosen = max(known, key=lambda c: 10**6 if weights[c.part] == "life" else weights[c.part])
+                chosen = max(known, key=lambda c: 10**6 if c.max_months == "life" else c.max_months)
             unranked = [c.part for c in top if c is not chosen and c not in known]
         items = [i.id for i in chosen.items if i.applies == "yes"]
         bases = [c for c in applied if not c.builds_on]
@@ -495,9 +495,10 @@ class Check:
         cite = Citation(self.number, chosen.part)
         dotted = str(cite) + (f".{','.join(items)}" if items else "")
         title = self.a.title.version.title if self.a.title.version else None
+        penalty = penalty_data(self.law.snap, self.a.parts[chosen.part])
         return Charge(article=self.number, part=chosen.part, part_label=chosen.label, items=items, citation=dotted,
                       russian=cite.russian(items), kazakh=cite.kazakh(items), title=title, act=chosen.act,
-                      grade=weakest(*grades), penalty=chosen.penalty, range=range_of(chosen.penalty),
+                      grade=weakest(*grades), penalty=penalty, range=range_of(penalty),
                       final=not open_ids and not unranked, unranked=unranked)
 
 

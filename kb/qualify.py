@@ -58,6 +58,7 @@ CaveatKind = Literal[
     "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
     "minor_unknown",  # the victim's minority is not stated: the child offence if a minor and aware
     "cumulative_undecided",  # a second offence whose part cannot be decided
+    "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
     "later_milder",  # a later law is milder and applies (Art. 6)
     "milder_unknown",  # whether a later law is milder cannot be computed
 ]
@@ -105,6 +106,7 @@ class Count(BaseModel):
     number: int  # how many victims the count stands for
     minor: bool | None
     knew_age: bool | None
+    principal: str | None  # the trafficking offence the count is read under: the adult or the child one
     trafficking: Status
     charge: Charge | None  # the trafficking charge, or the condition's (see `to_prove`, `reasons`)
     reasons: list[Decision]  # the trafficking offence's elements not met, or undecided
@@ -125,13 +127,19 @@ class FactCondition(BaseModel):
     grade: Grade | None
 
 
+class Side(BaseModel):
+    part: str
+    items: list[str]
+    range: Range | None
+
+
 class TimeRow(BaseModel):
     """A charge under the law of the offence date against the same facts under a later law (Art. 6)."""
 
     count: int
     article: str
-    then: Charge | None
-    now: Charge | None
+    then: Side
+    now: Side | None  # None: the later law, as encoded, does not make the article out
     now_assumed: list[Assumption]
     milder: Literal["later", "offence_date", "same", "unknown"]
     reason: Literal["lower", "not_lower", "same", "range_unknown", "not_made_out_later", "rule_not_encoded"]
@@ -328,7 +336,7 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
     caveats = _caveats(law, principal, child, profile, cumulative)
     shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
     return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
-                 trafficking=trafficking, charge=charge, reasons=reasons, cumulative=cumulative, other=other,
+                 principal=principal.article if principal else None, trafficking=trafficking, charge=charge, reasons=reasons, cumulative=cumulative, other=other,
                  to_prove=to_prove, caveats=caveats, candidates=shown,
                  unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
                                         *(checks[o.article] for o in other)]))
@@ -403,6 +411,11 @@ def _caveats(law: Law, principal: ArticleCheck | None, child: ArticleCheck | Non
     if principal.charge is not None:  # without a charge these are the reasons the count gives
         out += [Caveat(kind="purpose_undecided", changes="charge", article=n, ids=[d.of] if d.of else [],
                        where=d.where, reason=d.reason, grade=d.grade) for d in undecided]
+    ch = principal.charge
+    if ch and ch.range is None and principal.reported_max and any(p.part == ch.part and p.builds_on
+                                                                   for p in principal.parts):
+        out.append(Caveat(kind="range_reported", changes="range", article=n, where=ch.citation,
+                          max_months=principal.reported_max))
     out += [Caveat(kind="cumulative_undecided", changes="charge", article=c.article, rule=c.rule, grade=c.grade)
             for c in cumulative if c.status == "undecided"]
     return out
@@ -576,6 +589,10 @@ def _weight(r: Range | None) -> tuple[int, int] | None:
     return top, 10**6 if r.max_months == "life" else (r.min_months or 0)
 
 
+def _side(c: Charge) -> Side:
+    return Side(part=c.part, items=c.items, range=c.range)
+
+
 def _charges(c: Count) -> dict[str, Charge | None]:
     out: dict[str, Charge | None] = {}
     if c.charge:
@@ -595,7 +612,8 @@ def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], 
                 continue
             for assumed, counts in later:
                 now = _charges(counts[i]).get(article) if i < len(counts) else None
-                head = dict(count=i + 1, article=article, then=charge, now=now, now_assumed=assumed)
+                head = dict(count=i + 1, article=article, then=_side(charge), now=_side(now) if now else None,
+                            now_assumed=assumed)
                 a, b = _weight(charge.range), _weight(now.range if now else None)
                 if law.rule is None or law.comparison is None:
                     rows.append(TimeRow(**head, milder="unknown", reason="rule_not_encoded"))
@@ -614,7 +632,8 @@ def _time_caveats(counts: list[Count], rows: list[TimeRow]) -> None:
     for row in rows:
         if row.milder in ("later", "unknown") and row.reason != "rule_not_encoded":
             kind = "later_milder" if row.milder == "later" else "milder_unknown"
-            caveat = Caveat(kind=kind, changes="range", article=row.article, reason=row.reason)
+            where = f"{row.article}.{row.then.part}" + (f".{','.join(row.then.items)}" if row.then.items else "")
+            caveat = Caveat(kind=kind, changes="range", article=row.article, where=where, reason=row.reason)
             if caveat not in counts[row.count - 1].caveats:
                 counts[row.count - 1].caveats.append(caveat)
 

@@ -63,7 +63,7 @@ def _range(c: _Ctx, ch: Any, explain: bool = False) -> str:
     else:
         said = w.penalty(p.penalty) + w.mark(p.grade)
     cat = p.category
-    category = w("category") + " " + w.category(cat.id)
+    category = f"{w('category')}: {w.category(cat.id)}"
     if explain and cat.reason == "thresholds_unknown":
         category += f" ({w('the crime-category thresholds of Art. 11 are not encoded')})"
     return f"{said}; {category}"
@@ -97,21 +97,15 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
         return w("{parts} apply and a penalty is unknown: which is the most serious cannot be computed",
                  parts=", ".join(c.cite(k.article, p) for p in k.parts))
     if k.kind == "purpose_undecided":
-        fact = c.labels_of(k.ids)
-        if k.reason == "maybe_in_definition":
-            return w("whether {fact} was a form of exploitation in Art. 3 item 1 then is unknown: the KB knows only "
-                     "some of its forms{grade}", fact=fact, grade=w.mark(k.grade))
-        if k.reason == "higher_parts":
-            return w("{fact} is not a form of exploitation in Art. 3 item 1{grade}, but the higher parts of {cite} are "
-                     "not encoded and may name it, as {where} does", fact=fact, grade=w.mark(k.grade), cite=art,
-                     where=_dotted(c, k.where))
-        return w("whether {fact} was a form of exploitation cannot be decided: Art. 3 item 1 for the date is not "
-                 "encoded", fact=fact)
+        return _purpose(c, k.reason, c.labels_of(k.ids), k.where, k.article, k.grade)
+    if k.kind == "range_reported":
+        return w("the range of {cite} is unknown; sources report {range} for the article's aggravated forms ◆",
+                 cite=_dotted(c, k.where), range=w.span(None, k.max_months))
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}", cite=art)
     if k.kind == "cumulative_undecided":
         return w("{cite} may apply as well ({rule}), but its part cannot be decided", cite=art, rule=c.rule(k.rule))
-    date = case.compare_on.isoformat()
+    date, art = case.compare_on.isoformat(), _dotted(c, k.where) or art
     if k.kind == "later_milder":
         return w("the law in force on {date} is milder for {cite} and applies ({rule})", date=date, cite=art,
                  rule=_art6(c, case))
@@ -120,6 +114,19 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
                  "decriminalisation or a gap in the encoding, which tipkb does not decide", date=date, cite=art)
     return w("whether the law in force on {date} is milder for {cite} cannot be computed: a range is unknown ({rule})",
              date=date, cite=art, rule=_art6(c, case))
+
+
+def _purpose(c: _Ctx, reason: str, fact: str, where: str | None, article: str | None, grade: str | None) -> str:
+    """Why a stated purpose leaves the offence undecided."""
+    w = c.w
+    if reason == "maybe_in_definition":
+        return w("whether {fact} was a form of exploitation in Art. 3 item 1 then is unknown", fact=fact) + ": " + \
+            w("the KB knows only some of its forms") + w.mark(grade)
+    if reason == "higher_parts":
+        return w("{fact} is not a form of exploitation in Art. 3 item 1{grade}, but the higher parts of {cite} are not "
+                 "encoded and may name it, as {where} does", fact=fact, grade=w.mark(grade),
+                 cite=c.cite(article) if article else "", where=_dotted(c, where))
+    return w("Art. 3 item 1 for the date is not encoded")
 
 
 def _art6(c: _Ctx, case: Any) -> str:
@@ -133,7 +140,7 @@ def _dotted(c: _Ctx, where: str | None) -> str:
     if not where:
         return ""
     article, *rest = where.split(".")
-    return c.cite(article, rest[0] if rest else None, rest[1:] or None)
+    return c.cite(article, rest[0] if rest else None, rest[1].split(",") if len(rest) > 1 else None)
 
 
 def _brief(c: _Ctx, b: Any) -> str:
@@ -190,10 +197,11 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
         out.append(field(w("charge"), _charge(c, ch, count.trafficking == "undecided")))
         out.append(field(w("range"), _range(c, ch, explain)))
     else:
-        out.append(field(w("trafficking"), w(count.trafficking)))
-        out += [item(_reason(c, d)) for d in count.reasons]
+        name = w("trafficking") + (f" ({c.cite(count.principal)})" if count.principal else "")
+        out.append(field(name, w(count.trafficking)))
+        out += [item(_reason(c, d, count.principal)) for d in count.reasons]
     for x in count.cumulative:
-        what = f"{_charge(c, x.charge)}; {_short_range(c, x.charge)}" if x.charge else \
+        what = f"{_charge(c, x.charge)}; {_short_range(c, x.charge, True)}" if x.charge else \
             c.cite(x.article) + f" ({w('part undecided')})"
         out.append(field("+", f"{what} — {c.rule(x.rule)}"))
     for o in count.other:
@@ -209,8 +217,8 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
     return out
 
 
-def _reason(c: _Ctx, d: Any) -> str:
-    """Why an element was decided as it was."""
+def _reason(c: _Ctx, d: Any, article: str | None = None) -> str:
+    """Why an element was decided as it was (of `article`, when the reason names it)."""
     w = c.w
     rule = f" ({c.rule(d.rule)})" if d.rule else ""
     fact, grade = c.label(d.of), "" if d.rule else w.mark(d.grade)  # a rule's grade is marked on the rule
@@ -224,11 +232,9 @@ def _reason(c: _Ctx, d: Any) -> str:
         "not_stated": w("none is among the facts"),
         "excluded": w("{fact} is known not to be a form of exploitation in Art. 3 item 1 then", fact=fact),
         "not_in_definition": w("{fact} is not a form of exploitation in Art. 3 item 1 then", fact=fact),
-        "maybe_in_definition": w("whether {fact} was a form of exploitation in Art. 3 item 1 then is unknown",
-                                 fact=fact),
-        "definition_unknown": w("Art. 3 item 1 for the date is not encoded"),
-        "higher_parts": w("{fact} is not a form of exploitation in Art. 3 item 1, but a part the KB does not encode "
-                          "may name it, as {where} does", fact=fact, where=_dotted(c, d.where)),
+        "maybe_in_definition": _purpose(c, d.reason, fact, d.where, article, d.grade),
+        "definition_unknown": _purpose(c, d.reason, fact, d.where, article, d.grade),
+        "higher_parts": _purpose(c, d.reason, fact, d.where, article, d.grade),
         "narrower": w("{fact}: one of {forms} remains to prove", fact=fact, forms=c.labels_of(d.to_prove)),
         "minor": w("the victim is a minor"),
         "knew": w("the victim is a minor, and the offender was aware of it"),
@@ -237,6 +243,8 @@ def _reason(c: _Ctx, d: Any) -> str:
         "did_not_know": w("the offender was not aware that the victim was a minor"),
         "elements_unknown": w("the elements of the part are not encoded"),
     }[d.reason]
+    if d.reason in ("maybe_in_definition", "definition_unknown", "higher_parts"):
+        grade = ""  # marked inside
     return f"{said}{grade}{rule}"
 
 
@@ -251,7 +259,7 @@ def _explain(c: _Ctx, case: Any, count: Any) -> list[Block]:
             out.append(field(name, w(p.applies) + w.mark(p.grade)))
             for d in p.decisions:
                 got = f" ({c.labels_of(d.matched)})" if d.matched else ""
-                out.append(item(f"{w(d.slot)}: {w(d.status.replace('_', ' '))}{got} — {_reason(c, d)}", 1))
+                out.append(item(f"{w(d.slot)}: {w(d.status.replace('_', ' '))}{got} — {_reason(c, d, ac.article)}", 1))
             if p.matched:
                 out.append(item(c.labels_of(p.matched), 1))
             for i in p.items:
@@ -306,8 +314,8 @@ def _time(c: _Ctx, case: Any, reading: Any) -> list[Block]:
     if m.comparison:
         out.append(field(w("milder"), w("a lower maximum; at equal maxima, a lower minimum") + w.mark(m.comparison.grade)))
     for row in reading.time:
-        then = f"{c.cite(row.then.article, row.then.part, row.then.items)} {_short_range(c, row.then)}"
-        now = f"{c.cite(row.now.article, row.now.part, row.now.items)} {_short_range(c, row.now)}" if row.now \
+        then = f"{c.cite(row.article, row.then.part, row.then.items)} {_short_range(c, row.then)}"
+        now = f"{c.cite(row.article, row.now.part, row.now.items)} {_short_range(c, row.now)}" if row.now \
             else w("not made out")
         cond = f" [{w.condition(row.now_assumed, c.acts)}]" if row.now_assumed else ""
         applies = w("the later law applies") if row.milder == "later" else w("the law of the offence date applies")
@@ -360,10 +368,10 @@ def _line(c: _Ctx, count: Any) -> str:
     return " + ".join([first, *rest])
 
 
-def _short_range(c: _Ctx, ch: Any) -> str:
+def _short_range(c: _Ctx, ch: Any, named: bool = False) -> str:
     r, w = ch.range, c.w
     if r is None:
-        return w("unknown")
+        return w("range unknown") if named else w("unknown")
     said = w.span(r.min_months, r.max_months) if r.max_months != "life" else w.kind("life_imprisonment")
     return (w("last known {range}", range=said) if r.last_known else said) + w.mark(r.grade)
 
