@@ -291,6 +291,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "without it": ("без него", "онсыз"),
     "with it": ("с ним", "онымен"),
     "case": ("дело", "іс"),
+    "awareness of the age": ("осведомлённость о возрасте", "жасын білгені"),
     "the range of {cite} is unknown; sources report {range} for the article's aggravated forms ◆": (
         "санкция {cite} неизвестна; по сообщениям, для квалифицированных составов статьи — {range} ◆",
         "{cite} санкциясы белгісіз; хабарлар бойынша, баптың ауырлататын құрамдары үшін — {range} ◆"),

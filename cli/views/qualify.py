@@ -4,6 +4,7 @@ one table."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..phrases import Words
@@ -77,6 +78,13 @@ def _to_prove(c: _Ctx, t: Any) -> str:
         return w("the form of exploitation: one of {forms}", forms=c.labels_of(t.any_of)) + w.mark(t.grade)
     forms = f" {w('or')} ".join(c.label(i) for i in t.any_of)
     return w("that “{fact}” was {forms}", fact=c.label(t.of), forms=forms) + w.mark(t.grade)
+
+
+def _to_prove_short(c: _Ctx, t: Any) -> str:
+    w = c.w
+    if t.what == "knew_age":
+        return w("awareness of the age") + w.mark(t.grade)
+    return f" {w('or')} ".join(c.label(i) for i in t.any_of) + w.mark(t.grade)
 
 
 def _caveat(c: _Ctx, k: Any, case: Any) -> str:
@@ -350,8 +358,8 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
             for count in reading.counts:
                 ch = count.charge
                 rng = _short_range(c, ch) if ch else ""
-                prove = "; ".join(_to_prove(c, t) for t in count.to_prove)
-                name = case.name if n == 1 else ""
+                prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
+                name = Path(case.name).name if n == 1 else ""
                 rows.append([name, str(n) if len(case.readings) > 1 else "", _line(c, count), rng, prove])
     return [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows)]
 
