@@ -359,7 +359,7 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
                 ch = count.charge
                 rng = _short_range(c, ch) if ch else ""
                 prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
-                name = Path(case.name).name if n == 1 else ""
+                name = Path(case.name).stem if n == 1 else ""
                 rows.append([name, str(n) if len(case.readings) > 1 else "", _line(c, count), rng, prove])
     return [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows)]
 
