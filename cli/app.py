@@ -6,6 +6,7 @@ script calls `run()`. Library errors become one line on stderr and the exit code
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -15,10 +16,9 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from .env import Env
-
-from typer.core import TyperCommand
 
 try:  # typer >= 0.20 vendors its own click; older releases use click itself
     from typer._click.exceptions import UsageError
@@ -206,7 +206,9 @@ def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
     environment = environment or Env()
     register(next((a for a in argv if not a.startswith("-")), None))
     try:
-        code = app(argv, prog_name="tipkb", standalone_mode=False, obj=environment)
+        # click writes help and usage messages to sys.stdout and sys.stderr: point them at the environment's
+        with contextlib.redirect_stdout(environment.stdout), contextlib.redirect_stderr(environment.stderr):
+            code = app(argv, prog_name="tipkb", standalone_mode=False, obj=environment)
     except UsageError as e:
         e.show(file=environment.stderr)
         code = Exit.USAGE

@@ -14,6 +14,7 @@ class DiffFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    unified = "unified"
 
 
 PointOpt = Annotated[Optional[str], typer.Option(
@@ -39,8 +40,10 @@ def diff(
                                                                  "general part).")] = None,
     before: Annotated[bool, typer.Option("--before", help="With an act as --from: the Code just before it.")] = False,
     lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
-                                            help="Output format [default: table].")] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="table|json|markdown|unified",
+                                            show_default=False,
+                                            help="Output format [default: table]; unified: a plain line diff of "
+                                                 "the articles, for ordinary diff tools.")] = DiffFormat.table,
 ) -> None:
     """What changed between two points in time, by article and part, with the act behind each change.
 
@@ -66,8 +69,33 @@ def diff(
     else:
         kb_from, froms, _ = points.resolve(kb, from_, before, today, articles)
         from_label = from_ + (" (just before)" if before else "")
+    if fmt is DiffFormat.unified and not as_json:
+        env().stdout.write(_unified(kb_from, froms, kb_to, tos, articles, lang.value))
+        return
     report = run(kb_from, froms, kb_to, tos, articles, from_label, to)
     Out(Format(fmt.value), as_json, lang).emit(report, law.diff)
+
+
+def _unified(kb_from, froms, kb_to, tos, articles, lang: str) -> str:
+    """Each article as plain lines at both points, line-diffed (every pair of readings)."""
+    import difflib
+
+    from kb.citation import Citation
+    from kb.show import show_at
+    from kb.snapshot import Snapshot
+
+    from .views import law
+
+    out = []
+    for a in froms:
+        for b in tos:
+            for number in articles or list(kb_to.articles):
+                if number not in kb_from.articles:
+                    continue
+                old = law.article_lines(show_at(kb_from, [Snapshot(kb_from, a)], Citation(number), a.on), lang)
+                new = law.article_lines(show_at(kb_to, [Snapshot(kb_to, b)], Citation(number), b.on), lang)
+                out += difflib.unified_diff(old, new, f"art-{number} (before)", f"art-{number} (after)", lineterm="")
+    return "\n".join(out) + ("\n" if out else "")
 
 
 @command("""

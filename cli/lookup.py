@@ -23,7 +23,7 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
     Each problem is one line on stderr, FILE:LINE:COL: key: message; exit 2 if there is any. With --json the
     result object (the same problems as data) goes to stdout.
     """
-    from kb.checks import validate as run
+    from kb.load import validate as run
 
     out = Out(fmt, as_json)
     report = run(root)
@@ -63,7 +63,7 @@ def show(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, root:
 @command("""
 tipkb penalty 128
 tipkb penalty 135.1 --on 2019-06-01
-tipkb penalty 128.1 --on 2020-03-01   # inside Law 292-VI's window: both readings
+tipkb penalty 128.1 --on 2020-03-01     # in a window: both readings
 """)
 def penalty(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, root: RootOpt = None,
             as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:

@@ -121,6 +121,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Nearest vocabulary terms": ("Ближайшие термины словаря", "Сөздіктің ең жақын терминдері"),
     "signed": ("подписан", "қол қойылды"),
     "yes": ("да", "иә"),
+    "amount unknown": ("размер неизвестен", "мөлшері белгісіз"),
     "no": ("нет", "жоқ"),
     "includes {form}": ("включает: {form}", "қамтиды: {form}"),
     "title": ("заголовок", "атауы"),
@@ -323,6 +324,7 @@ GRADES = {
     "inferred": ("inferred", "вывод", "тұжырым"),
     "unverified": ("unverified", "не проверено", "тексерілмеген"),
 }
+UNITS = {"mci": ("MCI", "МРП", "АЕК"), "hours": ("h", "ч.", "сағ."), "days": ("days", "сут.", "тәул.")}
 MARK = {"official": "", "secondary": "◇", "reported": "◆", "inferred": "≈", "unverified": "⚠"}
 LANGS = ("en", "ru", "kk")
 
@@ -408,13 +410,26 @@ class Words:
             return f"{self.duration(hi)} дейін"
         return f"{self.duration(lo)} бастап" + (f" {self.duration(hi)} дейін" if hi is not None else "")
 
+    def amount(self, a: dict) -> str:
+        """'up to 2,000 MCI', 'from 120 to 240 h'; 'amount unknown'."""
+        unit = UNITS[a["unit"]][self.i]
+        lo, hi = a.get("min"), a.get("max")
+        if UNKNOWN in (lo, hi) or (lo is None and hi is None):
+            return self("amount unknown")
+        n = lambda x: f"{x:,}".replace(",", " " if self.i else ",")  # noqa: E731
+        if self.lang == "en":
+            return f"up to {n(hi)} {unit}" if lo is None else f"{n(lo)}–{n(hi)} {unit}" if hi else f"from {n(lo)} {unit}"
+        if self.lang == "ru":
+            return f"до {n(hi)} {unit}" if lo is None else f"от {n(lo)} до {n(hi)} {unit}" if hi else f"от {n(lo)} {unit}"
+        return f"{n(hi)} {unit} дейін" if lo is None else f"{n(lo)}-ден {n(hi)} {unit} дейін" if hi else \
+            f"{n(lo)} {unit} бастап"
+
     def punishment(self, p: Any) -> str:
-        """One main punishment: 'imprisonment 3–5 y'."""
+        """One main punishment: 'imprisonment 3–5 y', 'fine up to 2,000 MCI'."""
         kind = self.kind(p["kind"])
-        if p["kind"] == "fine" and p.get("max") == UNKNOWN and p.get("min") is None:
-            return f"{kind} ({self('unknown')})"
-        if p["kind"] == "fine":  # a fine's amount is not a duration
-            return kind if p.get("max") in (None, UNKNOWN) else f"{kind} {p.get('max')}"
+        if p.get("amount"):
+            said = self.amount(p["amount"])
+            return f"{kind} ({said})" if said == self("amount unknown") else f"{kind} {said}"
         span = self.span(p.get("min"), p.get("max"))
         return f"{kind} {span}".strip()
 

@@ -13,7 +13,7 @@ from .app import command, env
 RESULTS = {
     "show": "kb.show:ArticleView", "penalty": "kb.show:PenaltyResult", "history": "kb.history:History",
     "diff": "kb.diff:DiffReport", "act": "kb.acts:ActReport", "audit": "kb.audit:AuditReport",
-    "validate": "kb.checks:ValidationReport", "search": "kb.search:SearchResult", "index": "kb.index:IndexResult",
+    "validate": "kb.load:ValidationReport", "search": "kb.search:SearchResult", "index": "kb.index:IndexResult",
     "gaps": "kb.gaps:GapReport", "qualify": "kb.qualify:QualifyResult",
 }
 

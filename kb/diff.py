@@ -16,8 +16,20 @@ from pydantic import BaseModel
 
 from . import category
 from .model import (
-    SLOTS, UNKNOWN, CategoryRulesVersion, DefinitionVersion, Elements, FactVersion, ItemVersion, NoteVersion, Penalty,
-    PartVersion, RuleVersion, Text, TitleVersion, Versioned,
+    SLOTS,
+    UNKNOWN,
+    CategoryRulesVersion,
+    DefinitionVersion,
+    Elements,
+    FactVersion,
+    ItemVersion,
+    NoteVersion,
+    PartVersion,
+    Penalty,
+    RuleVersion,
+    Text,
+    TitleVersion,
+    Versioned,
 )
 from .results import ActName, named
 from .snapshot import At, LastKnown, Point, Snapshot

@@ -14,7 +14,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.col}"
+        where = self.file if self.line is None else f"{self.file}:{self.line}" + (
+            "" if self.col is None else f":{self.col}")
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
     def as_dict(self) -> dict:

@@ -20,12 +20,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .cache import key
+from .entries import Entry, entries
 from .errors import BadInput
 from .load import KB
 from .model import UNKNOWN, Dated, Window
-from .search import LANGS, Entry, entries
 from .snapshot import spans
 from .timeline import When, when
+from .vocab import LANGS
 
 S, I = str, int
 _VERSION = dict(seq=I, act_id=S, from_date=S, in_force_earliest=S, in_force_latest=S, earliest=S, superseded=S,
@@ -41,7 +42,7 @@ def _table(pk: str, fks: list[tuple[str, str, str]] = (), **columns) -> tuple[di
 # In creation order: a table's foreign keys point only at tables above it.
 SCHEMA = {
     "meta": _table("key", key=S, value=S),
-    "sources": _table("id", id=S, url=S, doc=S, title=S, kind=S),
+    "sources": _table("id", id=S, url=S, doc=S, title=S, grade=S, date=S, family=S),
     "acts": _table("id", id=S, number=S, **_TITLE, signed=S, in_force=S, in_force_earliest=S, in_force_latest=S,
                    window_basis=S, summary=S, note=S, confidence=S),
     "instruments": _table("id", id=S, **_TITLE, kind=S, adopted=S, in_force=S, note=S, confidence=S),
@@ -49,7 +50,7 @@ SCHEMA = {
                          citation=S, title=S, summary=S, obligation=S, illustrative=I, paragraph=S, confidence=S, note=S),
     "vocabulary": _table("id", id=S, category=S, label_en=S, label_ru=S, label_kk=S, note=S),
     "synonyms": _table("id", [("vocabulary_id", "vocabulary", "id")], id=I, vocabulary_id=S, lang=S, synonym=S),
-    "articles": _table("number", [("code", "instruments", "id")], number=S, code=S, complete=I, missing=S),
+    "articles": _table("number", [("code", "instruments", "id")], number=S, code=S),
     "title_versions": _table("id", [("article", "articles", "number"), ("act_id", "acts", "id")], id=I, article=S,
                              **_VERSION, **_TITLE),
     "parts": _table("id", [("article", "articles", "number")], id=S, article=S, part=S, label=S, builds_on=S, seq=I),
@@ -71,7 +72,7 @@ SCHEMA = {
                                      ("item_version_id", "item_versions", "id"), ("provision_id", "provisions", "id"),
                                      ("act_id", "acts", "id"), ("instrument_id", "instruments", "id"),
                                      ("source_id", "sources", "id")],
-                              id=I, **_OWNERS, act_id=S, instrument_id=S, source_id=S, supports=S),
+                              id=I, **_OWNERS, act_id=S, instrument_id=S, source_id=S, supports=S, role=S),
     "requirements": _table("id", id=S, grp=S, title=S, severity=S, test=S, establishes=S, fact=S,
                            threshold_months=I),
     "requirement_basis": _table("id", [("requirement_id", "requirements", "id"), ("instrument_id", "instruments", "id")],
@@ -120,7 +121,7 @@ class _Rows:
 
     def sources(self, refs, **owner) -> None:
         for s in refs:
-            self.add("version_sources", **owner, source_id=s.ref, supports=s.supports)
+            self.add("version_sources", **owner, source_id=s.ref, supports=s.supports, role=s.role)
 
 
 def _rows(kb: KB) -> _Rows:
@@ -129,7 +130,8 @@ def _rows(kb: KB) -> _Rows:
     r.add("meta", key="built_at", value=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     r.add("meta", key="root", value=str(kb.root))
     for sid, s in kb.sources.sources.items():
-        r.add("sources", id=sid, url=s.url, doc=s.doc, title=s.title, kind=s.kind)
+        r.add("sources", id=sid, url=s.url, doc=s.doc, title=s.title, grade=s.grade, date=_iso(s.date),
+              family=s.family)
     for act in kb.acts.values():
         window = act.in_force if isinstance(act.in_force, Window) else None
         day = act.in_force.date if isinstance(act.in_force, Dated) else act.in_force
@@ -177,7 +179,7 @@ def _rows(kb: KB) -> _Rows:
         return added
 
     for art in kb.articles.values():
-        r.add("articles", number=art.article, code=art.code, complete=int(art.complete), missing=art.missing)
+        r.add("articles", number=art.article, code=art.code)
         versions("title_versions", "article", art.article, {"article": art.article}, art.titles,
                  lambda v: _titles(v.title))
         for pseq, part in enumerate(art.parts):
@@ -328,15 +330,17 @@ def entries_on(db_path: Path, root: Path, on: dt.date) -> tuple[list[Entry] | No
                 elements.setdefault(eid, []).append(vid)
         finally:
             conn.close()
-    except sqlite3.Error as e:
+    except sqlite3.Error:
         return None, "not_an_index"
 
     def date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
 
-    def said(earliest: str | None, latest: str | None) -> When | None:
-        return When(earliest=date(earliest), latest=date(latest)) if earliest else None
+    def said(kind: str, act: str, earliest: str | None, latest: str | None) -> When | None:
+        if not earliest:
+            return None
+        return When(earliest=date(earliest), latest=date(latest), act=None if kind == "provision" else act)
 
     return [Entry(kind, citation, seq, order, tuple(texts.get(eid, ())), tuple(elements.get(eid, ())), act,
-                  said(first, last), confidence, date(earliest), date(superseded))
+                  said(kind, act, first, last), confidence, date(earliest), date(superseded))
             for eid, kind, citation, seq, order, act, first, last, confidence, earliest, superseded in rows], None

@@ -215,3 +215,23 @@ def _load(root: Path) -> KB:
 def _article_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("-"))
 
+
+class ValidationReport(BaseModel):
+    root: str
+    files: int
+    articles: int
+    findings: list[dict]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def validate(root: Path | None = None) -> ValidationReport:
+    """Load the KB (which runs every check) and report what is wrong, or that nothing is."""
+    try:
+        kb = load(root)
+    except InvalidKB as e:
+        return ValidationReport(root=str(root or default_root()), files=0, articles=0,
+                                findings=[f.as_dict() | {"text": str(f)} for f in e.findings])
+    return ValidationReport(root=str(kb.root), files=len(kb.files), articles=len(kb.articles), findings=[])

@@ -198,11 +198,43 @@ MainKind = Literal[
 ]
 
 
+class Amount(Strict):
+    """A punishment counted in something other than months, as the 2014 Code counts it: a fine or correctional
+    labour in monthly calculation indices (MCI), community service in hours, arrest in days."""
+
+    unit: Literal["mci", "hours", "days"]
+    min: OrUnknown(Annotated[int, Field(gt=0)]) | None = None  # None: no special minimum ("up to N")
+    max: OrUnknown(Annotated[int, Field(gt=0)]) | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Amount:
+        if isinstance(self.min, int) and isinstance(self.max, int) and self.min > self.max:
+            raise ValueError(f"min {self.min} {self.unit} is above max {self.max} {self.unit}")
+        return self
+
+
+AMOUNT_UNITS = {"fine": "mci", "correctional_labour": "mci", "community_service": "hours", "arrest": "days"}
+
+
 class MainPunishment(Strict):
     kind: MainKind
     min: Months | None = None  # None: the part states no special minimum ("up to N years")
     max: Months | None = None
+    amount: Amount | None = None  # instead of min/max months, for the kinds in AMOUNT_UNITS
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> MainPunishment:
+        if self.amount is None:
+            if self.kind in AMOUNT_UNITS and (self.min is not None or self.max is not None):
+                raise ValueError(f"{self.kind} is counted in {AMOUNT_UNITS[self.kind]}, not months: write "
+                                 f"`amount: {{unit: {AMOUNT_UNITS[self.kind]}, max: ...}}`")
+            return self
+        if AMOUNT_UNITS.get(self.kind) != self.amount.unit:
+            raise ValueError(f"{self.kind} is not counted in {self.amount.unit}")
+        if self.min is not None or self.max is not None:
+            raise ValueError("give either a term in months (min, max) or an amount, not both")
+        return self
 
 
 class AdditionalPunishment(Strict):

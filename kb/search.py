@@ -20,91 +20,15 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from .entries import Entry, entries
 from .errors import BadInput
 from .load import KB
-from .model import UNKNOWN, Text
-from .snapshot import spans
+from .model import Text
+from .timeline import When
 from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
-from .timeline import When, when
 
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
-
-
-# -- candidates ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One searchable version: an article's title, a part, an item, a treaty provision or a vocabulary term."""
-
-    kind: Literal["article", "part", "item", "provision", "term"]
-    citation: str  # "128", "128.1", "135.2.7", "un-tip-protocol 3(a)", or the term's id
-    seq: int  # which version of it (0 when unversioned)
-    order: int  # KB order, to break ties
-    texts: tuple[tuple[str, str], ...]  # (field, text): ("summary", …), ("title.ru", …), ("synonym.kk", …)
-    elements: tuple[str, ...] = ()  # vocabulary ids, sorted
-    act: str | None = None  # the amending act, or the instrument
-    when: When | None = None  # when the version came into force
-    grade: str | None = None
-    earliest: dt.date | None = None  # in force, in some reading, from this date …
-    superseded: dt.date | None = None  # … until a later version is certainly in force (snapshot.spans)
-
-    def active(self, on: dt.date) -> bool:
-        """In force on `on` in some reading; kb/index.py states the same test in SQL."""
-        return (self.earliest is None or self.earliest <= on) and (self.superseded is None or on < self.superseded)
-
-
-def _known(value: str | None) -> bool:
-    return value not in (None, UNKNOWN) and bool(value.strip())
-
-
-def _langs(prefix: str, text: Text) -> list[tuple[str, str]]:
-    return [(f"{prefix}.{lang}", text.get(lang)) for lang in LANGS if _known(text.get(lang))]
-
-
-def entries(kb: KB) -> list[Entry]:
-    """Every searchable version in the KB, in force or not; `Entry.active` picks a date."""
-    out: list[Entry] = []
-
-    def add(kind, citation, versions, texts, elements=lambda v: ()):
-        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
-            if v.repealed:  # nothing to find, and the previous version ends here all the same
-                continue
-            out.append(Entry(kind, citation, seq, len(out), tuple(texts(v)), tuple(sorted(set(elements(v)))),
-                             v.act, when(v, kb.acts), v.confidence, earliest, superseded))
-
-    def body(extra):
-        def texts(v):
-            found = [("summary", v.summary), ("text.ru", v.text_ru), ("text.kk", v.text_kk), *extra]
-            return [(f, t) for f, t in found if _known(t)]
-        return texts
-
-    def elements(v):
-        return v.elements.ids() if v.elements not in (None, UNKNOWN) else ()
-
-    for art in kb.articles.values():
-        add("article", art.article, art.titles, lambda v: _langs("title", v.title))
-        for part in art.parts:
-            label = [("label", part.label)] if part.label else []
-            add("part", f"{art.article}.{part.id}", part.versions, body(label), elements)
-            for item in part.items:
-                add("item", f"{art.article}.{part.id}.{item.id}", item.versions, body([]), elements)
-
-    rank = {"treaty": 0, "law": 1, "case_law": 2}
-    for inst in sorted(kb.instruments.values(), key=lambda i: (rank[i.kind], i.id)):
-        begins = next((d for d in (inst.in_force, inst.adopted) if isinstance(d, dt.date)), None)
-        said = When(earliest=inst.in_force, latest=inst.in_force) if isinstance(inst.in_force, dt.date) else \
-            When(earliest=begins, latest=None) if begins else None  # in force at an unknown date after adoption
-        for p in inst.provisions:
-            out.append(Entry("provision", f"{inst.id} {p.id}", 0, len(out), (("title", p.title), ("summary", p.summary)),
-                             tuple(sorted(set(p.elements.ids()))) if p.elements else (), inst.id, said,
-                             p.confidence, begins, None))
-
-    for vid, term in kb.vocabulary.terms.items():
-        synonyms = [(f"synonym.{lang}", s) for lang in LANGS for s in term.synonyms.get(lang, []) if _known(s)]
-        out.append(Entry("term", vid, 0, len(out), tuple(_langs("label", term.label) + synonyms)))
-    return out
 
 
 # -- folding and stemming -----------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ class TitleView(BaseModel):
 
 class ArticleView(BaseModel):
     article: str
-    on: dt.date
+    on: dt.date | None  # None: read at an act point (diff), not a date
     ambiguous: bool  # the date falls inside an act's in-force window
     title: TitleView | None
     parts: list[PartView]
@@ -156,7 +156,7 @@ def _refuse(arts: list[ArticleAt], cite_: Citation, on: dt.date) -> None:
     status = first.status(cite_.part)
     art = f"Art. {first.number}"
     if status == "not_in_force":
-        raise NotFound(f"{art} part {cite_.part} was not in force on {on.isoformat()} (see: tipkb history "
+        raise NotFound(f"{art} part {cite_.part} was not in force on {on} (see: tipkb history "
                        f"{first.number}.{cite_.part})")
     if status == "not_encoded":
         grade, sources = first.structure_sources()
@@ -165,12 +165,16 @@ def _refuse(arts: list[ArticleAt], cite_: Citation, on: dt.date) -> None:
     if status == "unknown_if_exists":
         raise NotFound(f"{art} part {cite_.part} is not encoded in the knowledge base, and the KB does not know "
                        f"whether part {cite_.part} exists")
-    raise NotFound(f"{art} has no part {cite_.part} on {on.isoformat()}: the encoded structure lists parts "
+    raise NotFound(f"{art} has no part {cite_.part} on {on}: the encoded structure lists parts "
                    f"{', '.join(first.known_parts)} and shows the whole article")
 
 
 def show(kb, cite_: Citation, on: dt.date) -> ArticleView:
-    snaps = snapshots(kb, on, [cite_.article])
+    return show_at(kb, snapshots(kb, on, [cite_.article]), cite_, on)
+
+
+def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None) -> ArticleView:
+    """The article as the snapshots (the readings of a date, or one act point) have it."""
     arts = [s.article(cite_.article) for s in snaps]
     first = arts[0]
     ids = [cite_.part] if cite_.part else [p.id for p in first.art.parts]
@@ -210,7 +214,7 @@ def show(kb, cite_: Citation, on: dt.date) -> ArticleView:
 def _only_item(view: PartView, cite_: Citation, on: dt.date) -> PartView:
     versions = [r.model_copy(update={"items": [i for i in r.items if i.id == cite_.item]}) for r in view.versions]
     if not any(r.items for r in versions):
-        raise NotFound(f"{cite_}: part {view.id} has no item {cite_.item} in force on {on.isoformat()}"
+        raise NotFound(f"{cite_}: part {view.id} has no item {cite_.item} in force on {on}"
                        + ("" if all(r.items_complete for r in view.versions) else
                           "; the KB knows only some of the part's items"))
     return view.model_copy(update={"versions": versions})

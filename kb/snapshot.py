@@ -17,11 +17,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Iterator, Literal, Sequence
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import NotFound
 from .model import (
-    GRADE_RANK, UNKNOWN, Article, Elements, Graded, Part, PartVersion, Penalty, Reported, Versioned,
+    GRADE_RANK,
+    UNKNOWN,
+    Article,
+    Elements,
+    Graded,
+    Part,
+    PartVersion,
+    Penalty,
+    Reported,
+    Versioned,
 )
 from .timeline import When, act_order, act_when, when
 
@@ -43,10 +52,7 @@ class Point(BaseModel):
     on: dt.date | None = None
     act: str | None = None
     assumed: tuple[Assumption, ...] = ()  # the reading: each windowed act covering the date, in force or not
-    applied: frozenset[str] = frozenset()
-
-    def model_post_init(self, _: Any) -> None:  # the set is internal: keep it out of the JSON
-        self.__pydantic_fields_set__.discard("applied")
+    applied: frozenset[str] = Field(frozenset(), exclude=True)  # internal: the JSON says what the point is
 
     def holds(self, v: Versioned) -> bool:
         if v.from_ is not None and self.on is not None:

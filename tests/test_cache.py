@@ -7,7 +7,7 @@ import pytest
 from kb.citation import Citation
 from kb.errors import InvalidKB
 from kb.load import load
-from kb.lookup import penalty
+from kb.show import penalty
 
 from .conftest import edit
 
@@ -18,7 +18,7 @@ def test_a_changed_file_bypasses_the_cache(kb_copy, tmp_path, monkeypatch):
     on = dt.date(2021, 6, 1)
 
     def max_128_1():
-        return penalty(load(kb_copy), Citation("128", "1"), on).parts[0].main[0].max_months
+        return penalty(load(kb_copy), Citation("128", "1"), on).rows[0].penalty.penalty.main[0].max
 
     assert max_128_1() == 84
     (cached,) = (tmp_path / "cache").glob("kb-*")  # written, once
@@ -36,8 +36,8 @@ def test_articles_are_read_from_the_cache_only_when_asked_for(kb_copy, tmp_path,
     monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
     load(kb_copy)  # builds and stores
     kb = load(kb_copy)  # from the cache
-    assert list(kb.articles) == ["116", "125", "126", "128", "134", "135", "308", "309"]
+    assert list(kb.articles) == ["116", "125", "125-1", "126", "128", "134", "135", "308", "309"]
     assert kb.articles._loaded == {}  # nothing unpickled yet
     assert kb.articles["128"].parts[0].id == "1"
     assert list(kb.articles._loaded) == ["128"]
-    assert "999" not in kb.articles and len(kb.articles) == 8
+    assert "999" not in kb.articles and len(kb.articles) == 9

@@ -28,18 +28,24 @@ def test_max_months():
     assert max_months("unknown") == "unknown"
 
 
+def rules(kb, on=dt.date(2021, 1, 1)):
+    from kb.snapshot import snapshots
+
+    return snapshots(kb, on)[0].fact("crime_categories").version
+
+
 def test_shipped_thresholds_are_unknown_so_the_category_is(kb):
-    cat, why = derive(kb.code, kb.acts, penalty({"kind": "imprisonment", "max": "7y"}), dt.date(2021, 1, 1))
-    assert cat == "unknown" and "Art. 11" in why
+    cat = derive(rules(kb), penalty({"kind": "imprisonment", "max": "7y"}))
+    assert (cat.id, cat.reason) == ("unknown", "thresholds_unknown")
 
 
 def test_thresholds_drive_the_category(kb_copy):
     edit(kb_copy / "statutes/kz/criminal-code/code.yaml", "    categories: unknown\n", THRESHOLDS)
     kb = load(kb_copy)
-    on = dt.date(2021, 1, 1)
+    r = rules(kb)
 
     def cat(months):
-        return derive(kb.code, kb.acts, penalty({"kind": "imprisonment", "max": months}), on)[0]
+        return derive(r, penalty({"kind": "imprisonment", "max": months})).id
 
     assert cat("2y") == "small"
     assert cat("2y1m") == "medium"
@@ -47,14 +53,14 @@ def test_thresholds_drive_the_category(kb_copy):
     assert cat("7y") == "grave"
     assert cat("12y") == "grave"
     assert cat("13y") == "especially_grave"
-    assert derive(kb.code, kb.acts, penalty({"kind": "life_imprisonment"}), on)[0] == "especially_grave"
-    assert derive(kb.code, kb.acts, penalty({"kind": "imprisonment", "max": "unknown"}), on)[0] == "unknown"
+    assert derive(r, penalty({"kind": "life_imprisonment"})).id == "especially_grave"
+    unknown = derive(r, penalty({"kind": "imprisonment", "max": "unknown"}))
+    assert (unknown.id, unknown.reason) == ("unknown", "maximum_unknown")
 
 
 def test_category_follows_the_penalty_through_the_cli(kb_copy, tipkb):
     edit(kb_copy / "statutes/kz/criminal-code/code.yaml", "    categories: unknown\n", THRESHOLDS)
-    import json
-    before = json.loads(tipkb("penalty", "128.1", "--on", "2019-06-01", "--root", str(kb_copy), "--json").out)
-    after = json.loads(tipkb("penalty", "128.1", "--on", "2021-06-01", "--root", str(kb_copy), "--json").out)
-    assert before["parts"][0]["category"] == "medium"  # max 5 years
-    assert after["parts"][0]["category"] == "grave"  # max 7 years
+    before = tipkb("penalty", "128.1", "--on", "2019-06-01", "--root", str(kb_copy), "--json").json()
+    after = tipkb("penalty", "128.1", "--on", "2021-06-01", "--root", str(kb_copy), "--json").json()
+    assert before["rows"][0]["penalty"]["category"]["id"] == "medium"  # max 5 years
+    assert after["rows"][0]["penalty"]["category"]["id"] == "grave"  # max 7 years

@@ -1,138 +1,134 @@
-"""Every command through the real entry point: --json shapes, formats, exit codes, clean errors."""
+"""The command line as a whole: help that reads like a man page, every command and option documented in the
+README, exit codes, errors on stderr, JSON schemas; and the structure rules of the redesign (one clock, no
+import cycles, the library free of the CLI)."""
 
+import ast
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from .conftest import edit
+from cli.app import COMMANDS, app, register
+from kb.load import default_root
+
+ROOT = default_root()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def ok_json(tipkb, *args):
-    r = tipkb(*args, "--json")
-    assert r.code == 0, r.err
-    assert r.err == ""
-    return json.loads(r.out)
-
-
-def test_validate_clean(tipkb):
-    r = tipkb("validate")
-    assert r.code == 0 and "no problems" in r.out
-    data = ok_json(tipkb, "validate")
-    assert data["findings"] == [] and data["articles"] == 8
-
-
-def test_validate_reports_findings_with_exit_2(tipkb, kb_copy):
-    edit(kb_copy / "statutes/kz/criminal-code/art-309.yaml", "      - id: \"1\"", "      - idd: \"1\"")
-    r = tipkb("validate", "--root", str(kb_copy))
-    assert r.code == 2
-    assert "statutes/kz/criminal-code/art-309.yaml:" in r.out and "unknown key" in r.out
-    data = json.loads(tipkb("validate", "--root", str(kb_copy), "--json").out)
-    assert data["findings"][0]["line"] > 0 and data["findings"][0]["file"].endswith("art-309.yaml")
-
-
-def test_penalty_json_shape(tipkb):
-    data = ok_json(tipkb, "penalty", "128", "--on", "2021-06-01")
-    assert data["on"] == "2021-06-01" and data["versions_used"]
-    part1 = data["parts"][0]
-    assert part1["part"] == "1"
-    assert part1["main"] == [{"kind": "imprisonment", "min_months": 48, "max_months": 84, "note": None}]
-    assert part1["additional"][0]["kind"] == "confiscation" and part1["additional"][0]["mandatory"] is True
-    assert part1["category"] == "unknown" and part1["confidence"] == "secondary"
-    assert part1["sources"][0]["ref"] == "kz-S2" and part1["sources"][0]["url"].startswith("https://")
-
-
-def test_penalty_table_and_markdown(tipkb):
-    table = tipkb("penalty", "128", "--on", "2019-06-01")
-    assert table.code == 0 and "imprisonment 3–5 y" in table.out and "◇ secondary" in table.out
-    md = tipkb("penalty", "135", "--on", "2021-06-01", "--format", "markdown")
-    assert md.code == 0 and "| 1 | imprisonment 5–9 y | confiscation (mandatory)" in md.out
-
-
-def test_show_marks_non_official_and_names_acts(tipkb):
-    r = tipkb("show", "135", "--on", "2018-01-01")
-    assert r.code == 0
-    assert "Law 226-V" in r.out and "◇ secondary" in r.out and "deception, abuse of trust" in r.out
-    one = ok_json(tipkb, "show", "128.1", "--on", "2021-06-01")
-    assert [p["id"] for p in one["parts"]] == ["1"]
-    assert one["parts"][0]["readings"][0]["version"]["act_number"] == "292-VI"
-
-
-def test_show_item_and_russian_citation(tipkb):
-    data = ok_json(tipkb, "show", "ст. 135 ч. 2 п. 7", "--on", "2018-01-01")
-    (item,) = data["parts"][0]["readings"][0]["items"]
-    assert item["id"] == "7" and item["elements"]["means"] == ["means.deception", "means.abuse_of_trust"]
-
-
-def test_show_in_russian(tipkb):
-    r = tipkb("show", "128", "--lang", "ru", "--on", "2021-06-01")
-    assert r.code == 0 and "Торговля людьми" in r.out and "вербовка" in r.out
-
-
-def test_audit(tipkb):
-    data = ok_json(tipkb, "audit")
-    assert data["total"] > 0 and data["by_confidence"]["unverified"] > 0
-    first = data["groups"][0]["rows"][0]
-    assert first["confidence"] == "unverified"  # worst first
-    assert tipkb("audit", "--format", "markdown").out.startswith("# Audit")
-
-
-@pytest.mark.parametrize("args, code, message", [
-    (["show", "999"], 4, "article 999 is not in the knowledge base"),
-    (["show", "128.9"], 4, "article 128 has no part 9"),
-    (["penalty", "128..2"], 1, "not a citation"),
-    (["show", "ст."], 1, "not a citation"),
-    (["penalty", "128", "--on", "2021-02-30"], 1, "not a valid date"),
-    (["penalty", "128", "--on", "2014-06-01"], 1, "before 2015-01-01"),
-    (["show", "128", "--lang", "de"], 1, "Invalid value"),
-    (["penalty", "128", "--root", "/nonexistent"], 2, "not a tipkb knowledge base"),
-])
-def test_bad_input_gets_one_clean_message(tipkb, args, code, message):
-    r = tipkb(*args)
-    assert r.code == code, r
-    assert message in r.err and "Traceback" not in r.err and r.out == ""
-
-
-def test_broken_yaml_exits_2_naming_the_file(tipkb, kb_copy):
-    edit(kb_copy / "statutes/kz/criminal-code/art-128.yaml", "article: \"128\"", "article: [128")
-    r = tipkb("show", "128", "--root", str(kb_copy))
-    assert r.code == 2 and "art-128.yaml:" in r.err and "Traceback" not in r.err
-
-
-def test_every_command_is_routed_to_its_module():
-    from cli.app import COMMANDS, app, register
+def commands():
+    import typer
 
     register()
-    assert {cmd.name or cmd.callback.__name__ for cmd in app.registered_commands} == set(COMMANDS)
+    return typer.main.get_command(app).commands
 
 
-def test_every_command_is_documented_in_the_readme():
-    from pathlib import Path
-
-    from cli.app import app, register
-
-    register()
-
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for cmd in app.registered_commands:
-        name = cmd.name or cmd.callback.__name__
-        assert f"tipkb {name}" in readme, f"README does not document `tipkb {name}`"
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_help_reads_like_a_man_page(tipkb, name):
+    short, long = tipkb(name, "-h"), tipkb(name, "--help")
+    assert short.code == 0 and short.out == long.out
+    assert "Examples:" in short.out and f"tipkb {name}" in short.out.split("Examples:")[1]
+    assert not re.search(r"<[a-z\[\]|, ]+>|\{[A-Z]", short.out), short.out  # no <bool>, {CITATION}
+    assert all(len(line) <= 80 for line in short.out.splitlines())
 
 
-@pytest.mark.parametrize("args", [["gaps", "--json"], ["qualify", "--date", "2021-06-01", "--act", "sale", "--json"],
-                                  ["history", "134", "--json"], ["search", "recruitment", "--json"],
-                                  ["penalty", "128", "--json"]])
-def test_each_command_runs_in_a_fresh_process(args):
-    """main() registers only the command being run; in a fresh process, as a user runs it."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    tipkb = Path(sys.executable).with_name("tipkb")
-    r = subprocess.run([str(tipkb), *args], capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)
+def test_every_command_and_option_is_documented_in_the_readme():
+    missing = []
+    for name, cmd in commands().items():
+        if f"tipkb {name}" not in README:
+            missing.append(f"tipkb {name}")
+        for param in cmd.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in README:
+                    missing.append(f"{name} {opt}")
+    assert missing == [], missing
 
 
-def test_version(tipkb):
+def test_version_and_unknown_command(tipkb):
     r = tipkb("--version")
-    assert r.code == 0 and r.out.startswith("tipkb 0.")
+    assert r.code == 0 and r.out.startswith("tipkb ")
+    r = tipkb("no-such-command")
+    assert r.code == 1 and r.out == "" and "no-such-command" in r.err
+
+
+def test_usage_errors_exit_1_on_stderr(tipkb):
+    for args in (["show"], ["show", "128", "--no-such-option"], ["show", "128", "--on", "yesterday"],
+                 ["show", "128", "--lang", "de"], ["history", "nonsense!"]):
+        r = tipkb(*args)
+        assert r.code == 1 and r.out == "" and r.err, args
+        assert "Traceback" not in r.err
+
+
+def test_not_found_exits_4(tipkb):
+    for args in (["show", "999"], ["penalty", "128.9"], ["act", "999-IX"], ["history", "128.9"]):
+        r = tipkb(*args)
+        assert r.code == 4 and r.out == "" and r.err.startswith("tipkb: "), (args, r.err)
+
+
+@pytest.mark.parametrize("name", ["show", "penalty", "history", "diff", "act", "audit", "validate", "search",
+                                  "index", "gaps", "qualify"])
+def test_every_result_has_a_json_schema(tipkb, name):
+    schema = json.loads(tipkb("schema", name).out)
+    assert schema["type"] == "object" and schema["properties"] and "title" in schema
+
+
+def test_schema_of_an_unknown_command(tipkb):
+    assert tipkb("schema", "nope").code == 1
+
+
+def _sources(folder: str):
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def test_only_the_environment_reads_the_calendar():
+    found = [f"{p.relative_to(ROOT)}:{i}" for folder in ("kb", "cli") for p in _sources(folder)
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "date.today()" in line]
+    assert found == ["cli/env.py:17"]
+
+
+def _imports(path: Path, package: str) -> set[str]:
+    """Every module of kb/ and cli/ this file imports, at the top or inside a function (lazy imports count)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    here = f"{package}.{path.stem}" if path.stem != "__init__" else package
+    parts = here.split(".")
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(parts[:len(parts) - node.level] + ([base] if base else []))
+            out.add(base)
+            out |= {f"{base}.{a.name}" for a in node.names}
+    return {m for m in out if m.split(".")[0] in ("kb", "cli")}
+
+
+def test_the_import_graph_has_no_cycle():
+    graph = {}
+    for folder in ("kb", "cli"):
+        for p in _sources(folder):
+            rel = p.relative_to(ROOT).with_suffix("")
+            name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+            graph[name] = _imports(p, ".".join(rel.parts[:-1]))
+    graph = {k: {m for m in v if m in graph and m != k} for k, v in graph.items()}
+    state: dict[str, int] = {}
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in graph[node]:
+            if state.get(nxt) == 1:
+                raise AssertionError(" -> ".join([*path, node, nxt]))
+            if nxt not in state:
+                visit(nxt, [*path, node])
+        state[node] = 2
+
+    for node in graph:
+        if node not in state:
+            visit(node, [])
+
+
+def test_the_library_imports_no_front_end():
+    for p in _sources("kb"):
+        text = p.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) (cli|rich|typer|click)\b", text, re.MULTILINE), p

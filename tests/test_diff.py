@@ -260,3 +260,10 @@ def test_cli_diff_needs_from_unless_the_target_is_a_draft(tipkb, tmp_path):
     outs = {lang: tipkb("diff", "--from", "2016-01-01", "--to", "2025-01-01", "--root", str(root), "--json",
                         "--lang", lang).out for lang in ("en", "ru", "kk")}
     assert outs["en"] == outs["ru"] == outs["kk"] != ""
+
+
+def test_unified_format_is_a_plain_line_diff(tipkb, tmp_path):
+    root = write_kb(tmp_path, {"500": ART_500})
+    r = tipkb("diff", "--from", "2016-01-01", "--to", "2018-06-01", "500", "--root", str(root), "-f", "unified")
+    assert r.code == 0 and r.out.startswith("--- art-500 (before)\n+++ art-500 (after)\n")
+    assert "-    penalty: imprisonment 3–5 y" in r.out and "+    penalty: imprisonment 4–7 y" in r.out

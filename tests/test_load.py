@@ -23,7 +23,7 @@ def line_of(root, rel, needle, nth=1):
 
 
 def test_shipped_kb_loads(kb):
-    assert set(kb.articles) == {"116", "125", "126", "128", "134", "135", "308", "309"}
+    assert set(kb.articles) == {"116", "125", "125-1", "126", "128", "134", "135", "308", "309"}
 
 
 def test_unknown_key_names_file_line_and_key(kb_copy):
@@ -43,10 +43,10 @@ def test_wrong_type_names_its_line(kb_copy):
 def test_bad_duration_and_bad_date(kb_copy):
     edit(kb_copy / ART128, "              min: 3y", "              min: 3 years")
     acts = "statutes/kz/criminal-code/amendments.yaml"
-    edit(kb_copy / acts, "in_force: 2015-01-01", "in_force: 2015-02-30")
+    edit(kb_copy / acts, "date: 2015-01-01", "date: 2015-02-30")
     out = findings(kb_copy)
     assert any(m.startswith(f"{acts}:{line_of(kb_copy, acts, '2015-02-30')}:") and
-               "in_force: expected a date YYYY-MM-DD, got '2015-02-30'" in m for m in out)
+               "in_force.date: expected a date YYYY-MM-DD, got '2015-02-30'" in m for m in out)
     assert any(m.startswith(f"{ART128}:{line_of(kb_copy, ART128, '3 years')}:") and
                "expected a duration like '6m', '4y'" in m for m in out)
     assert len(out) == 2  # both files' errors in one run

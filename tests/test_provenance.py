@@ -2,7 +2,7 @@
 
 import pytest
 
-from kb.checks import validate
+from kb.load import validate
 
 from .minikb import ART_500, write_kb
 

@@ -164,3 +164,9 @@ def test_dates():
 def test_dates_before_the_code_are_refused(kb):
     with pytest.raises(BadInput, match="before 2015-01-01"):
         check_point(kb, D(2014, 12, 31))
+
+
+def test_a_point_serialises_what_it_is_not_its_internal_set(kb):
+    p = points(kb, D(2019, 6, 1), ["600"])[1]
+    assert p.model_dump(mode="json") == {"kind": "date", "on": "2019-06-01", "act": None, "assumed": [
+        {"act": "law-w", "in_force": False}, {"act": "law-v", "in_force": True}]}

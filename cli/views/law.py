@@ -102,7 +102,7 @@ def article(view: Any, lang: str) -> list[Block]:
     acts, labels = view.acts, view.labels
     head = f"{w.cite(view.article)} — {w.text(view.title.text) if view.title else w('unknown')}"
     blocks: list[Block] = [title(head + (w.mark(view.title.version.grade) if view.title else "")),
-                           text(w("As in force on {date}.", date=view.on.isoformat()) + " " + w(LEGEND))]
+                           text(w("As in force on {date}.", date=str(view.on)) + " " + w(LEGEND))]
     if view.title:
         blocks += [item(last_known(w, lk, acts, labels)) for lk in view.title.last_known]
     if not view.whole:
@@ -147,6 +147,24 @@ def article(view: Any, lang: str) -> list[Block]:
         blocks.append(heading(w("Our notes (English)")))
         blocks += [item(n) for n in view.notes]
     return blocks
+
+
+def article_lines(view: Any, lang: str) -> list[str]:
+    """An article as stable plain lines, for ordinary line-diff tools (`diff --format unified`)."""
+    w = Words(lang)
+    acts, labels = view.acts, view.labels
+    lines = [f"{w.cite(view.article)}. {w.text(view.title.text) if view.title else w('unknown')}"]
+    for part in view.parts:
+        for r in part.versions:
+            lines.append(f"  {w('Part {id}', id=part.id)} [{w.act(r.version.act, acts)}{w.mark(r.version.grade)}]")
+            lines += [f"    {b[1]}: {b[2]}" for b in _elements(w, r.elements, labels)]
+            if r.penalty is not None:
+                lines.append(f"    {w('penalty')}: {w.penalty(r.penalty.penalty)}{w.mark(r.penalty.grade)}")
+            for i in r.items:
+                ids = ", ".join(w.label(v, labels) for v in i.elements.ids()) if i.elements not in (None, "unknown") \
+                    else w("unknown")
+                lines.append(f"    {i.id}) {ids}{w.mark(i.version.grade)}")
+    return lines
 
 
 def penalties(result: Any, lang: str) -> list[Block]:
