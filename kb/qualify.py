@@ -13,7 +13,6 @@ later one (Art. 6, the milder law). A fuzzy term whose near-tie would change the
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 from typing import Literal
 
