@@ -159,6 +159,28 @@ class Law:
         self.full = roles.full_equivalents(kb)
         self.definition = snap.fact("exploitation").version
         self.aggravating = self._aggravating()
+        self._static: dict[str, tuple] = {}
+
+    def static(self, number: str) -> tuple[list[tuple[str, Elements, Grade]], dict[str, tuple[str, Grade]], set[str]]:
+        """What an article says at the point, whatever the facts: every encoded element list in force (where,
+        elements, grade), the purposes its own qualifying parts and items name, and every id it covers."""
+        if number not in self._static:
+            a = self.snap.article(number)
+            found = []
+            for pa in a.in_force():
+                if isinstance(pa.version.elements, Elements):
+                    found.append((f"{number}.{pa.part.id}", pa.version.elements, pa.version.confidence))
+                for iid, at in pa.items.items():
+                    if at.version is not None and isinstance(at.version.elements, Elements):
+                        found.append((f"{number}.{pa.part.id}.{iid}", at.version.elements, at.version.confidence))
+            bases = {pa.part.id for pa in a.in_force() if pa.part.base}
+            own: dict[str, tuple[str, Grade]] = {}
+            for where, el, grade in found:
+                if where.split(".")[1] not in bases:
+                    for p in el.purposes:
+                        own.setdefault(p, (where, grade))
+            self._static[number] = (found, own, {i for _, el, _ in found for i in el.ids()})
+        return self._static[number]
 
     def role(self, number: str) -> Role:
         return "adult_offence" if number == self.adult else "child_offence" if number == self.child else "related"
@@ -214,34 +236,9 @@ class Check:
         self.facts = known.ids(self.trafficking)
         self.purposes = known.purposes if self.trafficking else frozenset(
             f for f in self.facts if f.startswith("purpose."))
-        self.own_purposes = self._own_purposes()
-        self.covered = self._covered()
+        _, self.own_purposes, self.covered = law.static(number)
 
-    # -- what the article says --------------------------------------------------------------------------------
-
-    def _elements(self) -> list[tuple[str, Elements, Grade]]:
-        """Every encoded element list in force in the article: (where, elements, grade)."""
-        out = []
-        for pa in self.a.in_force():
-            if isinstance(pa.version.elements, Elements):
-                out.append((f"{self.number}.{pa.part.id}", pa.version.elements, pa.version.confidence))
-            for iid, at in pa.items.items():
-                if at.version is not None and isinstance(at.version.elements, Elements):
-                    out.append((f"{self.number}.{pa.part.id}.{iid}", at.version.elements, at.version.confidence))
-        return out
-
-    def _own_purposes(self) -> dict[str, tuple[str, Grade]]:
-        """Purposes the article's own qualifying parts and items name: each is a purpose of its acts."""
-        out: dict[str, tuple[str, Grade]] = {}
-        bases = {pa.part.id for pa in self.a.in_force() if pa.part.base}
-        for where, el, grade in self._elements():
-            if where.split(".")[1] not in bases:
-                for p in el.purposes:
-                    out.setdefault(p, (where, grade))
-        return out
-
-    def _covered(self) -> set[str]:
-        return {i for _, el, _ in self._elements() for i in el.ids()}
+    # -- what the article says ----------------------------------------------------------------------------------
 
     def touched(self) -> bool:
         """A fact matches one of the article's elements, the elements of a rule that applies to it, or the

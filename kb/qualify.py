@@ -635,6 +635,8 @@ def _time_caveats(counts: list[Count], rows: list[TimeRow]) -> None:
             caveat = Caveat(kind=kind, changes="range", article=row.article, where=where, reason=row.reason)
             if caveat not in counts[row.count - 1].caveats:
                 counts[row.count - 1].caveats.append(caveat)
+    for count in counts:  # those that could change the charge first, then the range (a stable sort)
+        count.caveats.sort(key=lambda k: k.changes != "charge")
 
 
 # -- the case ---------------------------------------------------------------------------------------------------------
