@@ -207,7 +207,7 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
     else:
         name = w("trafficking") + (f" ({c.cite(count.principal)})" if count.principal else "")
         out.append(field(name, w(count.trafficking)))
-        out += [item(_reason(c, d, count.principal)) for d in count.reasons]
+        out += [item(f"{w(d.slot)}: {_reason(c, d, count.principal)}") for d in count.reasons]
     for x in count.cumulative:
         what = f"{_charge(c, x.charge)}; {_short_range(c, x.charge, True)}" if x.charge else \
             c.cite(x.article) + f" ({w('part undecided')})"
@@ -361,7 +361,13 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
                 prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
                 name = Path(case.name).stem if n == 1 else ""
                 rows.append([name, str(n) if len(case.readings) > 1 else "", _line(c, count), rng, prove])
-    return [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows)]
+    out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows)]
+    for case in cases:
+        split = any(f.fact == "knew_age" for r in case.readings for f in r.facts)
+        if len(case.readings) > 1:
+            out += [item(f"{Path(case.name).stem} #{n}: {_condition(c, r, split)}")
+                    for n, r in enumerate(case.readings, 1)]
+    return out
 
 
 def _line(c: _Ctx, count: Any) -> str:
