@@ -83,7 +83,7 @@ class Brief(BaseModel):
     part: str | None  # None: the article applies, its part undecided
     items: list[str]
     citation: str
-    range: str  # 4y-7y, up to 3y, life, unknown
+    range: Range | None
 
 
 class AnswerCount(BaseModel):
@@ -494,12 +494,12 @@ def _range_text(r: Range | None, last: bool = False) -> str:
 
 
 def _brief(c: Charge) -> Brief:
-    return Brief(article=c.article, part=c.part, items=c.items, citation=c.citation, range=_range_text(c.range))
+    return Brief(article=c.article, part=c.part, items=c.items, citation=c.citation, range=c.range)
 
 
 def _count_key(c: Count) -> AnswerCount:
     cum = [_brief(x.charge) if x.charge else Brief(article=x.article, part=None, items=[], citation=x.article,
-                                                   range="unknown") for x in c.cumulative]
+                                                   range=None) for x in c.cumulative]
     return AnswerCount(trafficking=c.trafficking, charge=_brief(c.charge) if c.charge else None, cumulative=cum,
                        other=[_brief(o) for o in c.other])
 

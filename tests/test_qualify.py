@@ -239,7 +239,8 @@ articles:
               "--draft", str(draft), "--json")
     d = r.json()["cases"][0]["draft"]
     assert d["flipped"] and d["on"] == "2026-06-01"
-    assert [a["counts"][0]["charge"]["range"] for a in (d["before"][0], d["after"][0])] == ["unknown", "6y-12y"]
+    ranges = [a["counts"][0]["charge"]["range"] for a in (d["before"][0], d["after"][0])]
+    assert [(r["max_months"], r["last_known"]) for r in ranges] == [(84, True), (144, False)]
 
 
 # -- the command line and the renderer ----------------------------------------------------------------------------

@@ -152,7 +152,8 @@ def _dotted(c: _Ctx, where: str | None) -> str:
 
 
 def _brief(c: _Ctx, b: Any) -> str:
-    return c.cite(b.article, b.part, b.items) if b.part else c.cite(b.article)
+    cite = c.cite(b.article, b.part, b.items) if b.part else c.cite(b.article)
+    return f"{cite} ({_short_range(c, b)})"
 
 
 def _answer(c: _Ctx, a: Any) -> str:
