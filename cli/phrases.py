@@ -211,8 +211,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "may name it, as {where} does": (
         "«{fact}» не является формой эксплуатации по п. 1 ст. 3{grade}, но более тяжкие части {cite} не внесены в базу "
         "и могут её называть, как {where}",
-        "«{fact}» 3-баптың 1-тармағы бойынша қанау нысаны емес{grade}, бірақ {cite} ауырырақ бөліктері енгізілмеген "
-        "және оны атауы мүмкін, {where} сияқты"),
+        "«{fact}» 3-баптың 1-тармағы бойынша қанау нысаны емес{grade}, бірақ {cite}: ауырырақ бөліктері "
+        "енгізілмеген және оны атауы мүмкін, {where} сияқты"),
     "Art. 3 item 1 for the date is not encoded": ("п. 1 ст. 3 на эту дату не внесён в базу",
                                                   "осы күнге 3-баптың 1-тармағы енгізілмеген"),
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
@@ -293,6 +293,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "with it": ("с ним", "онымен"),
     "case": ("дело", "іс"),
     "awareness of the age": ("осведомлённость о возрасте", "жасын білгені"),
+    "Part ({id})": ("Часть ({id})", "Бөлік ({id})"),
     "the range of {cite} is unknown; sources report {range} for the article's aggravated forms ◆": (
         "санкция {cite} неизвестна; по сообщениям, для квалифицированных составов статьи — {range} ◆",
         "{cite} санкциясы белгісіз; хабарлар бойынша, баптың ауырлататын құрамдары үшін — {range} ◆"),

@@ -264,7 +264,7 @@ def _explain(c: _Ctx, case: Any, count: Any) -> list[Block]:
         status = w(ac.status.replace("_", " "))
         out.append(text(f"{c.cite(ac.article)} {w.text(ac.title) if ac.title else ''} — {status}"))
         for p in ac.parts:
-            name = w("Part {id}", id=p.part if p.part[0].isdigit() else f"({p.part})")
+            name = w("Part {id}", id=p.part) if p.part[0].isdigit() else w("Part ({id})", id=p.part)
             out.append(field(name, w(p.applies) + w.mark(p.grade)))
             for d in p.decisions:
                 got = f" ({c.labels_of(d.matched)})" if d.matched else ""
