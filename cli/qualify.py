@@ -166,6 +166,7 @@ def _signature() -> inspect.Signature:
                                                              help="Number of victims.")]),
         "act": opt(_many("An act")), "means": opt(_many("A means")),
         "purpose": opt(_many("A purpose, or the exploitation that took place")),
+        **{flag.name: opt(Annotated[bool, typer.Option(flag.option, help=flag.help)], False) for flag in FLAGS},
         "explain": opt(Annotated[bool, typer.Option(
             "--explain", help="Everything: element by element, every article the facts touch, every caveat, what "
                               "one more fact would change, the law in time.")], False),
@@ -182,8 +183,6 @@ def _signature() -> inspect.Signature:
         "lang": opt(LangOpt, Lang.en), "root": opt(RootOpt), "as_json": opt(JsonOpt, False),
         "fmt": opt(FormatOpt, Format.table),
     }
-    for flag in FLAGS:
-        spec[flag.name] = opt(Annotated[bool, typer.Option(flag.option, help=flag.help)], False)
     params = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=ann, default=default)
               for name, (ann, default) in spec.items()]
     return inspect.Signature(params)
