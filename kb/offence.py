@@ -158,28 +158,24 @@ class Law:
         self.rules = roles.rules(kb)
         self.full = roles.full_equivalents(kb)
         self.definition = snap.fact("exploitation").version
-        self.aggravating = self._aggravating()
         self._static: dict[str, tuple] = {}
+        self.aggravating = self._aggravating()
 
-    def static(self, number: str) -> tuple[list[tuple[str, Elements, Grade]], dict[str, tuple[str, Grade]], set[str]]:
-        """What an article says at the point, whatever the facts: every encoded element list in force (where,
-        elements, grade), the purposes its own qualifying parts and items name, and every id it covers."""
+    def static(self, number: str) -> tuple[dict[str, tuple[str, Grade]], set[str]]:
+        """What an article says at the point, whatever the facts: the purposes its own qualifying parts and items
+        name (each with where and its grade), and every vocabulary id its encoded elements hold."""
         if number not in self._static:
-            a = self.snap.article(number)
-            found = []
-            for pa in a.in_force():
-                if isinstance(pa.version.elements, Elements):
-                    found.append((f"{number}.{pa.part.id}", pa.version.elements, pa.version.confidence))
-                for iid, at in pa.items.items():
-                    if at.version is not None and isinstance(at.version.elements, Elements):
-                        found.append((f"{number}.{pa.part.id}.{iid}", at.version.elements, at.version.confidence))
-            bases = {pa.part.id for pa in a.in_force() if pa.part.base}
             own: dict[str, tuple[str, Grade]] = {}
-            for where, el, grade in found:
-                if where.split(".")[1] not in bases:
-                    for p in el.purposes:
-                        own.setdefault(p, (where, grade))
-            self._static[number] = (found, own, {i for _, el, _ in found for i in el.ids()})
+            covered: set[str] = set()
+            for pa in self.snap.article(number).in_force():
+                found = [(f"{number}.{pa.part.id}", pa.version)]
+                found += [(f"{number}.{pa.part.id}.{i}", at.version) for i, at in pa.items.items() if at.version]
+                for where, v in found:
+                    if isinstance(v.elements, Elements):
+                        covered.update(v.elements.ids())
+                        for p in v.elements.purposes if not pa.part.base else ():
+                            own.setdefault(p, (where, v.confidence))
+            self._static[number] = (own, covered)
         return self._static[number]
 
     def role(self, number: str) -> Role:
@@ -201,16 +197,9 @@ class Law:
         definition lacks may still aggravate an article that the KB does not hold whole."""
         out: dict[str, str] = {}
         for number in roles.articles(self.kb):
-            for pa in self.snap.article(number).in_force():
-                if pa.part.base:
-                    continue
-                found = [(f"{number}.{pa.part.id}", pa.version.elements)]
-                found += [(f"{number}.{pa.part.id}.{i}", at.version.elements) for i, at in pa.items.items()
-                          if at.version is not None]
-                for where, el in found:
-                    for p in el.purposes if isinstance(el, Elements) else ():
-                        if p != EXPLOITATION:
-                            out.setdefault(p, where)
+            for p, (where, _) in self.static(number)[0].items():
+                if p != EXPLOITATION:
+                    out.setdefault(p, where)
         return out
 
 
@@ -236,7 +225,7 @@ class Check:
         self.facts = known.ids(self.trafficking)
         self.purposes = known.purposes if self.trafficking else frozenset(
             f for f in self.facts if f.startswith("purpose."))
-        _, self.own_purposes, self.covered = law.static(number)
+        self.own_purposes, self.covered = law.static(number)
 
     # -- what the article says ----------------------------------------------------------------------------------
 

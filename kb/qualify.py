@@ -331,14 +331,13 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
              if d.reason == "did_not_know"]
     if charge is not None and aware:  # the adult offence for a minor rests on the rule that needs awareness
         charge = charge.model_copy(update={"grade": weakest(charge.grade, aware[0].grade)})
-    to_prove = _to_prove(principal) if charge else []
-    caveats = _caveats(law, principal, child, profile, cumulative)
     shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
     return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
-                 principal=principal.article if principal else None, trafficking=trafficking, charge=charge, reasons=reasons, cumulative=cumulative, other=other,
-                 to_prove=to_prove, caveats=caveats, candidates=shown,
-                 unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
-                                        *(checks[o.article] for o in other)]))
+                 principal=principal.article if principal else None, trafficking=trafficking, charge=charge,
+                 reasons=reasons, cumulative=cumulative, other=other,
+                 to_prove=_to_prove(principal) if charge else [], caveats=_caveats(principal, child, cumulative),
+                 candidates=shown, unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
+                                                          *(checks[o.article] for o in other)]))
 
 
 def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleCheck | None,
@@ -381,8 +380,10 @@ def _to_prove(principal: ArticleCheck) -> list[ToProve]:
     return out
 
 
-def _caveats(law: Law, principal: ArticleCheck | None, child: ArticleCheck | None, profile: Profile,
-             cumulative: list[Cumulative]) -> list[Caveat]:
+UNDECIDED_PURPOSE = ("maybe_in_definition", "definition_unknown", "higher_parts")
+
+
+def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulative: list[Cumulative]) -> list[Caveat]:
     out: list[Caveat] = []
     if principal is None:
         return out
@@ -393,14 +394,14 @@ def _caveats(law: Law, principal: ArticleCheck | None, child: ArticleCheck | Non
                 if d.reason == "did_not_know":
                     out.append(Caveat(kind="not_aware", changes="charge", article=child.article, rule=d.rule,
                                       grade=d.grade))
-                elif d.reason == "minor_unknown" and child.charge is None and "acts" not in {
-                        x.slot for x in p.decisions if x.status == "not_met"}:
+                elif d.reason == "minor_unknown" and all(x.status != "not_met" for x in p.decisions):
+                    # the child offence would be made out if the victim were a minor (and the offender aware)
                     out.append(Caveat(kind="minor_unknown", changes="charge", article=child.article))
     if principal.reported:
         out.append(Caveat(kind="open_reported", changes="charge", article=n, ids=principal.reported,
                           max_months=principal.reported_max))
     undecided = [d for p in principal.parts if not p.builds_on for d in p.decisions
-                 if d.status == "undecided" and d.reason in ("maybe_in_definition", "definition_unknown", "higher_parts")]
+                 if d.status == "undecided" and d.reason in UNDECIDED_PURPOSE]
     rest = [i for i in principal.open if i not in principal.reported and i not in {d.of for d in undecided}]
     if rest:
         out.append(Caveat(kind="open", changes="charge", article=n, ids=rest))
@@ -429,8 +430,7 @@ def _unused(known: Known, used_by: list[ArticleCheck | None]) -> list[str]:
         for p in ac.parts:
             used.update(p.matched)
             for d in p.decisions:
-                used.update(d.matched)
-                used.update(x for x in (d.of,) if x)
+                used.update([*d.matched, *([d.of] if d.of else [])])
             for i in p.items:
                 used.update(i.matched)
     return sorted(f for f in known.ids(False) if f not in used)
@@ -450,10 +450,9 @@ class _Reader:
     """The law of one date, read at each of its points, for the facts of a case and its variants."""
 
     def __init__(self, kb, on: dt.date):
-        self.kb, self.on = kb, on
-        arts = roles.articles(kb)
+        self.kb = kb
         self.points = []
-        for p in points(kb, on, arts):
+        for p in points(kb, on, roles.articles(kb)):
             snap = Snapshot(kb, p)
             self.points.append(_Point(p, snap, Law(kb, snap)))
 
@@ -526,7 +525,8 @@ def answers(readings: list[Reading]) -> list[Answer]:
     return [Answer(assumed=r.assumed, facts=r.facts, counts=[_count_key(c) for c in r.counts]) for r in readings]
 
 
-def _answers(reader: _Reader, case: Case) -> list[list]:
+def _outcome(reader: _Reader, case: Case) -> list[list]:
+    """What the case comes to at every reading of its date, for comparing two readings of its terms."""
     return [[cond, [(a, [_count_key(c) for c in counts]) for a, _, counts in _group(reader, _assume(case, cond))]]
             for cond in _knowledge(reader, case)]
 
@@ -682,9 +682,9 @@ def _refuse_ties(reader: _Reader, case: Case) -> None:
     ties = [t for t in case.terms if t.understood and t.understood.how == "fuzzy" and t.understood.also]
     if not ties:
         return
-    base = repr(_answers(reader, case))
+    base = repr(_outcome(reader, case))
     for t in ties:
-        if any(repr(_answers(reader, case.swap(t, alt))) != base for alt in t.understood.also):
+        if any(repr(_outcome(reader, case.swap(t, alt))) != base for alt in t.understood.also):
             ids = [t.id, *t.understood.also]
             terms = reader.kb.vocabulary.terms
             raise Tie(t, ids, {i: terms[i].label.pick("en") for i in ids if i in terms and terms[i].label.pick("en")})
