@@ -16,7 +16,7 @@ SHORT = 3  # caveats shown per count without --explain
 
 class _Ctx:
     def __init__(self, result: Any, lang: str):
-        self.w, self.r = Words(lang), result
+        self.w = Words(lang)
         self.acts, self.labels, self.rules = result.acts, result.labels, result.rules
 
     def label(self, vid: str | None) -> str:
