@@ -68,7 +68,7 @@ class Caveat(BaseModel):
     changes: Literal["charge", "range"]  # what it could change; these come first
     article: str | None = None
     ids: list[str] = []
-    parts: list[str] = []
+    parts: list[str] = []  # unranked: the part ids; later_milder, milder_unknown: the charges, dotted
     where: str | None = None
     reason: str | None = None
     rule: str | None = None
@@ -628,13 +628,17 @@ def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], 
 
 
 def _time_caveats(counts: list[Count], rows: list[TimeRow]) -> None:
+    """One caveat per count and kind: the charges whose later law is milder, or cannot be compared."""
     for row in rows:
         if row.milder in ("later", "unknown") and row.reason != "rule_not_encoded":
             kind = "later_milder" if row.milder == "later" else "milder_unknown"
             where = f"{row.article}.{row.then.part}" + (f".{','.join(row.then.items)}" if row.then.items else "")
-            caveat = Caveat(kind=kind, changes="range", article=row.article, where=where, reason=row.reason)
-            if caveat not in counts[row.count - 1].caveats:
-                counts[row.count - 1].caveats.append(caveat)
+            caveats = counts[row.count - 1].caveats
+            same = next((k for k in caveats if k.kind == kind and k.reason == row.reason), None)
+            if same is None:
+                caveats.append(Caveat(kind=kind, changes="range", article=row.article, parts=[where], reason=row.reason))
+            elif where not in same.parts:
+                same.parts.append(where)
     for count in counts:  # those that could change the charge first, then the range (a stable sort)
         count.caveats.sort(key=lambda k: k.changes != "charge")
 

@@ -113,7 +113,7 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}", cite=art)
     if k.kind == "cumulative_undecided":
         return w("{cite} may apply as well ({rule}), but its part cannot be decided", cite=art, rule=c.rule(k.rule))
-    date, art = case.compare_on.isoformat(), _dotted(c, k.where) or art
+    date, art = case.compare_on.isoformat(), ", ".join(_dotted(c, x) for x in k.parts) or art
     if k.kind == "later_milder":
         return w("the law in force on {date} is milder for {cite} and applies ({rule})", date=date, cite=art,
                  rule=_art6(c, case))
