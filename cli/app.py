@@ -120,9 +120,9 @@ def fail(code: Exit, message: str) -> None:
     raise typer.Exit(code)
 
 
-def command(examples: str, name: str | None = None) -> Callable:
-    """Register a command with its examples (shown by -h), turning library errors into one clean message on
-    stderr and the exit code of DESIGN.md."""
+def command(examples: str, name: str | None = None, group: typer.Typer | None = None) -> Callable:
+    """Register a command (on `group`, a command group such as `draft`, else on tipkb itself) with its examples
+    (shown by -h), turning library errors into one clean message on stderr and the exit code of DESIGN.md."""
     epilog = "\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples.strip().splitlines())
 
     def decorate(fn: Callable) -> Callable:
@@ -142,7 +142,7 @@ def command(examples: str, name: str | None = None) -> Callable:
             except BadInput as e:
                 fail(Exit.USAGE, str(e))
 
-        return app.command(name, cls=ManCommand, epilog=epilog)(wrapper)
+        return (group or app).command(name, cls=ManCommand, epilog=epilog)(wrapper)
 
     return decorate
 

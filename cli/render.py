@@ -40,6 +40,8 @@ def to_markdown(blocks: list[Block]) -> str:
     lines: list[str] = []
     for b in blocks:
         kind = b[0]
+        if kind in ("text", "warn", "table") and lines and lines[-1]:
+            lines.append("")  # a paragraph after a list item is not the item's continuation
         if kind == "title":
             lines += [f"# {b[1]}", ""]
         elif kind == "heading":

@@ -7,7 +7,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 
-from .errors import Finding
+from .citation import parse as parse_citation
+from .errors import BadInput, Finding
 from .model import GRADE_RANK, UNKNOWN, Article, Dated, Elements, Graded, Penalty, SourceRef, Versioned, Window, weakest
 from .timeline import When, code_start, when
 
@@ -178,6 +179,10 @@ class Checker:
                 if ids.index(r.id) != i:
                     self.report("checklist", (*loc, "id"), f"requirement {r.id} is defined twice")
                 self.vocab("checklist", (*loc, "elements"), r.elements)
+                for j, ref in enumerate(r.proposed_by):
+                    if ref.ref not in kb.sources.sources:
+                        self.report("checklist", (*loc, "proposed_by", j, "ref"),
+                                    f"unknown source {ref.ref!r} (not in statutes/sources.yaml)")
                 for j, b in enumerate(r.basis):
                     ins = kb.instruments.get(b.instrument)
                     if ins is None or ins.provision(b.provision) is None:
@@ -200,10 +205,23 @@ class Checker:
             for i, a in enumerate(m.annotations):
                 if a.requirement not in known:
                     self.report("mapping", ("annotations", i, "requirement"), f"unknown requirement {a.requirement!r}")
+            for i, text in enumerate(roles.related):
+                self.citation("mapping", ("roles", "related", i), text)
             for i, comp in enumerate(m.consistency):
-                for cite in comp.provisions:
-                    if cite.split(".")[0] not in kb.articles:
-                        self.report("mapping", ("consistency", i, "provisions"), f"unknown article in {cite!r}")
+                for j, text in enumerate(comp.provisions):
+                    self.citation("mapping", ("consistency", i, "provisions", j), text)
+
+    def citation(self, file_key: str, loc: tuple, text: str) -> None:
+        """A citation the mapping relies on names an article, part and item the KB encodes."""
+        try:
+            c = parse_citation(text)
+        except BadInput as e:
+            self.report(file_key, loc, str(e))
+            return
+        art = self.kb.articles.get(c.article)
+        part = art.part(c.part) if art and c.part else None
+        if art is None or (c.part and part is None) or (c.item and not any(i.id == c.item for i in part.items)):
+            self.report(file_key, loc, f"{text!r} is not encoded in the knowledge base")
 
 
 def said(w: When) -> str:

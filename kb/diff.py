@@ -169,6 +169,12 @@ def _get(slots_: dict[str, Any], slot: str) -> Any:
     return False if slots_["includes"]["exhaustive"] else UNKNOWN
 
 
+def _prefixes(slot: str) -> list[str]:
+    """'penalty.main.imprisonment' -> ['penalty', 'penalty.main', 'penalty.main.imprisonment']."""
+    parts = slot.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
 def _unknown_parent(slots_: dict[str, Any], slot: str) -> bool:
     parts = slot.split(".")
     return any(slots_.get(".".join(parts[:i])) == UNKNOWN for i in range(1, len(parts)))
@@ -201,6 +207,7 @@ class _Compare:
     def __init__(self, kb, where: Where, a: At, b: At, rules_a, rules_b):
         self.kb, self.where, self.a, self.b = kb, where, a, b
         self.rules_a, self.rules_b = rules_a, rules_b
+        self.passed: dict[str, int] = {}  # slot -> a version between the sides that leaves it unknown
 
     def side(self, v: Versioned | None, value: Any) -> Side:
         if v is None:
@@ -214,10 +221,19 @@ class _Compare:
 
     def credit(self, slot: str, final: Any, upto: int) -> str | None:
         """The act of the earliest version, after the `before` side's and up to `upto`, from which the slot has
-        held its final value."""
+        held its final value. A version that leaves the slot unknown is looked past: it is not known to have
+        changed it, so the value the act before it made is not credited to a later act (a draft) restating it."""
         versions, start, k = self.b.versions, self._start(), upto
-        while k - 1 > start and _same(_get(slots(versions[k - 1], self.rules_b), slot), final):
-            k -= 1
+        for j in range(upto - 1, start, -1):
+            sj = slots(versions[j], self.rules_b)
+            value = _get(sj, slot)
+            if value == UNKNOWN or _unknown_parent(sj, slot):
+                root = next(p for p in _prefixes(slot) if _get(sj, p) == UNKNOWN)
+                self.passed.setdefault(root, j)  # listed apart: unknown there, known on both sides
+                continue
+            if not _same(value, final):
+                break
+            k = j
         return versions[k].act
 
     def run(self) -> tuple[list[Change], list[Unknown]]:
@@ -241,6 +257,12 @@ class _Compare:
                     changes += self._up_to_last_known(slot, sa, va)
                 continue
             changes.append(self.change(slot, x, y, va, vb, self.credit(slot, y, self.b.index)))
+        for root, j in self.passed.items():
+            if not any(u.slot == root for u in unknowns):
+                between = self.b.versions[j]
+                unknowns.append(Unknown(where=self.where, slot=root, before=self.side(between, UNKNOWN),
+                                        after=self.side(vb, _get(sb, root)),
+                                        last_known=At(self.b.versions, j, self.kb.acts).last_known(root)))
         return changes, unknowns
 
     def _up_to_last_known(self, slot: str, sa: dict, va) -> list[Change]:

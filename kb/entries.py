@@ -84,7 +84,7 @@ def entries(kb: KB) -> list[Entry]:
             for item in part.items:
                 add("item", f"{art.article}.{part.id}.{item.id}", item.versions, body([]), elements)
 
-    rank = {"treaty": 0, "law": 1, "case_law": 2}
+    rank = {"treaty": 0, "law": 1, "case_law": 2, "soft_law": 3}
     for inst in sorted(kb.instruments.values(), key=lambda i: (rank[i.kind], i.id)):
         begins = next((d for d in (inst.in_force, inst.adopted) if isinstance(d, dt.date)), None)
         said = When(earliest=inst.in_force, latest=inst.in_force) if isinstance(inst.in_force, dt.date) else \

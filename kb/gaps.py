@@ -1,522 +1,426 @@
-"""The Protocol compliance report: one row per requirement of mappings/checklist.yaml, each status computed
-from the elements encoded for the law in force on a date. Nothing here types a verdict in; change the law
-(or overlay a draft) and the rows change with it."""
+"""The Protocol compliance report: one row per requirement of mappings/checklist.yaml (computed by
+kb/requirements.py from the law at a point, kb/snapshot.py); the headline finding computed from the rows; penalty
+consistency; and what to verify. Results are data — statuses, kinds, evidence as ids, citations and grades — and
+cli/views/gaps.py writes the memo. Nothing here types a verdict in: change the law, or apply a draft, and the
+rows change."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Literal
 
 from pydantic import BaseModel
 
 from .category import floor_months, max_months
 from .citation import parse
 from .errors import NotFound
-from .lawview import LawView
-from .load import KB
-from .lookup import act_name
-from .model import CONFIDENCE_RANK, UNKNOWN, Confidence, Elements, GapStatus, Requirement, Versioned
-from .timeline import at
-from .words import duration, punishment
+from .model import UNKNOWN, Basis, GapStatus, Grade, Requirement, RowGroup, RowKind, SourceRef, Text, weakest
+from .requirements import TESTS, Equivalence, Evidence, Law, Need, Trust, Victim, VictimOutcome, grade_of
+from .results import ActName, SourceCite, cite, named
+from .snapshot import Conflict, LastKnown, Point, Snapshot, act_point, points
+from .timeline import act_when
 
 
-class Evidence(BaseModel):
-    provision: str  # "128.1", "135.2.7", "Art. 3 item 1", "kz-np-7 kz.np7.r04 (para. 2)"
-    version: str | None  # the amending act and when it came into force
-    confidence: Confidence
-    says: str
-
-
-class GapRow(BaseModel):
+class Row(BaseModel):
     id: str
-    group: str
-    title: str
-    basis: list[str]
-    severity: str
+    group: RowGroup
+    title: str  # ours, in English
+    elements: list[str]
+    basis: list[Basis]  # the instruments' provisions it comes from
+    proposed_by: list[SourceRef]
+    kind: RowKind
     status: GapStatus
-    explanation: str
+    would_be: GapStatus | None = None  # an annotation's status once its facts are verified
+    victims: list[VictimOutcome] = []
     evidence: list[Evidence]
-    confidence: Confidence | None  # the weakest evidence the status rests on
-    needs: str | None = None  # for an unknown: the fact the KB lacks
+    needs: list[Need] = []
+    trust: Trust
+    open: bool  # a finding: an obligation not met or undecided, a divergence, a recommendation not followed
 
 
-class ProvisionPenalty(BaseModel):
-    provision: str
-    penalty: str
-    max_months: int | str | None
-    floor_months: int | str | None  # the lightest sentence allowed, in months of imprisonment
-    confidence: Confidence | None
+class PenaltySide(BaseModel):
+    article: str
+    part: str
+    item: str | None
+    status: str  # in_force | not_in_force | not_encoded | unknown_if_exists | absent
+    penalty: object | None = None  # the Penalty as data, "unknown", or None
+    max_months: int | str | None = None
+    floor_months: int | str | None = None
+    grade: Grade | None = None
+    sources: list[str] = []
+    last_known: list[LastKnown] = []
+    conflicts: list[Conflict] = []
+
+
+class Lighter(BaseModel):
+    """A related provision that punishes the same conduct far more lightly than the trafficking one."""
+
+    side: int  # index into `sides`
+    max: bool  # a maximum at least a third lower
+    floor: bool  # a minimum at most half as high
 
 
 class ConsistencyRow(BaseModel):
-    conduct: str
-    provisions: list[ProvisionPenalty]
-    status: str  # divergent | comparable | unknown
-    explanation: str
+    conduct: str  # ours, in English
+    sides: list[PenaltySide]
+    status: Literal["comparable", "divergent", "not_comparable"]
+    lighter: list[Lighter] = []
+    unknown: list[int] = []  # the sides whose penalty is unknown or not in force
+    trust: Trust
+
+
+class Site(BaseModel):
+    """Where the Code names the Protocol's means outside the base offence."""
+
+    role: Literal["aggravating", "parallel", "reported", "related"]
+    article: str
+    part: str | None
+    items: list[str]
+    means: list[str]  # the Protocol means it bears on
+    grade: Grade
+    sources: list[str]
+    act: str | None = None  # for a reported site: the law it describes, from this act ...
+    until: str | None = None  # ... until this one
+
+
+class BaseMeans(BaseModel):
+    victim: Victim
+    article: str
+    part: str | None
+    means: list[str] | Literal["unknown"]  # the means the base offence requires ([]: none)
+    act: str | None
+    grade: Grade
+
+
+class Headline(BaseModel):
+    """The finding the report opens with, computed from the means rows: is the Protocol's means (Art. 3(a))
+    constitutive of the adult offence, or only aggravating, where, on what evidence, at what grade."""
+
+    verdict: Literal["not_constitutive", "constitutive", "partly_constitutive", "unknown"]
+    bases: list[BaseMeans]
+    constitutive: list[str]  # Protocol means, by the status of their rows
+    functional: list[str]
+    aggravating: list[str]
+    partial: list[str]
+    missing: list[str]  # not among the means the offence requires: conduct by it alone is not trafficking
+    unnamed: list[str]  # named nowhere, and reached by an offence that needs no means
+    unknown: list[str]
+    sites: list[Site]  # computed (aggravating, parallel, related) and reported at the point
+    former: list[Site]  # reported of an earlier law, ended before the point
+    illustrative: list[Evidence]  # the framework law names the means only as examples
+    computed_grade: Grade  # of the computed facts it rests on
+    reported_grade: Grade | None  # of the reported ones
+
+
+class Check(BaseModel):
+    """A fact whose verification could change a status: one the KB lacks, or one a status rests on at a weak
+    grade (inferred, unverified, a last known value, a value in conflict)."""
+
+    reason: Literal["unknown", "unverified", "inferred", "last_known", "conflicting"]
+    need: Need | None = None  # one of these three
+    evidence: Evidence | None = None
+    equivalence: Equivalence | None = None
+    rows: list[str]
+
+
+class Reading(BaseModel):
+    point: Point
+    finding: Headline
+    rows: list[Row]
+    consistency: list[ConsistencyRow]
+    summary: dict[str, dict[str, int]]  # kind -> status -> rows: the table's own counts
+    verify: list[Check]
+
+
+class RowState(BaseModel):
+    kind: RowKind
+    status: GapStatus
+    grade: Grade
 
 
 class RowChange(BaseModel):
     id: str
-    title: str
-    before: GapStatus
-    after: GapStatus
-    explanation: str
+    before: RowState
+    after: RowState
+
+
+class DraftChanges(BaseModel):
+    act: str
+    file: str
+    finding_before: Headline
+    changes: list[RowChange]  # rows whose status or kind the draft changes
+    regraded: list[str]  # rows whose only change is the grade they rest on
 
 
 class GapReport(BaseModel):
-    on: dt.date
+    on: dt.date  # the date read (for a draft: its entry into force)
     code: str
     standard: str
-    draft: str | None = None
-    ambiguous: list[str]  # acts whose in-force window covers the date: the law is read as amended by them
-    summary: dict[str, int]
-    rows: list[GapRow]
-    consistency: list[ConsistencyRow]
-    changes: list[RowChange] | None = None
+    ambiguous: bool  # the date falls inside an act's in-force window: one reading per possibility
+    readings: list[Reading]
+    draft: DraftChanges | None = None
+    sources: dict[str, SourceCite]  # every source the report cites
+    instruments: dict[str, Text]  # titles of the instruments it cites
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
 
 
-NOT_GAPS = {"covered", "case_law", "broader", "unknown"}
+# -- rows, findings, consistency ----------------------------------------------------------------------------------
 
-
-@dataclass
-class Found:
-    provision: str
-    elements: Elements
-    version: Versioned
-
-
-class Law(LawView):
-    """The encoded law on one date, seen through the mapping's roles; a date inside an act's in-force window
-    is read as amended by it, and the act is noted."""
-
-    def __init__(self, kb: KB, on: dt.date, lang: str = "en"):
-        if kb.mapping is None or kb.checklist is None:
-            raise NotFound("this knowledge base has no mappings/checklist.yaml or mappings/kz-cc--un-tip.yaml")
-        super().__init__(kb, on, lang)
-        self.ambiguous: set[str] = set()
-
-    def current(self, versions):
-        r = at(versions, self.on, self.kb.acts)
-        if r.ambiguous:
-            self.ambiguous.update(s.act for s in r.pending)
-        return r.current
-
-    def evidence(self, provision: str, v: Versioned, says: str) -> Evidence:
-        return Evidence(provision=provision, version=self.version(v), confidence=v.confidence, says=says)
-
-    def base(self, article: str) -> Found | None:
-        """Part 1 of the article as in force; None if unknown or not in force."""
-        part = self.kb.articles[article].part("1")
-        v = self.current(part.versions) if part else None
-        if v is None or not isinstance(v.elements, Elements):
-            return None
-        return Found(f"{article}.1", v.elements, v)
-
-    def qualifying(self, article: str) -> list[Found]:
-        """Every other part and item in force, with its own elements."""
-        out = []
-        for part in self.kb.articles[article].parts:
-            if part.id == "1":
-                continue
-            v = self.current(part.versions)
-            if v is None:
-                continue
-            if isinstance(v.elements, Elements):
-                out.append(Found(f"{article}.{part.id}", v.elements, v))
-            for item in part.items:
-                iv = self.current(item.versions)
-                if iv is not None and isinstance(iv.elements, Elements):
-                    out.append(Found(f"{article}.{part.id}.{item.id}", iv.elements, iv))
-        return out
-
-    def incomplete(self, *articles: str) -> list[str]:
-        return [a for a in articles if not self.kb.articles[a].complete]
-
-    def equivalents(self, target: str, degree: str) -> set[str]:
-        return {e.national for e in self.m.equivalents if e.protocol == target and e.degree == degree}
-
-    def equivalence_evidence(self, national: str, target: str) -> Evidence:
-        e = next(e for e in self.m.equivalents if e.national == national and e.protocol == target)
-        return Evidence(provision="mapping", version=None, confidence=e.confidence,
-                        says=f"{self.label(national)} ≈ {self.label(target)} ({e.degree}): {e.note}")
-
-    def rule_evidence(self, rule) -> Evidence:
-        para = "para. unknown" if rule.paragraph in (None, UNKNOWN) else f"para. {rule.paragraph}"
-        return Evidence(provision=f"{self.m.roles.case_law} {rule.id} ({para})", version=None,
-                        confidence=rule.confidence, says=rule.summary)
-
-
-def _ids(elements: Elements) -> set[str]:
-    return set(elements.ids())
-
-
-def _says(found: Found, law: Law, hits: set[str]) -> str:
-    return ", ".join(law.label(h) for h in sorted(hits))
-
-
-# -- the tests: each returns (status, explanation, evidence, needs) --------------------------------------
-
-Outcome = tuple[GapStatus, str, list[Evidence], str | None]
-
-
-def _not_encoded(article: str) -> Outcome:
-    return "unknown", f"The elements of {article} part 1 on this date are not encoded.", [], f"{article}.1 elements"
-
-
-@dataclass
-class Target:
-    """The Protocol element a requirement looks for, and the national terms that stand for it."""
-
-    id: str
-    name: str
-    full: set[str]  # itself and its full equivalents
-    partial: set[str]  # narrower national terms
-
-
-def _target(law: Law, req: Requirement) -> Target:
-    vid = req.elements[0]
-    return Target(vid, law.label(vid), {vid} | law.equivalents(vid, "full"), law.equivalents(vid, "partial"))
-
-
-def _element_test(law: Law, req: Requirement, constitutive: Callable[[Found], set[str]], what: str) -> Outcome:
-    """Shared by acts and means: constitutive in the adult base offence, else aggravating, partial, unknown."""
-    t = _target(law, req)
-    target, name, full, partial = t.id, t.name, t.full, t.partial
-    adult, child = law.adult, law.child
-    base = law.base(adult)
-    if base is None:
-        return _not_encoded(adult)
-    hit = constitutive(base) & full
-    if hit:
-        return "covered", f"{name.capitalize()} is an element of the base offence ({adult} part 1).", \
-            [law.evidence(base.provision, base.version, _says(base, law, hit))], None
-    evidence = [law.evidence(base.provision, base.version, f"no {name} among the elements of the base offence")]
-    aggravating = [(f, _ids(f.elements) & full) for art in (adult, child) for f in law.qualifying(art)]
-    aggravating = [(f, h) for f, h in aggravating if h]
-    if aggravating:
-        evidence += [law.evidence(f.provision, f.version, "aggravating: " + _says(f, law, h)) for f, h in aggravating]
-        where = ", ".join(f.provision for f, _ in aggravating)
-        caveat = "" if not law.incomplete(adult) or any(f.provision.startswith(f"{adult}.") for f, _ in aggravating) \
-            else f" {adult}'s own qualifying parts are not encoded; the item found is {child}'s."
-        return "aggravating_only", (f"{name.capitalize()} is not an element of the base offence ({adult} part 1); it "
-                                    f"appears only as an aggravating item ({where}). The Protocol makes it a "
-                                    f"constitutive {what} for adults.{caveat}"), evidence, None
-    partial_hits = [(f, _ids(f.elements) & partial) for art in (adult, child)
-                    for f in ([law.base(art)] if law.base(art) else []) + law.qualifying(art)]
-    partial_hits = [(f, h) for f, h in partial_hits if h]
-    if partial_hits:
-        for f, h in partial_hits:
-            evidence.append(law.evidence(f.provision, f.version, _says(f, law, h)))
-            evidence += [law.equivalence_evidence(n, target) for n in sorted(h)]
-        where = ", ".join(f"{f.provision} ({_says(f, law, h)})" for f, h in partial_hits)
-        return "partial", f"Only a narrower national term covers part of {name}: {where}.", evidence, None
-    gaps = law.incomplete(adult, child)
-    if gaps:
-        return "unknown", (f"{name.capitalize()} is not in the base offence, and parts of {', '.join(gaps)} are not "
-                           f"encoded, so whether it appears elsewhere is unknown."), evidence, \
-            f"the parts of {', '.join(gaps)} not yet encoded (see: tipkb show {gaps[0]})"
-    return "missing", f"{name.capitalize()} appears nowhere in {adult} or {child}.", evidence, None
-
-
-def t_act(law: Law, req: Requirement) -> Outcome:
-    return _element_test(law, req, lambda f: set(f.elements.acts), "act")
-
-
-def t_means(law: Law, req: Requirement) -> Outcome:
-    status, text, evidence, needs = _element_test(
-        law, req, lambda f: set(f.elements.means) | set(f.elements.circumstances), "means")
-    framework = law.kb.instruments.get(law.m.roles.framework_law or "")
-    if framework is not None and status != "covered":
-        t = _target(law, req)
-        for p in framework.provisions:
-            if p.illustrative and p.elements and _ids(p.elements) & t.full:
-                evidence.append(Evidence(provision=f"{framework.id} Art. {p.id}", version=None,
-                                         confidence=p.confidence, says=f"names {t.name} only as an example ('including')"))
-    return status, text, evidence, needs
-
-
-def t_acts_beyond(law: Law, req: Requirement) -> Outcome:
-    adult = law.adult
-    base = law.base(adult)
-    if base is None:
-        return _not_encoded(adult)
-    extra = set(base.elements.acts) - set(req.elements)
-    if not extra:
-        return "covered", "The base offence has exactly the Protocol's acts.", [], None
-    names = ", ".join(law.label(a) for a in sorted(extra))
-    return "broader", (f"{adult} part 1 also covers {names}, beyond the Protocol's five acts; allowed by UNTOC "
-                       f"Art. 34(3)."), [law.evidence(base.provision, base.version, names)], None
-
-
-def t_means_required(law: Law, req: Requirement) -> Outcome:
-    adult = law.adult
-    base = law.base(adult)
-    if base is None:
-        return _not_encoded(adult)
-    means = set(base.elements.means)
-    if means:
-        return "covered", f"{adult} part 1 requires one of its listed means.", \
-            [law.evidence(base.provision, base.version, _says(base, law, means))], None
-    return "broader", (f"{adult} part 1 requires no means at all, so it reaches conduct the Protocol's adult definition "
-                       f"does not (over-inclusive; allowed by UNTOC Art. 34(3), but not the international "
-                       f"definition)."), [law.evidence(base.provision, base.version, "no means among the elements")], None
-
-
-def t_purpose_form(law: Law, req: Requirement) -> Outcome:
-    t = _target(law, req)
-    target, name, full, partial = t.id, t.name, t.full, t.partial
-    adult, child = law.adult, law.child
-    base = law.base(adult)
-    if base is None:
-        return _not_encoded(adult)
-    purposes = set(base.elements.purposes)
-    if purposes & full:
-        return "covered", f"{name.capitalize()} is itself a purpose in {adult} part 1.", \
-            [law.evidence(base.provision, base.version, _says(base, law, purposes & full))], None
-    evidence = [law.evidence(base.provision, base.version, "purpose: " + _says(base, law, purposes))]
-    definition = law.current(law.kb.code.exploitation)
-    if definition is None or definition.elements == UNKNOWN:
-        if definition is not None:
-            evidence.append(law.evidence("Art. 3 item 1", definition, "the definition's content is unknown"))
-        return "unknown", (f"Whether the Code's definition of exploitation (Art. 3 item 1) covers {name} on this date "
-                           f"is unknown: that version is not encoded."), evidence, "Art. 3 item 1 as in force on the date"
-    defined = set(definition.elements)
-    if defined & full:
-        evidence.append(law.evidence("Art. 3 item 1", definition, _says(base, law, defined & full)))
-        return "covered", f"The Code's definition of exploitation (Art. 3 item 1) includes {name}.", evidence, None
-    if defined & partial:
-        evidence.append(law.evidence("Art. 3 item 1", definition, _says(base, law, defined & partial)))
-        evidence += [law.equivalence_evidence(n, target) for n in sorted(defined & partial)]
-        return "partial", (f"The Code's definition of exploitation has only a narrower term for {name}: "
-                           f"{_says(base, law, defined & partial)}."), evidence, None
-    evidence.append(law.evidence("Art. 3 item 1", definition, "defines exploitation as: " + _says(base, law, defined)))
-    aggravating = [(f, _ids(f.elements) & full) for art in (adult, child) for f in law.qualifying(art)]
-    aggravating = [(f, h) for f, h in aggravating if h]
-    if aggravating:
-        evidence += [law.evidence(f.provision, f.version, "aggravating: " + _says(f, law, h)) for f, h in aggravating]
-        return "aggravating_only", (f"{name.capitalize()} is not in the Code's definition of exploitation; it appears "
-                                    f"only as an aggravating purpose ({', '.join(f.provision for f, _ in aggravating)})."), \
-            evidence, None
-    return "missing", f"{name.capitalize()} is not in the Code's definition of exploitation nor in {adult} or {child}.", \
-        evidence, None
-
-
-def t_purpose_intent(law: Law, req: Requirement) -> Outcome:
-    adult = law.adult
-    base = law.base(adult)
-    if base is None or not base.elements.purposes:
-        return "unknown", f"{adult} part 1 has no encoded purpose.", [], f"{adult}.1 purposes"
-    evidence = [law.evidence(base.provision, base.version, "for the purpose of " + _says(base, law, set(base.elements.purposes)))]
-    rule = law.rule("formal_offence")
-    if rule is not None:
-        evidence.append(law.rule_evidence(rule))
-    return "covered", (f"{adult} part 1 states exploitation as a purpose, not a result"
-                       f"{'; the Supreme Court reads the offence as complete when the act is done' if rule else ''}."), \
-        evidence, None
-
-
-def t_transactions_purpose(law: Law, req: Requirement) -> Outcome:
-    rule = law.rule("no_purpose_for_transactions")
-    if rule is None:
-        return "unknown", "No encoded rule says whether sale and other transactions need a purpose.", [], \
-            "a case-law rule on the purpose for transactions"
-    return "broader", ("Purchase-sale and other transactions in a person need no purpose of exploitation (Supreme "
-                       "Court), beyond the Protocol; allowed by UNTOC Art. 34(3)."), [law.rule_evidence(rule)], None
-
-
-def t_case_law(law: Law, req: Requirement) -> Outcome:
-    rule = law.rule(req.establishes or "")
-    if rule is None:
-        return "missing", f"No encoded provision establishes this ({req.establishes}).", [], None
-    para = "paragraph unknown" if rule.paragraph in (None, UNKNOWN) else f"para. {rule.paragraph}"
-    return "case_law", f"Set only by the Supreme Court resolution {law.m.roles.case_law} ({para}), not by the Code.", \
-        [law.rule_evidence(rule)], None
-
-
-def t_child_no_means(law: Law, req: Requirement) -> Outcome:
-    child = law.child
-    base = law.base(child)
-    if base is None:
-        return _not_encoded(child)
-    ev = [law.evidence(base.provision, base.version, "victim: " + _says(base, law, set(base.elements.victim))
-                       + "; means: " + (_says(base, law, set(base.elements.means)) or "none"))]
-    if base.elements.means:
-        return "missing", f"{child} part 1 requires a means even for children.", ev, None
-    return "covered", f"{child} part 1 (a minor victim) needs an act and a purpose, no means.", ev, None
-
-
-def t_child_age(law: Law, req: Requirement) -> Outcome:
-    fact = law.current(law.kb.code.age_of_majority)
-    if fact is None or fact.value == UNKNOWN:
-        ev = [law.evidence("age of majority", fact, "unknown")] if fact else []
-        return "unknown", "The Code's definition of a minor is not encoded.", ev, "the age below which a person is a minor"
-    ev = [law.evidence("age of majority", fact, f"{fact.value}")]
-    if fact.value >= 18:
-        return "covered", f"A minor is anyone under {fact.value}.", ev, None
-    return "missing", f"A minor is anyone under {fact.value}; the Protocol's child is anyone under 18.", ev, None
-
-
-def t_general_part(law: Law, req: Requirement) -> Outcome:
-    versions = law.kb.code.general_part.get(req.fact or "")
-    rule = law.current(versions) if versions else None
-    if rule is None or rule.exists == UNKNOWN:
-        return "unknown", f"The Code's General Part rule on {req.fact} is not encoded.", [], f"General Part: {req.fact}"
-    ev = [law.evidence(f"Art. {rule.article}" if rule.article not in (None, UNKNOWN) else "General Part", rule,
-                       rule.summary or req.fact)]
-    return ("covered", f"The General Part covers {req.fact}.", ev, None) if rule.exists else \
-        ("missing", f"The General Part does not cover {req.fact}.", ev, None)
-
-
-def t_no_element(law: Law, req: Requirement) -> Outcome:
-    adult = law.adult
-    base = law.base(adult)
-    if base is None:
-        return _not_encoded(adult)
-    required = _ids(base.elements) & set(req.elements)
-    if required:
-        return "missing", f"{adult} part 1 requires {_says(base, law, required)}.", \
-            [law.evidence(base.provision, base.version, _says(base, law, required))], None
-    ev = [law.evidence(base.provision, base.version, "none of: " + ", ".join(law.label(e) for e in req.elements))]
-    aggravating = [(f, _ids(f.elements) & set(req.elements)) for f in law.qualifying(adult)]
-    ev += [law.evidence(f.provision, f.version, "aggravating: " + _says(f, law, h)) for f, h in aggravating if h]
-    return "covered", f"{adult} part 1 requires neither; where they appear they only aggravate.", ev, None
-
-
-def t_anywhere(law: Law, req: Requirement) -> Outcome:
-    targets = set(req.elements)
-    for art in law.kb.articles.values():
-        for found in ([law.base(art.article)] if law.base(art.article) else []) + law.qualifying(art.article):
-            if _ids(found.elements) & targets:
-                return "covered", f"Found in {found.provision}.", [law.evidence(found.provision, found.version,
-                                                                                 _says(found, law, targets))], None
-    names = ", ".join(law.label(t) for t in sorted(targets))
-    return "missing", f"Nowhere in the encoded law: {names}.", [], None
-
-
-def t_max_penalty(law: Law, req: Requirement) -> Outcome:
-    evidence, status = [], "covered"
-    for art in (law.adult, law.child):
-        part = law.kb.articles[art].part("1")
-        v = law.current(part.versions)
-        if v is None:
-            continue
-        top = max_months(v.penalty)
-        evidence.append(law.evidence(f"{art}.1", v, f"maximum {top} months" if isinstance(top, int) else f"maximum {top}"))
-        if top == UNKNOWN:
-            status = "unknown"
-        elif isinstance(top, int) and top < (req.threshold_months or 0) and status != "unknown":
-            status = "missing"
-    years = (req.threshold_months or 0) // 12
-    text = {"covered": f"The base offences carry a maximum of at least {years} years.",
-            "missing": f"A base offence's maximum is below {years} years.",
-            "unknown": "A base offence's maximum penalty is unknown."}[status]
-    return status, text, evidence, "the maximum penalty of a base offence" if status == "unknown" else None
-
-
-def t_annotation(law: Law, req: Requirement) -> Outcome:
-    note = next((a for a in law.m.annotations if a.requirement == req.id), None)
-    if note is None:
-        return "unknown", "Not computable from the encoded law, and no annotation is recorded.", [], "an annotation"
-    return note.status, note.summary, [Evidence(provision="annotation", version=None, confidence=note.confidence,
-                                                says="; ".join(s.supports or s.ref for s in note.sources))], None
-
-
-TESTS: dict[str, Callable[[Law, Requirement], Outcome]] = {
-    "act": t_act, "acts_beyond": t_acts_beyond, "means": t_means, "means_required": t_means_required,
-    "purpose_form": t_purpose_form, "purpose_intent": t_purpose_intent,
-    "transactions_purpose": t_transactions_purpose, "case_law": t_case_law, "child_no_means": t_child_no_means,
-    "child_age": t_child_age, "general_part": t_general_part, "no_element": t_no_element, "anywhere": t_anywhere,
-    "max_penalty": t_max_penalty, "annotation": t_annotation,
+# What counts as a finding for the memo, by kind; a national addition never is.
+OPEN = {
+    "obligation": {"missing", "partial", "unknown", "aggravating_only"},
+    "divergence": {"aggravating_only", "broader", "partial", "missing", "unknown"},
+    "national_addition": set(),
+    "recommendation": {"missing", "partial", "unknown", "aggravating_only"},
 }
 
 
-def _describe(penalty) -> str:
-    if penalty in (None, UNKNOWN) or penalty.main == UNKNOWN:
-        return "unknown"
-    return " or ".join(punishment(m.kind, m.min, m.max) for m in penalty.main)
+def trust(evidence: Iterable[Evidence]) -> Trust:
+    used = [e for e in evidence if e.rests]
+    return Trust(grade=grade_of(used),
+                 inferred=any(e.grade == "inferred" or any(v.grade == "inferred" for v in e.via) for e in used),
+                 last_known=any(e.last_known is not None for e in used),
+                 conflicting=any(e.conflicts for e in used))
 
 
-def _consistency(law: Law) -> list[ConsistencyRow]:
-    rows = []
+def row(law: Law, req: Requirement) -> Row:
+    out = TESTS[req.test](law, req)
+    kind = out.kind or req.kind
+    return Row(id=req.id, group=req.group, title=req.title, elements=req.elements,
+               basis=req.basis, proposed_by=req.proposed_by, kind=kind,
+               status=out.status, would_be=out.would_be, victims=out.victims, evidence=out.evidence,
+               needs=out.needs, trust=trust(out.evidence), open=out.status in OPEN[kind])
+
+
+def finding(law: Law, rows: list[Row]) -> Headline:
+    """The headline, from the means rows (test `means`) and the rows that read the base offences."""
+    by_id = {r.id: r for r in rows}
+    means = [r for r in rows if r.group == "means" and r.elements]
+    required = next((r for r in rows if r.group == "means" and not r.elements), None)
+    bases = []
+    for r in (required, by_id.get("child.no_means")):
+        for e in (r.evidence if r else []):
+            if e.role == "base":
+                bases.append(BaseMeans(victim=e.victim or "adult", article=e.article, part=e.part, means=e.ids,
+                                       act=e.act, grade=e.grade))
+    for victim in ("adult", "child"):
+        if not any(b.victim == victim for b in bases):
+            bases.append(BaseMeans(victim=victim, article=law.roles[victim], part=None, means=UNKNOWN, act=None,
+                                   grade="unverified"))
+
+    def ids(*statuses: str, functional: bool | None = None) -> list[str]:
+        return [r.elements[0] for r in means if r.status in statuses and
+                (functional is None or functional == any(v.degree == "functional" for e in r.evidence
+                                                          for v in e.via))]
+
+    sites: dict[tuple, Site] = {}
+    for r in means:
+        for e in r.evidence:
+            if e.role in ("aggravating", "parallel", "reported", "related") and e.rests:
+                key = (e.role, e.article, e.part)
+                s = sites.setdefault(key, Site(role=e.role, article=e.article, part=e.part, items=[], means=[],
+                                               grade=e.grade, sources=[], act=e.act if e.role == "reported" else None,
+                                               until=e.until))
+                if e.item and e.item not in s.items:
+                    s.items.append(e.item)
+                s.means = list(dict.fromkeys([*s.means, *r.elements]))
+                s.grade = weakest(s.grade, grade_of([e]))
+                s.sources = list(dict.fromkeys([*s.sources, *e.sources]))
+    former = []
+    for victim in ("adult", "child"):
+        for rep in law.art(victim).reported_before:
+            if rep.scope == "aggravated" and rep.elements and rep.elements.means:
+                former.append(Site(role="reported", article=law.roles[victim], part=None, items=[],
+                                   means=list(rep.elements.means), grade=rep.confidence,
+                                   sources=[s.ref for s in rep.sources if s.role == "rests_on"], act=rep.act,
+                                   until=rep.until))
+    illustrative: dict[tuple, Evidence] = {}
+    for r in means:
+        for e in r.evidence:
+            if e.role == "framework":
+                key = (e.instrument, e.provision)
+                first = illustrative.setdefault(key, e)
+                first.ids = sorted({*first.ids, *e.ids})
+    adult = next(b for b in bases if b.victim == "adult")
+    if adult.means == UNKNOWN:
+        verdict = "unknown"
+    elif not adult.means:
+        verdict = "not_constitutive"
+    else:
+        verdict = "constitutive" if all(r.status == "covered" for r in means) else "partly_constitutive"
+    computed = [b.grade for b in bases] + [s.grade for s in sites.values() if s.role != "reported"]
+    reported = [s.grade for s in [*sites.values(), *former] if s.role == "reported"]
+    return Headline(verdict=verdict, bases=bases, constitutive=ids("covered", functional=False),
+                    functional=ids("covered", functional=True), aggravating=ids("aggravating_only"),
+                    partial=ids("partial"), missing=ids("missing"), unnamed=ids("broader"), unknown=ids("unknown"),
+                    sites=list(sites.values()), former=former, illustrative=list(illustrative.values()),
+                    computed_grade=weakest(*computed), reported_grade=weakest(*reported) if reported else None)
+
+
+def _side(law: Law, text: str) -> PenaltySide:
+    c = parse(text)
+    art = law.snap.article(c.article)
+    status = art.status(c.part or "")
+    pa = art.parts.get(c.part or "")
+    if status != "in_force" or pa is None:
+        return PenaltySide(article=c.article, part=c.part or "", item=c.item, status=status)
+    penalty, grade, sources, conflicts = pa.penalty
+    value = penalty.model_dump(mode="json") if hasattr(penalty, "model_dump") else penalty
+    return PenaltySide(article=c.article, part=c.part, item=c.item, status=status, penalty=value,
+                       max_months=max_months(penalty), floor_months=floor_months(penalty), grade=grade,
+                       sources=sources, last_known=pa.at.unknowns(("penalty", "penalty.main")), conflicts=conflicts)
+
+
+def consistency(law: Law) -> list[ConsistencyRow]:
+    """The same conduct under a trafficking provision and a related one: is the related one far lighter (a
+    maximum a third lower, or a minimum at most half as high)? Unknown penalties cannot be compared."""
+    out = []
     for comp in law.m.consistency:
-        sides = []
-        for text in comp.provisions:
-            cite = parse(text)
-            part = law.kb.articles[cite.article].part(cite.part or "1")
-            v = law.current(part.versions) if part else None
-            if v is None:
-                sides.append(ProvisionPenalty(provision=text, penalty="not in force", max_months=None,
-                                              floor_months=None, confidence=None))
-                continue
-            sides.append(ProvisionPenalty(provision=text, penalty=_describe(v.penalty), max_months=max_months(v.penalty),
-                                          floor_months=floor_months(v.penalty), confidence=v.confidence))
-        unknown = [s.provision for s in sides if not isinstance(s.max_months, int) or not isinstance(s.floor_months, int)]
+        sides = [_side(law, text) for text in comp.provisions]
+        evidence = [Evidence(role="penalty", grade=s.grade or "unverified", sources=s.sources,
+                             last_known=s.last_known[0] if s.last_known else None, conflicts=s.conflicts)
+                    for s in sides]
+        unknown = [i for i, s in enumerate(sides)
+                   if not isinstance(s.max_months, int) or not isinstance(s.floor_months, int)]
         if unknown:
-            rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="unknown",
-                                       explanation=f"Cannot compare: the penalty of {', '.join(unknown)} is unknown."))
+            out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, status="not_comparable", unknown=unknown,
+                                      trust=trust(evidence)))
             continue
         first, lighter = sides[0], []
-        for s in sides[1:]:  # far lighter: a maximum a third lower, or a floor at most half as high
-            why = ([f"max {duration(s.max_months)} against {duration(first.max_months)}"]
-                   if s.max_months * 3 <= first.max_months * 2 else [])
-            if s.floor_months * 2 <= first.floor_months:
-                floor = "no special minimum" if s.floor_months == 0 else f"a minimum of {duration(s.floor_months)}"
-                why.append(f"{floor} against {duration(first.floor_months)}")
-            if why:
-                lighter.append(f"{s.provision} ({'; '.join(why)})")
-        if lighter:
-            rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="divergent",
-                                       explanation=f"{', '.join(lighter)} punishes the same conduct far more lightly "
-                                                   f"than {first.provision}; the lighter article may be charged "
-                                                   f"instead."))
-        else:
-            rows.append(ConsistencyRow(conduct=comp.conduct, provisions=sides, status="comparable",
-                                       explanation="Maxima within a third and minima within half of each other."))
-    return rows
+        for i, s in enumerate(sides[1:], 1):
+            low_max = s.max_months * 3 <= first.max_months * 2
+            low_floor = s.floor_months * 2 <= first.floor_months
+            if low_max or low_floor:
+                lighter.append(Lighter(side=i, max=low_max, floor=low_floor))
+        out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, status="divergent" if lighter else "comparable",
+                                  lighter=lighter, trust=trust(evidence)))
+    return out
 
 
-def _worst(evidence: list[Evidence]) -> Confidence | None:
-    return min((e.confidence for e in evidence), key=CONFIDENCE_RANK.__getitem__, default=None)
+def _key(e: Evidence) -> tuple:
+    return (e.role if e.role in ("definition", "general_part", "fact", "annotation") else "",
+            e.article, e.part, e.item, e.instrument, e.provision, e.fact, e.act)
 
 
-def report(kb: KB, on: dt.date, lang: str = "en") -> GapReport:
-    """The report; `lang` is the language of the vocabulary labels in it (the prose is English)."""
-    law = Law(kb, on, lang)
-    rows = []
-    for req in kb.checklist.requirements:
-        status, text, evidence, needs = TESTS[req.test](law, req)
-        note = next((a for a in law.m.annotations if a.requirement == req.id), None)
-        if note is not None and req.test != "annotation":
-            evidence.append(Evidence(provision="annotation", version=None, confidence=note.confidence,
-                                     says=note.summary))
-        rows.append(GapRow(id=req.id, group=req.group, title=req.title,
-                           basis=[f"{b.instrument} Art. {b.provision}" for b in req.basis], severity=req.severity,
-                           status=status, explanation=text, evidence=evidence, confidence=_worst(evidence),
-                           needs=needs))
-    summary = {
-        "mandatory_gaps": sum(r.severity == "mandatory" and r.status not in NOT_GAPS for r in rows),
-        "divergences": sum(r.status == "broader" for r in rows),
-        "unknowns": sum(r.status == "unknown" for r in rows),
-        "covered": sum(r.status in ("covered", "case_law") for r in rows),
-    }
-    consistency = _consistency(law)
-    summary["penalty_divergences"] = sum(c.status == "divergent" for c in consistency)
-    ambiguous = sorted(f"Law {act_name(kb.acts[a])}" for a in law.ambiguous)
-    return GapReport(on=on, code=kb.code.id, standard=kb.mapping.standard, ambiguous=ambiguous, summary=summary,
-                     rows=rows, consistency=consistency)
+def verify(rows: list[Row]) -> list[Check]:
+    """The facts whose verification could change a status: every fact a row lacks, then the facts rows rest
+    on that are unverified, inferred, last known or in conflict (an equivalence of the mapping included)."""
+    checks: dict[tuple, Check] = {}
+
+    def add(key: tuple, make: Callable[[], Check], row_id: str) -> None:
+        check = checks.setdefault(key, make())
+        if row_id not in check.rows:
+            check.rows.append(row_id)
+
+    for r in rows:
+        for n in r.needs:
+            add(("need", n.what, n.article, n.part, n.fact, n.text), lambda: Check(reason="unknown", need=n, rows=[]),
+                r.id)
+        for e in r.evidence:
+            if not e.rests:
+                continue
+            for v in e.via:
+                if v.grade in ("inferred", "unverified"):
+                    add(("via", v.national, v.protocol), lambda: Check(reason=v.grade, equivalence=v, rows=[]), r.id)
+            own = e.grade
+            reason = "conflicting" if e.conflicts else "last_known" if e.last_known else \
+                own if own in ("inferred", "unverified") else None
+            if reason:
+                add((reason, *_key(e)), lambda: Check(reason=reason, evidence=e.model_copy(
+                    update={"via": [], "grade": own}), rows=[]), r.id)
+    order = ("unknown", "conflicting", "last_known", "unverified", "inferred")
+    return sorted(checks.values(), key=lambda c: (order.index(c.reason), -len(c.rows)))
 
 
-def compare(before: GapReport, after: GapReport, draft: str) -> GapReport:
-    """The draft's report, with the rows whose status the draft changes."""
+def summary(rows: list[Row]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts = out.setdefault(r.kind, {})
+        counts[r.status] = counts.get(r.status, 0) + 1
+    return out
+
+
+def reading(kb, point: Point) -> Reading:
+    law = Law(kb, Snapshot(kb, point))
+    rows = [row(law, req) for req in kb.checklist.requirements]
+    return Reading(point=point, finding=finding(law, rows), rows=rows, consistency=consistency(law),
+                   summary=summary(rows), verify=verify(rows))
+
+
+# -- the report ----------------------------------------------------------------------------------------------------
+
+
+def _require(kb) -> None:
+    if kb.mapping is None or kb.checklist is None:
+        raise NotFound("this knowledge base has no mappings/checklist.yaml or mappings/kz-cc--un-tip.yaml")
+
+
+def _finish(kb, report: GapReport) -> GapReport:
+    """Name the acts, labels, instruments and sources the report uses, so the JSON stands on its own."""
+    refs: set[str] = set()
+    instruments: set[str] = set()
+
+    def walk(x) -> None:
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k in ("sources", "proposed_by") and isinstance(v, list):
+                    refs.update(s if isinstance(s, str) else s.get("ref") for s in v
+                                if isinstance(s, (str, dict)))
+                if k == "instrument" and isinstance(v, str):
+                    instruments.add(v)
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(report.model_dump(mode="json"))
+    refs.discard(None)
+    sources = {c.ref: c for c in cite(kb, [SourceRef(ref=r) for r in sorted(refs)])}
+    titles = {i: kb.instruments[i].title for i in sorted(instruments) if i in kb.instruments}
+    return named(kb, report.model_copy(update={"sources": sources, "instruments": titles}))
+
+
+def report(kb, on: dt.date) -> GapReport:
+    """The report for the law in force on `on`: one reading per combination of the windowed acts."""
+    _require(kb)
+    readings = [reading(kb, p) for p in points(kb, on)]
+    return _finish(kb, GapReport(on=on, code=kb.code.id, standard=kb.mapping.standard, ambiguous=len(readings) > 1,
+                                 readings=readings, sources={}, instruments={}, acts={}, labels={}))
+
+
+def _state(r: Row) -> RowState:
+    return RowState(kind=r.kind, status=r.status, grade=r.trust.grade)
+
+
+def draft_report(overlay, act_id: str, file: str) -> GapReport:
+    """The Code with the draft against the Code just before it: the draft's report, the rows it changes (side
+    effects included) and the finding before."""
+    _require(overlay)
+    before = reading(overlay, act_point(overlay, act_id, before=True))
+    after = reading(overlay, act_point(overlay, act_id))
     old = {r.id: r for r in before.rows}
-    changes = [RowChange(id=r.id, title=r.title, before=old[r.id].status, after=r.status, explanation=r.explanation)
-               for r in after.rows if r.id in old and old[r.id].status != r.status]
-    return after.model_copy(update={"draft": draft, "changes": changes})
+    changes, regraded = [], []
+    for r in after.rows:
+        a, b = _state(old[r.id]), _state(r)
+        if (a.kind, a.status) != (b.kind, b.status):
+            changes.append(RowChange(id=r.id, before=a, after=b))
+        elif a.grade != b.grade:
+            regraded.append(r.id)
+    on = act_when(overlay.acts[act_id]).earliest
+    draft = DraftChanges(act=act_id, file=file, finding_before=before.finding, changes=changes, regraded=regraded)
+    return _finish(overlay, GapReport(on=on, code=overlay.code.id, standard=overlay.mapping.standard,
+                                      ambiguous=False, readings=[after], draft=draft, sources={}, instruments={},
+                                      acts={}, labels={}))
+
+
+FAILING = {"missing", "partial", "aggravating_only"}
 
 
 def fails(report: GapReport, fail_on: str) -> bool:
+    """mandatory: an obligation not met; any: any open row (an undecided obligation, a divergence, a
+    recommendation not followed)."""
+    rows = [r for rd in report.readings for r in rd.rows]
     if fail_on == "mandatory":
-        return report.summary["mandatory_gaps"] > 0
-    return any(r.status not in ("covered", "case_law") for r in report.rows)
-
+        return any(r.kind == "obligation" and r.status in FAILING for r in rows)
+    return any(r.open for r in rows)

@@ -73,7 +73,7 @@ SCHEMA = {
                                      ("act_id", "acts", "id"), ("instrument_id", "instruments", "id"),
                                      ("source_id", "sources", "id")],
                               id=I, **_OWNERS, act_id=S, instrument_id=S, source_id=S, supports=S, role=S),
-    "requirements": _table("id", id=S, grp=S, title=S, severity=S, test=S, establishes=S, fact=S,
+    "requirements": _table("id", id=S, grp=S, title=S, kind=S, test=S, establishes=S, fact=S,
                            threshold_months=I),
     "requirement_basis": _table("id", [("requirement_id", "requirements", "id"), ("instrument_id", "instruments", "id")],
                                 id=I, requirement_id=S, instrument_id=S, provision=S),
@@ -197,7 +197,7 @@ def _rows(kb: KB) -> _Rows:
 
     if kb.checklist:
         for req in kb.checklist.requirements:
-            r.add("requirements", id=req.id, grp=req.group, title=req.title, severity=req.severity, test=req.test,
+            r.add("requirements", id=req.id, grp=req.group, title=req.title, kind=req.kind, test=req.test,
                   establishes=req.establishes, fact=req.fact, threshold_months=req.threshold_months)
             for b in req.basis:
                 r.add("requirement_basis", requirement_id=req.id, instrument_id=b.instrument, provision=b.provision)

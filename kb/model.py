@@ -157,6 +157,7 @@ InForce = Annotated[
 
 class Act(Graded):
     id: str
+    draft: bool = False  # a drafter's proposal (kb/draft.py), not a law
     number: OrUnknown(str)
     names: list[str] = []  # other names people use for it ("2024 package")
     title: Text
@@ -468,7 +469,7 @@ class Instrument(Graded):
     id: str
     number: OrUnknown(str) | None = None  # as cited: Resolution "No. 7"
     title: Text
-    kind: Literal["treaty", "law", "case_law"]
+    kind: Literal["treaty", "law", "case_law", "soft_law"]
     adopted: OrUnknown(Date)
     in_force: OrUnknown(Date) | None = None
     note: str | None = None
@@ -481,20 +482,28 @@ class Instrument(Graded):
 # -- mappings: how the Code meets the Protocol -----------------------------------------------------------
 
 GapStatus = Literal["covered", "aggravating_only", "broader", "partial", "missing", "case_law", "unknown"]
+# What a row of the report is: an obligation of the Protocol or UNTOC, a divergence from the Protocol's
+# structure (over-inclusive: the Code punishes more), a national addition beyond the Protocol's minimum, or a
+# recommendation of soft law or of a paper. The test may reclass a row from what the law says (a means the
+# base offence does not need is a divergence; a recommended form the Code adopted is a national addition).
+RowKind = Literal["obligation", "divergence", "national_addition", "recommendation"]
+RowGroup = Literal["acts", "means", "purposes", "beyond", "consent", "children", "criminalisation", "untoc",
+                   "victims"]
 GapTest = Literal[
     "act",  # the Protocol act is an act of the adult base offence
     "acts_beyond",  # the base offence has acts the Protocol lacks
     "means",  # the means is a constitutive element of the adult base offence
     "means_required",  # the adult base offence requires some means at all
-    "purpose_form",  # a minimum form of exploitation against the Code's definition
+    "purpose_form",  # a minimum form of exploitation, per victim: Art. 3 item 1, else an aggravating item
+    "purpose_beyond",  # a form beyond the Protocol's minimum: is it in the Code's definition of exploitation
     "purpose_intent",  # purpose as intent, exploitation need not happen
     "transactions_purpose",  # sale and transactions without purpose
     "case_law",  # a rule the resolution establishes (consent ...)
     "child_no_means",  # the child base offence needs no means
     "child_age",  # a minor is anyone under 18
-    "general_part",  # attempt, complicity, organising
+    "general_part",  # a General Part rule: attempt, complicity, organising, reconciliation
     "no_element",  # the base offence does not require these elements
-    "anywhere",  # the element appears somewhere in the encoded law
+    "anywhere",  # the element appears somewhere in the encoded law (else the annotation)
     "max_penalty",  # the base offence's maximum reaches a threshold
     "annotation",  # not computable: the mapping file's annotation
 ]
@@ -507,15 +516,23 @@ class Basis(Strict):
 
 class Requirement(Strict):
     id: str
-    group: str  # how the report groups rows: "Art. 3(a) acts", "UNTOC Art. 10" ...
-    title: str
-    basis: list[Basis] = Field(min_length=1)
-    severity: Literal["mandatory", "recommended"]
+    group: RowGroup
+    title: str  # ours, in English
+    basis: list[Basis] = []  # the instruments' provisions it comes from ...
+    proposed_by: list[SourceRef] = []  # ... or the papers and reports that propose it
+    kind: RowKind
     test: GapTest
     elements: list[VocabId] = []  # what the test looks for
     establishes: str | None = None  # for test case_law
-    fact: str | None = None  # for test general_part: attempt, complicity, organising
+    fact: str | None = None  # for test general_part: attempt, complicity, organising, reconciliation
+    expect: bool = True  # for test general_part: the rule should exist (false: reconciliation should not)
     threshold_months: int | None = None  # for test max_penalty
+
+    @model_validator(mode="after")
+    def _origin(self):
+        if not self.basis and not self.proposed_by:
+            raise ValueError("a requirement needs a `basis` (instrument provisions) or `proposed_by` (sources)")
+        return self
 
 
 class Checklist(Strict):
@@ -525,19 +542,23 @@ class Checklist(Strict):
 class Equivalent(Graded):
     national: VocabId
     protocol: VocabId
-    degree: Literal["full", "partial"]
+    # full: the same concept under another name; partial: a narrower national term; functional: another
+    # element of the base offence that reaches the same conduct (a transaction in a person for a payment
+    # to the person in control)
+    degree: Literal["full", "partial", "functional"]
     note: str
 
 
 class Annotation(Graded):
     requirement: str
-    status: GapStatus
+    status: GapStatus  # what the sources say ...
+    verify: list[str] = []  # ... once these facts are verified: until then the row is `unknown`
     summary: str
 
 
 class Comparison(Strict):
     conduct: str
-    provisions: list[str] = Field(min_length=2)  # citations, the trafficking one first
+    provisions: list[str] = Field(min_length=2)  # citations, the trafficking one first; an item names the conduct
 
 
 class Roles(Strict):

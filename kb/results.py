@@ -86,6 +86,7 @@ class ActName(BaseModel):
     id: str
     number: str | None
     names: list[str]
+    draft: bool = False  # a drafter's proposal, not a law
     signed: str
     when: When
     title: Text
@@ -99,7 +100,7 @@ def act_names(kb, ids: Iterable[str]) -> dict[str, ActName]:
         act = kb.acts.get(i)
         if act is not None:
             out[i] = ActName(id=i, number=None if act.number == UNKNOWN else act.number, names=act.names,
-                             signed=act.signed.isoformat(), when=act_when(act), title=act.title)
+                             draft=act.draft, signed=act.signed.isoformat(), when=act_when(act), title=act.title)
     return out
 
 
@@ -111,7 +112,7 @@ def named(kb, result: BaseModel):
     def walk(x):
         if isinstance(x, dict):
             for k, v in x.items():
-                if k in ("act", "describes") and isinstance(v, str):
+                if k in ("act", "describes", "credited", "until") and isinstance(v, str):
                     acts.add(v)
                 walk(v)
         elif isinstance(x, list):

@@ -272,6 +272,12 @@ class ArticleAt:
         return [r for r in self.art.reported if p.has(r.act) and not p.has(r.until)]
 
     @property
+    def reported_before(self) -> list[Reported]:
+        """What sources reported of an earlier law that an act in force at the point ended (the last reported)."""
+        p = self.snap.point
+        return [r for r in self.art.reported if p.has(r.act) and p.has(r.until)]
+
+    @property
     def known_parts(self) -> list[str]:
         """Parts the article is known to have at the point, encoded or not."""
         listed = self.structure.version.parts if self.structure and self.structure.version else []

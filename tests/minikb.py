@@ -146,6 +146,210 @@ def write_kb(root: Path, articles: dict[str, str], code: str = CODE, acts: str =
     return root
 
 
+# -- a mini KB for the compliance report (tests/test_gaps.py): an adult article 700 whose base part needs no means,
+# with a means as an item of part 2 and another reported of its aggravated forms; a child article 701 with an
+# aggravating purpose; a related article 702 whose item 2.1 is a kidnapping for exploitation; a resolution with
+# two rules; a Protocol of three provisions; and the checklist and mapping that tie them. All fictitious.
+
+GAPS_ADULT = """
+article: "700"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Trading in persons (test), ru: Торговля (тест)}, sources: [{ref: t1}], confidence: official}
+structure:
+  - {act: law-a, parts: ["1", "2"], all: true, sources: [{ref: t1}], confidence: official}
+reported:
+  - {scope: aggravated, elements: {means: [means.use_of_force]}, act: law-b, sources: [{ref: news}], confidence: reported}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        summary: Recruiting or selling a person for exploitation.
+        elements: {acts: [act.recruitment, act.purchase_sale], purposes: [purpose.exploitation]}
+        penalty: {main: [{kind: imprisonment, min: 3y, max: 5y}]}
+        sources: [{ref: t1}]
+        confidence: official
+      - act: law-b
+        summary: Recruiting or selling a person for exploitation.
+        elements: {acts: [act.recruitment, act.purchase_sale], purposes: [purpose.exploitation]}
+        penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}
+        sources: [{ref: t1}]
+        confidence: official
+      - act: law-p
+        summary: Recruiting or selling a person for exploitation.
+        elements: {acts: [act.recruitment, act.purchase_sale], purposes: [purpose.exploitation]}
+        penalty: unknown
+        conflicts:
+          - {penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}, sources: [{ref: news2}], confidence: inferred,
+             basis: the item restates the law before law-p}
+        sources: [{ref: news}]
+        confidence: reported
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, summary: The acts of part 1 aggravated., penalty: {main: [{kind: imprisonment, min: 6y, max: 9y}]},
+         sources: [{ref: t1}], confidence: official}
+    items:
+      - id: "1"
+        versions:
+          - {act: law-a, summary: by deceit, elements: {means: [means.deception]}, sources: [{ref: sec}], confidence: secondary}
+"""
+
+GAPS_CHILD = """
+article: "701"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Trading in minors (test)}, sources: [{ref: t1}], confidence: official}
+structure:
+  - {act: law-a, parts: ["1", "2"], all: true, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        summary: Recruiting or selling a minor for exploitation.
+        elements: {acts: [act.recruitment, act.purchase_sale], purposes: [purpose.exploitation], victim: [circ.victim_minor]}
+        penalty: {main: [{kind: imprisonment, min: 5y, max: 9y}]}
+        sources: [{ref: t1}]
+        confidence: official
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, summary: The acts of part 1 aggravated., penalty: unknown, sources: [{ref: t1}], confidence: official}
+    items:
+      - id: "1"
+        versions:
+          - {act: law-a, summary: to take organs, elements: {purposes: [purpose.organ_removal]}, sources: [{ref: t1}], confidence: official}
+      - id: "2"
+        versions:
+          - {act: law-a, summary: by threats, elements: {means: [means.threat_of_force]}, sources: [{ref: t1}], confidence: official}
+"""
+
+GAPS_RELATED = """
+article: "702"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Seizing a person (test)}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - {act: law-a, summary: Seizing a person., elements: {acts: [act.kidnapping]}, penalty: {main: [{kind: imprisonment, max: 2y}]},
+         sources: [{ref: t1}], confidence: official}
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, summary: Aggravated seizing., penalty: {main: [{kind: imprisonment, max: 3y}]}, sources: [{ref: t1}], confidence: official}
+    items:
+      - id: "1"
+        versions:
+          - {act: law-a, summary: to exploit the person, elements: {purposes: [purpose.exploitation]}, sources: [{ref: news}], confidence: reported}
+"""
+
+GAPS_CODE = CODE.replace(
+    "exploitation:\n  - {act: law-a, summary: forced labour, elements: [purpose.forced_labour], sources: [{ref: t1}], confidence: official}\n",
+    """exploitation:
+  - {act: law-a, summary: forced labour, elements: [purpose.forced_labour], sources: [{ref: t1}], confidence: official}
+general_part:
+  reconciliation:
+    - {act: law-a, exists: true, sources: [{ref: news}], confidence: reported}
+    - {act: law-b, exists: false, sources: [{ref: news}], confidence: reported}
+""")
+
+GAPS_VOCABULARY = VOCABULARY + "".join(f"  {vid}: {{label: {{en: {label}, ru: {ru}}}}}\n" for vid, label, ru in [
+    ("act.purchase_sale", "purchase and sale", "купля-продажа"), ("act.kidnapping", "kidnapping", "похищение человека"),
+    ("means.threat_of_force", "threat of force", "угроза"), ("means.abduction", "abduction", "похищение"),
+    ("means.payment_to_controller", "payment to a person in control", "подкуп"),
+    ("purpose.organ_removal", "removal of organs", "изъятие органов"), ("purpose.begging", "begging", "попрошайничество"),
+    ("purpose.illegal_adoption", "illegal adoption", "незаконное усыновление")])
+
+GAPS_INSTRUMENTS = {
+    "statutes/un/protocol.yaml": """
+id: un-tip-protocol
+title: {en: A protocol (test)}
+kind: treaty
+adopted: 2000-11-15
+sources: [{ref: t1}]
+confidence: official
+provisions:
+  - {id: 3(a), title: definition, summary: acts means purpose, sources: [{ref: t1}], confidence: official}
+  - {id: 3(c), title: children, summary: no means for children, sources: [{ref: t1}], confidence: official}
+  - {id: 6(6), title: compensation, summary: a route to compensation, sources: [{ref: t1}], confidence: official}
+""",
+    "statutes/kz/case-law/np.yaml": """
+id: np
+title: {en: A resolution (test)}
+kind: case_law
+adopted: 2012-12-29
+sources: [{ref: t1}]
+confidence: official
+provisions:
+  - {id: r04, title: sale, summary: a sale needs no purpose, paragraph: "2", establishes: [no_purpose_for_transactions],
+     elements: {acts: [act.purchase_sale]}, applies_to: ["700", "701"], sources: [{ref: sec}], confidence: secondary}
+  - {id: r10, title: consent, summary: consent is no defence, paragraph: unknown, establishes: [consent_irrelevant],
+     sources: [{ref: notes}], confidence: unverified}
+""",
+    "mappings/kz-cc--un-tip.yaml": """
+code: kz-cc
+standard: un-tip-protocol
+roles: {adult_offence: "700", child_offence: "701", related: ["702.2.1"], case_law: np}
+equivalents:
+  - {national: act.kidnapping, protocol: means.abduction, degree: full, note: the same word, sources: [{ref: t1}],
+     confidence: inferred, basis: test}
+  - {national: act.purchase_sale, protocol: means.payment_to_controller, degree: functional, note: a payment buys the
+     person, sources: [{ref: t1}], confidence: inferred, basis: test}
+annotations:
+  - {requirement: victims.compensation, status: covered, verify: [the fund's scope], summary: a fund exists,
+     sources: [{ref: news}], confidence: reported}
+consistency:
+  - {conduct: holding a person for exploitation, provisions: ["700.1", "702.2.1"]}
+""",
+}
+
+
+def _checklist() -> str:
+    p = '[{instrument: un-tip-protocol, provision: "3(a)"}]'
+    rows = [
+        ("acts.recruitment", "acts", "obligation", "act", "elements: [act.recruitment]"),
+        ("means.required", "means", "divergence", "means_required", ""),
+        ("means.deception", "means", "obligation", "means", "elements: [means.deception]"),
+        ("means.use_of_force", "means", "obligation", "means", "elements: [means.use_of_force]"),
+        ("means.abduction", "means", "obligation", "means", "elements: [means.abduction]"),
+        ("means.payment_to_controller", "means", "obligation", "means", "elements: [means.payment_to_controller]"),
+        ("purpose.forced_labour", "purposes", "obligation", "purpose_form", "elements: [purpose.forced_labour]"),
+        ("purpose.organ_removal", "purposes", "obligation", "purpose_form", "elements: [purpose.organ_removal]"),
+        ("beyond.begging", "beyond", "national_addition", "purpose_beyond", "elements: [purpose.begging]"),
+        ("beyond.illegal_adoption", "beyond", "recommendation", "purpose_beyond",
+         "elements: [purpose.illegal_adoption], proposed_by: [{ref: news, supports: proposes it}]"),
+        ("consent.irrelevant", "consent", "obligation", "case_law", "establishes: consent_irrelevant"),
+        ("child.no_means", "children", "obligation", "child_no_means", ""),
+        ("child.age18", "children", "obligation", "child_age", ""),
+        ("crim.attempt", "criminalisation", "obligation", "general_part", "fact: attempt"),
+        ("crim.no_reconciliation", "criminalisation", "recommendation", "general_part",
+         "fact: reconciliation, expect: false"),
+        ("untoc.serious_crime", "untoc", "obligation", "max_penalty", "threshold_months: 48"),
+        ("victims.compensation", "victims", "obligation", "annotation", ""),
+    ]
+    out = ["requirements:"]
+    for rid, group, kind, test, extra in rows:
+        out.append(f"  - {{id: {rid}, group: {group}, title: {rid}, basis: {p}, kind: {kind}, test: {test}"
+                   + (f", {extra}" if extra else "") + "}")
+    return "\n".join(out) + "\n"
+
+
+GAPS_INSTRUMENTS["mappings/checklist.yaml"] = _checklist()
+GAPS_ARTICLES = {"700": GAPS_ADULT, "701": GAPS_CHILD, "702": GAPS_RELATED}
+
+
+def write_gaps_kb(root: Path, articles: dict[str, str] | None = None, code: str = GAPS_CODE,
+                  files: dict[str, str] | None = None) -> Path:
+    """The mini KB for the compliance report; `articles` and `files` (path -> YAML) replace the defaults."""
+    write_kb(root, {**GAPS_ARTICLES, **(articles or {})}, code=code)
+    (root / "mappings/vocabulary.yaml").write_text(GAPS_VOCABULARY, encoding="utf-8")
+    for path, text in {**GAPS_INSTRUMENTS, **(files or {})}.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(dedent(text), encoding="utf-8")
+    return root
+
+
 # -- a KB for qualify: an adult offence (700), a child offence (701), two related offences (702 organs, 703
 # prostitution, held whole), a mapping that gives them their roles and a resolution whose rules apply to them.
 
