@@ -118,13 +118,13 @@ def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
     else:
         out["penalty.main"] = [m.model_dump(mode="json") for m in p.main]
         for m in p.main:
-            out[f"penalty.main.{m.kind}"] = m.model_dump(mode="json", exclude={"kind", "note"})
+            out[f"penalty.main.{m.kind}"] = m.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
     if p.additional == UNKNOWN:
         out["penalty.additional"] = UNKNOWN
     else:
         out["penalty.additional"] = [a.model_dump(mode="json") for a in p.additional]
         for a in p.additional:
-            out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"})
+            out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
     cat = category.derive(rules, p)
     if cat.id != UNKNOWN:  # an unknown category says nothing the unknown penalty or thresholds do not
         out["penalty.category"] = cat.id

@@ -227,7 +227,7 @@ class MainPunishment(Strict):
     @model_validator(mode="after")
     def _one_measure(self) -> MainPunishment:
         if self.amount is None:
-            if self.kind in AMOUNT_UNITS and (self.min is not None or self.max is not None):
+            if self.kind in ("fine", "community_service") and (self.min is not None or self.max is not None):
                 raise ValueError(f"{self.kind} is counted in {AMOUNT_UNITS[self.kind]}, not months: write "
                                  f"`amount: {{unit: {AMOUNT_UNITS[self.kind]}, max: ...}}`")
             return self
