@@ -7,6 +7,7 @@ script calls `run()`. Library errors become one line on stderr and the exit code
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -81,8 +82,8 @@ class Exit(IntEnum):
     INVALID = 2
     FINDINGS = 3
     NOT_FOUND = 4
-    IO = 5
-    BROKEN_PIPE = 141
+    IO = 5  # cannot write the output or the index
+    BROKEN_PIPE = 141  # the reader went away (`tipkb gaps | head -1`): 128 + SIGPIPE, as `yes | head` ends
 
 
 class Format(str, Enum):
@@ -128,19 +129,22 @@ def command(examples: str, name: str | None = None, group: typer.Typer | None = 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
-            from kb.errors import BadInput, InvalidKB, NotFound
+            from kb.errors import BadInput, InvalidKB, IOFailure, NotFound
 
             try:
                 return fn(*args, **kwargs)
             except InvalidKB as e:
                 for finding in e.findings:
                     env().err(str(finding))
-                what = e.what or "the knowledge base"
-                fail(Exit.INVALID, f"{what} is invalid ({len(e.findings)} problem(s)); see above")
+                fail(Exit.INVALID, f"{e.what} is invalid ({len(e.findings)} problem(s)); see above")
             except NotFound as e:
                 fail(Exit.NOT_FOUND, str(e))
             except BadInput as e:
                 fail(Exit.USAGE, str(e))
+            except IOFailure as e:
+                fail(Exit.IO, str(e))
+            except OSError as e:  # caught here, before click turns a broken pipe into exit 1
+                raise typer.Exit(output_failed(e, env())) from None
 
         return (group or app).command(name, cls=ManCommand, epilog=epilog)(wrapper)
 
@@ -167,14 +171,13 @@ class Out:
             self.env.out(render.to_markdown(blocks))
         else:
             render.to_console(blocks, self.env.console())
+        self.env.stdout.flush()  # a full disk or a closed pipe shows here, inside the command
 
 
 def load(root: Path | None):
     from kb.load import load as load_kb
 
     kb = load_kb(root)
-    for note in getattr(kb, "notes", ()):
-        env().err(f"tipkb: {note}")
     return kb
 
 
@@ -182,6 +185,24 @@ def on_date(on: str | None, kb) -> Any:
     from kb.timeline import check_point, parse_date
 
     return check_point(kb, parse_date(on) if on else env().today)
+
+
+def output_failed(e: OSError, environment: Env) -> int:
+    """The exit code for an output that could not be written: silent 141 for a broken pipe, else a one-line
+    message and 5. A real standard output is then pointed at /dev/null, so the interpreter's last flush of
+    what is still buffered cannot fail a second time."""
+    if environment.stdout is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (AttributeError, ValueError, OSError):
+            pass
+    if isinstance(e, BrokenPipeError) or e.errno == errno.EPIPE:
+        return Exit.BROKEN_PIPE
+    what = f"cannot read or write {e.filename}" if e.filename else "cannot write the output"
+    environment.err(f"tipkb: {what}: {e.strerror or e}")
+    return Exit.IO
 
 
 # Which module registers each command. Typer prepares the parameters of every registered command at
@@ -204,11 +225,21 @@ def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
     kept for invalid input."""
     argv = sys.argv[1:] if argv is None else argv
     environment = environment or Env()
+    if environment.stdout is None:  # started with standard output closed (`tipkb gaps >&-`)
+        if environment.stderr is not None:
+            environment.err("tipkb: cannot write the output: standard output is closed")
+        return Exit.IO
     register(next((a for a in argv if not a.startswith("-")), None))
+    from kb import notes
+
+    notes.show = lambda message: environment.err(f"tipkb: note: {message}")  # a damaged cache rebuilt
     try:
         # click writes help and usage messages to sys.stdout and sys.stderr: point them at the environment's
         with contextlib.redirect_stdout(environment.stdout), contextlib.redirect_stderr(environment.stderr):
             code = app(argv, prog_name="tipkb", standalone_mode=False, obj=environment)
+        environment.stdout.flush()  # a full disk or a closed pipe shows here, inside main
+    except OSError as e:
+        code = output_failed(e, environment)
     except UsageError as e:
         e.show(file=environment.stderr)
         code = Exit.USAGE

@@ -4,9 +4,15 @@ and the terminal's width. Tests build their own, so no output depends on the cal
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import IO, Any
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 @dataclass
@@ -21,8 +27,9 @@ class Env:
         """A rich console on stdout, no colour unless it is a terminal, never wrapping a line mid-word."""
         from rich.console import Console
 
-        return Console(file=self.stdout, width=self.width, highlight=False, soft_wrap=False,
-                       force_terminal=None, no_color=None)
+        console = Console(file=self.stdout, width=self.width, highlight=False, soft_wrap=False)
+        console.on_broken_pipe = _broken_pipe  # rich would exit 1 itself; main() turns it into 141
+        return console
 
     def out(self, text: str) -> None:
         self.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -25,6 +25,7 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
     from kb import facts as f
     from kb import qualify as q
     from kb.errors import BadInput, InvalidKB
+    from kb.inputs import display_name
     from kb.timeline import parse_date
 
     from .views.qualify import view
@@ -51,7 +52,7 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
             try:
                 loaded = f.read(kb, path, today)
             except InvalidKB as e:
-                invalid.append(_invalid(path, e.findings))
+                invalid.append(_invalid(display_name(path), e.findings))
                 continue
         merged = _facts(kb, loaded.facts.model_dump(mode="json", exclude_none=True) if loaded else {}, given, today)
         case = f.to_case(kb, merged)
@@ -59,19 +60,20 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
             raise BadInput(f"--compare-on {later.isoformat()} is before the offence ({merged.date.isoformat()}); the "
                            f"milder-law comparison looks at a later law")
         try:
-            result = q.qualify(kb, case, later, str(path) if path else "")
+            result = q.qualify(kb, case, later, loaded.name if loaded else "")
         except q.Tie as e:
             slot_terms = getattr(loaded.facts, e.term.slot) if loaded else []
             if e.term.index >= len(slot_terms):
                 raise  # the term came from a flag: a usage error
-            invalid.append(_invalid(path, [loaded.locate((e.term.slot, e.term.index), str(e))]))
+            invalid.append(_invalid(loaded.name, [loaded.locate((e.term.slot, e.term.index), str(e))]))
             continue
         if check and loaded and loaded.expect is not None:
             result.check = q.check_expect(result, loaded.expect)
         if drafted is not None:
             result.draft = q.against_draft(kb, *drafted, case)
         cases.append(result)
-    Out(fmt, as_json, lang).emit(q.report(kb, cases, invalid), view, explain=explain)
+    if cases:  # when no file could be read, the messages on stderr are the whole answer
+        Out(fmt, as_json, lang).emit(q.report(kb, cases, invalid), view, explain=explain)
     if invalid:
         raise typer.Exit(Exit.INVALID)
     if check and any(c.check and not c.check.ok for c in cases):
@@ -89,13 +91,13 @@ def _paths(given: list[Path]) -> list[Path]:
     return out
 
 
-def _invalid(path: Path, findings: list) -> Any:
+def _invalid(name: str, findings: list) -> Any:
     from kb.qualify import InvalidFile
 
     for finding in findings:
         env().err(str(finding))
-    env().err(f"tipkb: the facts file {path} is invalid ({len(findings)} problem(s)); see above")
-    return InvalidFile(file=str(path), findings=[x.as_dict() for x in findings])
+    env().err(f"tipkb: the facts file {name} is invalid ({len(findings)} problem(s)); see above")
+    return InvalidFile(file=name, findings=[x.as_dict() for x in findings])
 
 
 def _victim(age, minor, knew_age, pregnant, knew_pregnant, count) -> dict:

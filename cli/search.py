@@ -41,11 +41,17 @@ def search(
 @command("""
 tipkb index
 tipkb index --db /tmp/tipkb.db && datasette /tmp/tipkb.db
+tipkb index --db notes.db --force      # replace a file that is not a tipkb index
 """)
-def index(db: DbOpt = None, root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+def index(
+    db: DbOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH even if it is not a tipkb index (never a "
+                                                         "device, a directory or a symbolic link).")] = False,
+    root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
+) -> None:
     """Write the whole knowledge base as a SQLite database with full-text search, for SQL and Datasette."""
     from kb.index import build_index
 
     from .views import search as view
 
-    Out(fmt, as_json).emit(build_index(load(root), db or DEFAULT_DB), view.index)
+    Out(fmt, as_json).emit(build_index(load(root), db or DEFAULT_DB, force), view.index)

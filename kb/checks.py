@@ -3,7 +3,7 @@ items in force while their part is not, min > max. Each finding names its file a
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 
@@ -14,15 +14,19 @@ from .timeline import When, code_start, when
 
 
 class Checker:
-    def __init__(self, kb: Any):  # the KB of kb/load.py
+    def __init__(self, kb: Any, locate: dict[str, Callable[[], Any]] | None = None):
+        """`kb` is kb/load.py's KB; `locate` places findings in inputs that are not KB files (a draft read from
+        standard input)."""
         self.kb = kb
         self.findings: list[Finding] = []
+        self._locate = locate or {}
         self._locators: dict[str, Any] = {}
         self.code_start = code_start(kb) if kb.code.act in kb.acts else None
 
     def report(self, file_key: str, loc: tuple, message: str) -> None:
         if file_key not in self._locators:
-            self._locators[file_key] = self.kb.locator(file_key)
+            locate = self._locate.get(file_key)
+            self._locators[file_key] = locate() if locate else self.kb.locator(file_key)
         self.findings.append(self._locators[file_key].finding(loc, message))
 
     def provenance(self, file_key: str, loc: tuple, node: BaseModel) -> None:
@@ -81,6 +85,11 @@ class Checker:
         if not ok:
             return None
         starts = [when(v, self.kb.acts) for v in versions]
+        for i, v in enumerate(versions):
+            signed = self.kb.acts[v.act].signed
+            if v.from_ is not None and v.from_ < signed:
+                self.report(file_key, (*loc, i, "from"), f"from {v.from_} is before its act {v.act} was signed "
+                            f"({signed})")
         for i, s in enumerate(starts):
             if self.code_start and s.earliest < self.code_start:
                 self.report(file_key, (*loc, i), f"starts {said(s)}, before the Code came into force ({self.code_start})")

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, model_validator
 
-from . import vocab
+from . import inputs, vocab, yamlio
 from .checks import Checker, said
 from .citation import parse as parse_citation
 from .errors import BadInput, Finding, InvalidKB, NotFound
+from .inputs import Input
 from .load import KB, parse
 from .model import (
     UNKNOWN,
@@ -153,64 +154,63 @@ def _normalise(kb: KB, data: Any) -> list[tuple[tuple, str]]:
 # -- applying a draft --------------------------------------------------------------------------------------------
 
 
-def read(kb: KB, path: Path) -> Draft:
-    """The draft file, its terms normalised to ids; InvalidKB naming the draft's lines."""
-    from .yamlio import Locator
-    from .yamlio import read as read_yaml
-
-    display = str(path)
-    if display == "-":
-        raise BadInput("a draft is read from a file, not from standard input: save it and give its path")
-    findings: list[Finding] = []
-    try:
-        data = read_yaml(Path(path), display)
-    except InvalidKB as e:
-        raise InvalidKB(e.findings, f"the draft {display}") from None
+def read(kb: KB, source: Input, display: str) -> tuple[Draft, Any]:
+    """The draft (a path, `-` for standard input, or bytes; at most inputs.DRAFT bytes read), its terms
+    normalised to ids, and its locator; InvalidKB naming the draft's lines."""
+    text = inputs.read_text(source, display, inputs.DRAFT)
+    locator = functools.cache(lambda: yamlio.Locator(text, display))
+    data = yamlio.parse(text, display)
     errors = _normalise(kb, data) if isinstance(data, dict) else []
     if errors:
-        locator = Locator(path, display)
-        raise InvalidKB([locator.finding(loc, message) for loc, message in errors], f"the draft {display}")
-    draft = parse(Draft, path, display, findings, (data, None))
+        raise InvalidKB([locator().finding(loc, message) for loc, message in errors])
+    findings: list[Finding] = []
+    draft = parse(Draft, (data, None), display, findings, locator)
     if draft is None:
-        raise InvalidKB(findings, f"the draft {display}")
-    return draft
+        raise InvalidKB(findings)
+    return draft, locator
 
 
-def apply(kb: KB, path: Path, on: dt.date) -> tuple[KB, str]:
-    """The KB with the draft applied, and the draft act's id. Without its own `in_force` the draft takes effect
-    on `on`."""
-    draft = read(kb, path)
+def apply(kb: KB, source: Input, on: dt.date, display: str | None = None) -> tuple[KB, str]:
+    """The KB with the draft applied, and the draft act's id; InvalidKB naming the draft's lines. Without its own
+    `in_force` the draft takes effect on `on`."""
+    display = display or inputs.display_name(source)
+    try:
+        return _apply(kb, source, on, display)
+    except InvalidKB as e:
+        raise InvalidKB(e.findings, f"the draft {display}") from None
+
+
+def _apply(kb: KB, source: Input, on: dt.date, display: str) -> tuple[KB, str]:
+    draft, locator = read(kb, source, display)
     d = draft.draft
     if d.id in kb.acts:
-        raise InvalidKB([_locate(path, ("draft", "id"), f"{d.id!r} is already an act of the knowledge base")],
-                        f"the draft {path}")
+        raise InvalidKB([locator().finding(("draft", "id"), f"{d.id!r} is already an act of the knowledge base")])
     act = Act(id=d.id, draft=True, number=UNKNOWN, title=d.title, signed=d.in_force or on, in_force=d.in_force or on,
               summary=d.summary, sources=[SourceRef(ref=DRAFT_SOURCE, supports="the draft")], confidence="unverified")
     registry = kb.sources.model_copy(update={"sources": {
         **kb.sources.sources, **draft.sources,
-        DRAFT_SOURCE: Source(doc=str(path), title=f"draft: {d.title.en or d.id}", grade="unverified")}})
-    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry,
-                                  files={**kb.files, "draft": path})
-    checker = Checker(overlay)
+        DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", grade="unverified")}})
+    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry)
+    checker = Checker(overlay, {"draft": locator})
     articles = dict(kb.articles)
+    seen: set[str] = set()
     for ai, patch in enumerate(draft.articles):
         loc = ("articles", ai)
         base = kb.articles.get(patch.article)
         if base is None:
             checker.report("draft", (*loc, "article"), f"article {patch.article} is not in the knowledge base")
             continue
+        if patch.article in seen:
+            checker.report("draft", (*loc, "article"), f"article {patch.article} is already amended above in "
+                           f"this draft; give all its changes in one entry")
+            continue
+        seen.add(patch.article)
         articles[patch.article] = _merge(checker, overlay, base, patch, loc)
     code = _general(checker, overlay, draft.code) if draft.code else kb.code
     checker.provenance("draft", (), draft)
     if checker.findings:
-        raise InvalidKB(checker.findings, f"the draft {path}")
+        raise InvalidKB(checker.findings)
     return dataclasses.replace(overlay, articles=articles, code=code), act.id
-
-
-def _locate(path: Path, loc: tuple, message: str) -> Finding:
-    from .yamlio import Locator
-
-    return Locator(path, str(path)).finding(loc, message)
 
 
 def _after(checker: Checker, kb: KB, loc: tuple, old: list, new: list) -> list:
@@ -243,8 +243,12 @@ def _general(checker: Checker, kb: KB, patch: CodePatch):
 def _merge(checker: Checker, kb: KB, base: Article, patch: ArticlePatch, loc: tuple) -> Article:
     parts = list(base.parts)
     titles = _after(checker, kb, (*loc, "titles"), list(base.titles), patch.titles)
+    part_ids = [pp.id for pp in patch.parts]
     for pi, pp in enumerate(patch.parts):
         ploc = (*loc, "parts", pi)
+        if part_ids.index(pp.id) != pi:
+            checker.report("draft", (*ploc, "id"), f"part {pp.id} is already amended above in this draft")
+            continue
         for vi, v in enumerate(pp.versions):
             checker.penalty("draft", (*ploc, "versions", vi), v.penalty)
         existing = base.part(pp.id)
@@ -253,7 +257,12 @@ def _merge(checker: Checker, kb: KB, base: Article, patch: ArticlePatch, loc: tu
             continue
         old_items = {i.id: i for i in (existing.items if existing else [])}
         items = dict(old_items)
+        item_ids = [item.id for item in pp.items]
         for ii, item in enumerate(pp.items):
+            if item_ids.index(item.id) != ii:
+                checker.report("draft", (*ploc, "items", ii, "id"), f"item {item.id} is already amended above in this "
+                               f"draft")
+                continue
             old = old_items[item.id].versions if item.id in old_items else []
             items[item.id] = Item(id=item.id, versions=_after(checker, kb, (*ploc, "items", ii, "versions"),
                                                               list(old), item.versions))

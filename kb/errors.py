@@ -25,9 +25,9 @@ class Finding:
 class InvalidKB(Exception):
     """The knowledge base (or a draft, or a facts file) does not load; `findings` says why, all at once."""
 
-    def __init__(self, findings: list[Finding], what: str | None = None):
+    def __init__(self, findings: list[Finding], what: str = "the knowledge base"):
         self.findings = findings
-        self.what = what  # "the facts file case.yaml"; None: the knowledge base
+        self.what = what  # what is invalid, for the last line of the report: "the draft d.yaml"
         super().__init__("\n".join(map(str, findings)))
 
 
@@ -37,3 +37,7 @@ class NotFound(Exception):
 
 class BadInput(Exception):
     """A malformed argument: a citation, a date, a language."""
+
+
+class IOFailure(Exception):
+    """Something could not be written: the output, the index (a full disk, a read-only folder)."""

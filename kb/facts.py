@@ -11,13 +11,15 @@ vocabulary id it establishes (whose label also names it in a what-if) and its co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import Field, field_validator
 
+from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
+from .inputs import Input
 from .model import UNKNOWN, Date, Grade, Strict
 from .timeline import code_start
 from .vocab import Understood, resolve
@@ -25,6 +27,7 @@ from .vocab import Understood, resolve
 Count = Annotated[int, Field(strict=True)]
 YesNo = Annotated[bool, Field(strict=True)]
 TERM_SLOTS = ("acts", "means", "purposes")
+MAX_VICTIMS = 1_000_000  # in one entry: a sanity bound far above any case, so a typo cannot pass as a fact
 
 
 class Victim(Strict):
@@ -45,8 +48,9 @@ class Victim(Strict):
     @field_validator("count")
     @classmethod
     def _count(cls, v: int) -> int:
-        if v < 1:
-            raise ValueError(f"impossible count {v}: an entry stands for at least one victim")
+        if not 1 <= v <= MAX_VICTIMS:
+            raise ValueError(f"impossible count {v}: an entry stands for at least one victim and at most "
+                             f"{MAX_VICTIMS:,}")
         return v
 
 
@@ -65,7 +69,8 @@ class Consequences(Strict):
 
 
 # A case has a handful of each; the bounds keep a hostile file from running the fuzzy matcher for minutes.
-Terms = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
+MAX_TERMS, MAX_TERM_LENGTH = 50, 200
+Terms = Annotated[list[Annotated[str, Field(max_length=MAX_TERM_LENGTH)]], Field(max_length=MAX_TERMS)]
 
 
 class Facts(Strict):
@@ -229,50 +234,53 @@ def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
 
 @dataclass(frozen=True)
 class Loaded:
-    path: Path
+    name: str
     facts: Facts
     expect: list[Expect] | None  # a scenario's expectations, one per reading
     scenario: bool  # the facts sit under `facts:`
+    locator: Callable[[], yamlio.Locator]
 
     def locate(self, loc: tuple, message: str) -> Finding:
         """A finding about a key of the file found after reading it (a near-tie of terms)."""
-        from .yamlio import Locator
-
-        return Locator(self.path, str(self.path)).finding((("facts",) if self.scenario else ()) + loc, message)
+        return self.locator().finding((("facts",) if self.scenario else ()) + loc, message)
 
 
-def read(kb, path: Path, today: dt.date) -> Loaded:
-    """Load and check a facts file (or a scenario); InvalidKB lists every problem of the file at once, each
-    with file, line, column and key."""
-    from .load import parse
-    from .yamlio import Locator
-    from .yamlio import read as read_yaml
-
-    display = str(path)
-    findings: list[Finding] = []
-
+def read(kb, source: Input, today: dt.date, display: str | None = None) -> Loaded:
+    """Load and check a facts file or a scenario (a path, `-` for standard input, or the bytes of an upload);
+    InvalidKB lists every problem of the file at once, each with file, line, column and key. At most FACTS
+    bytes are read."""
+    display = display or inputs.display_name(source)
     try:
-        raw = read_yaml(path, display)
+        return _read(kb, inputs.read_text(source, display, inputs.FACTS), display, today)
     except InvalidKB as e:
         raise InvalidKB(e.findings, f"the facts file {display}") from None
+
+
+def _read(kb, text: str, display: str, today: dt.date) -> Loaded:
+    from .load import parse
+
+    raw = yamlio.parse(text, display)
+    locator = functools.cache(lambda: yamlio.Locator(text, display))
     scenario = isinstance(raw, dict) and "facts" in raw
     prefix: tuple = ("facts",) if scenario else ()
-    parsed = parse(Scenario if scenario else Facts, path, display, findings, (raw, None))
+    findings: list[Finding] = []
+    parsed = parse(Scenario if scenario else Facts, (raw, None), display, findings, locator)
     facts = parsed.facts if isinstance(parsed, Scenario) else parsed
-    locator = Locator(path, display)
-    body = raw.get("facts") if scenario else raw
     if facts is not None:
-        findings += [locator.finding((*prefix, *loc), message) for loc, message in problems(kb, facts, today)]
+        findings += [locator().finding((*prefix, *loc), message) for loc, message in problems(kb, facts, today)]
+    body = raw.get("facts") if scenario else raw
     if isinstance(body, dict):
         for slot in TERM_SLOTS:
             values = body.get(slot)
-            for i, term in enumerate(values if isinstance(values, list) else []):
-                if isinstance(term, str):
+            # only as many terms as the schema allows, each no longer: the rest is already one finding, and
+            # matching thousands of terms fuzzily would cost minutes
+            for i, term in enumerate(values[:MAX_TERMS] if isinstance(values, list) else []):
+                if isinstance(term, str) and len(term) <= MAX_TERM_LENGTH:
                     try:
                         resolve(kb, slot, term)
                     except BadInput as e:
-                        findings.append(locator.finding((*prefix, slot, i), str(e)))
+                        findings.append(locator().finding((*prefix, slot, i), str(e)))
     if findings or facts is None:
-        raise InvalidKB(findings, f"the facts file {display}")
+        raise InvalidKB(findings)
     expect = parsed.expect if isinstance(parsed, Scenario) else None
-    return Loaded(path, facts, [expect] if isinstance(expect, Expect) else expect, scenario)
+    return Loaded(display, facts, [expect] if isinstance(expect, Expect) else expect, scenario, locator)

@@ -6,7 +6,8 @@ stays visible (a text column says "unknown"; an integer column is NULL with a `*
 provision and vocabulary term, with the dates it may be in force, and its texts, under an FTS5 index.
 
 The database is built in a temporary file beside the target and moved into place with os.replace, so an
-interrupted or concurrent run leaves a whole database (the old one, or one complete new one) behind.
+interrupted or concurrent run leaves a whole database (the old one, or one complete new one) behind; an
+existing file is replaced only when it is a tipkb index (kb/outputs.py).
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from .cache import key
 from .entries import Entry, entries
-from .errors import BadInput
+from .errors import IOFailure
 from .load import KB
 from .model import UNKNOWN, Dated, Window
+from .outputs import check_target, sweep, temporary
 from .snapshot import spans
 from .timeline import When, when
 from .vocab import LANGS
@@ -268,21 +269,33 @@ def _penalty(r: _Rows, penalty, part_version_id: int) -> None:
               term_life=int(a.term == "life"), term_unknown=int(a.term == UNKNOWN), note=a.note)
 
 
-def build_index(kb: KB, db_path: Path) -> IndexResult:
-    """Write the KB to `db_path` atomically: built beside it under a temporary name, then moved into place."""
+def is_index(path: Path) -> bool:
+    """Whether `path` is a database tipkb wrote: SQLite with a `meta` table that holds a KB hash."""
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return conn.execute("select value from meta where key = 'kb_hash'").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
+    """Write the KB to `db_path` atomically: built beside it under a temporary name, then moved into place.
+    An existing file is replaced only when it is a tipkb index, or with `force` (kb/outputs.py)."""
     import sqlite_utils
 
-    target = Path(db_path)
+    check_target(Path(db_path), is_index, "a tipkb index", force)
+    target = Path(db_path).absolute()
     rows = _rows(kb)
+    sweep(target.parent, target.name)
+    tmp = None
     try:
-        with tempfile.NamedTemporaryFile(dir=target.resolve().parent, prefix=f".{target.name}-", suffix=".tmp",
-                                         delete=False) as f:
-            tmp = Path(f.name)
-    except OSError as e:
-        raise BadInput(f"cannot write the index {target}: {e.strerror or e}") from None
-    try:
+        tmp = temporary(target.parent, target.name)
         db = sqlite_utils.Database(tmp)
         try:
+            db.execute("pragma journal_mode = memory")  # no journal file to leave behind; the file is scratch
             for name, (columns, pk, fks) in SCHEMA.items():
                 db[name].create(columns, pk=pk, foreign_keys=fks)
                 db[name].insert_all(rows.tables[name])
@@ -294,12 +307,15 @@ def build_index(kb: KB, db_path: Path) -> IndexResult:
         tmp.chmod(0o666 & ~umask)  # a temporary file is private; the index is an ordinary file
         os.replace(tmp, target)  # atomic: readers see the old database or the whole new one
     except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, (OSError, sqlite3.Error)):
-            raise BadInput(f"cannot write the index {target}: {e.strerror or e}") from None
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise IOFailure(f"cannot write the index {db_path}: {e.strerror or e}") from None
+        if isinstance(e, sqlite3.Error):
+            raise IOFailure(f"cannot write the index {db_path}: {e}") from None
         raise
     meta = {row["key"]: row["value"] for row in rows.tables["meta"]}
-    return IndexResult(path=str(target), kb_hash=meta["kb_hash"], built_at=meta["built_at"],
+    return IndexResult(path=str(db_path), kb_hash=meta["kb_hash"], built_at=meta["built_at"],
                        tables={name: len(table) for name, table in rows.tables.items()},
                        fts=["texts_fts (FTS5) over texts.text"])
 

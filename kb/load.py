@@ -6,12 +6,15 @@ import os
 from collections import abc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Finding, InvalidKB
 from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+
+if TYPE_CHECKING:
+    from .yamlio import Locator
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -34,7 +37,7 @@ class KB:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     checklist: Checklist | None = None
     mapping: Mapping | None = None
-    # each article's parsed YAML, which the cache stores (validating it again is faster than unpickling)
+    # each file's parsed YAML by the key of `files`, which the cache stores as JSON and validates again
     raw: dict[str, object] = field(default_factory=dict, repr=False)
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
     # (`articles` is a dict, or the cache's lazy mapping of the same articles)
@@ -59,7 +62,7 @@ class KB:
     def locator(self, key: str):
         from .yamlio import Locator
 
-        return Locator(self.files[key], self.display(key))
+        return Locator.of(self.files[key], self.display(key))
 
 
 def _message(error: dict) -> str:
@@ -94,10 +97,11 @@ def read_all(jobs: list[tuple[Path, str]]) -> dict[Path, tuple[object, list[Find
         return dict(zip((job[0] for job in jobs), pool.map(_read, jobs, chunksize=16)))
 
 
-def parse(model: type[M], path: Path, display: str, findings: list[Finding],
-          parsed: tuple[object, list[Finding] | None] | None = None) -> M | None:
-    """Validate one file (read here unless `parsed` by read_all); on failure append findings, return None."""
-    data, errors = parsed or _read((path, display))
+def parse(model: type[M], parsed: tuple[object, list[Finding] | None], display: str, findings: list[Finding],
+          locate: Callable[[], Locator]) -> M | None:
+    """Validate one parsed file (data, or the findings of reading it); on failure append findings, return None.
+    `locate` gives the file's Locator, built only when a problem must be placed."""
+    data, errors = parsed
     if errors:
         findings.extend(errors)
         return None
@@ -108,9 +112,7 @@ def parse(model: type[M], path: Path, display: str, findings: list[Finding],
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        from .yamlio import Locator
-
-        locator = Locator(path, display)
+        locator = locate()
         findings.extend(locator.finding(err["loc"], _message(err)) for err in e.errors())
         return None
     except RecursionError:
@@ -150,7 +152,7 @@ def _load(root: Path) -> KB:
         if not path.exists():
             findings.append(Finding(rel(path), None, None, "", "file is missing"))
             return None
-        return parse(model, path, rel(path), findings, parsed[path])
+        return parse(model, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
 
     files: dict[str, Path] = {}
     files["sources"] = root / "statutes/sources.yaml"
@@ -163,26 +165,24 @@ def _load(root: Path) -> KB:
     vocabulary = one(Vocabulary, files["vocabulary"])
 
     articles: dict[str, Article] = {}
-    raw: dict[str, object] = {}
     for path in article_paths:
-        article = parse(Article, path, rel(path), findings, parsed[path])
+        article = parse(Article, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
         if article is None:
             continue
         if article.article in articles:
             first = files[f"article:{article.article}"]
-            findings.append(Locator(path, rel(path)).finding(
+            findings.append(Locator.of(path, rel(path)).finding(
                 ("article",), f"article {article.article} is already defined in {rel(first)}"))
             continue
         if path.name != f"art-{article.article}.yaml":
-            findings.append(Locator(path, rel(path)).finding(
+            findings.append(Locator.of(path, rel(path)).finding(
                 ("article",), f"file name should be art-{article.article}.yaml for article {article.article}"))
         articles[article.article] = article
-        raw[article.article] = parsed[path][0]
         files[f"article:{article.article}"] = path
 
     instruments: dict[str, Instrument] = {}
     for path in instrument_paths:
-        instrument = parse(Instrument, path, rel(path), findings, parsed[path])
+        instrument = parse(Instrument, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
         if instrument is not None:
             instruments[instrument.id] = instrument
             files[f"instrument:{instrument.id}"] = path
@@ -200,10 +200,11 @@ def _load(root: Path) -> KB:
     acts: dict[str, Act] = {}
     for i, act in enumerate(acts_file.acts):
         if act.id in acts:
-            findings.append(Locator(files["acts"], rel(files["acts"])).finding(("acts", i, "id"), f"duplicate act id {act.id}"))
+            findings.append(Locator.of(files["acts"], rel(files["acts"])).finding(("acts", i, "id"), f"duplicate act id {act.id}"))
         acts[act.id] = act
     if findings:
         raise InvalidKB(findings)
+    raw = {k: parsed[path][0] for k, path in files.items()}
     kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
             vocabulary, sources, instruments, checklist, mapping, raw=raw, files=files)
     findings = check(kb)

@@ -10,7 +10,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag, model_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PlainSerializer, PlainValidator, Tag, model_validator,
+)
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -38,6 +40,10 @@ def OrUnknown(tp: Any) -> Any:
 
 
 _DURATION = re.compile(r"(?:(\d+)y)?(?:(\d+)m)?")
+# A sanity bound on every term, not a legal figure: the Code's longest fixed term is not encoded (the longest
+# encoded is 12 years), and no fixed term of imprisonment or ban comes near half a century. A larger number
+# is a typing error; the bound also keeps every term far inside SQLite's 64-bit integers.
+MAX_TERM_MONTHS = 50 * 12
 
 
 def _months(value: Any) -> int | str:
@@ -46,7 +52,16 @@ def _months(value: Any) -> int | str:
     if isinstance(value, str):
         m = _DURATION.fullmatch(value.strip())
         if m and value.strip() and (m.group(1) or m.group(2)):
-            return int(m.group(1) or 0) * 12 + int(m.group(2) or 0)
+            years, months = m.group(1), m.group(2)
+            if len(years or "") > 4 or len(months or "") > 6:
+                raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
+            if years and int(months or 0) >= 12:
+                raise ValueError(f"{value!r} has {months} months after the years; write whole years in years "
+                                 f"({int(years) + int(months) // 12}y{int(months) % 12}m)")
+            total = int(years or 0) * 12 + int(months or 0)
+            if total > MAX_TERM_MONTHS:
+                raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
+            return total
     raise ValueError(f"expected a duration like '6m', '4y', '1y6m' or 'unknown', got {value!r}")
 
 
@@ -245,8 +260,14 @@ class AdditionalPunishment(Strict):
     note: str | None = None
 
 
+def _some(mains: list) -> list:
+    if not mains:
+        raise ValueError("a penalty has at least one main punishment; write `main: unknown` when none is known")
+    return mains
+
+
 class Penalty(Strict):
-    main: OrUnknown(list[MainPunishment])
+    main: OrUnknown(Annotated[list[MainPunishment], AfterValidator(_some)])
     additional: OrUnknown(list[AdditionalPunishment]) = []
 
 
@@ -526,7 +547,7 @@ class Requirement(Strict):
     establishes: str | None = None  # for test case_law
     fact: str | None = None  # for test general_part: attempt, complicity, organising, reconciliation
     expect: bool = True  # for test general_part: the rule should exist (false: reconciliation should not)
-    threshold_months: int | None = None  # for test max_penalty
+    threshold_months: Annotated[int, Field(ge=0, le=MAX_TERM_MONTHS)] | None = None  # for test max_penalty
 
     @model_validator(mode="after")
     def _origin(self):

@@ -1,24 +1,24 @@
 """Reading YAML safely, and finding where in a file a value sits.
 
-The fast path (`read`) builds plain dicts and lists. Only when something must be reported does
-`Locator` parse the file again in round-trip mode to recover lines and columns, so a valid KB never
-pays for position tracking.
+The fast path (`parse`) builds plain dicts and lists with ruamel's C parser. Only when something must be
+reported does `Locator` compose the text again into nodes to recover lines and columns, so a valid KB never
+pays for position tracking. Reading the bytes (size limits, devices, FIFOs) is kb/inputs.py's job.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import inputs
 from .errors import Finding, InvalidKB
 
 try:  # ruamel.yaml's C extension (ruamel.yaml.clib); without it every file takes the pure path
@@ -28,7 +28,6 @@ try:  # ruamel.yaml's C extension (ruamel.yaml.clib); without it every file take
 except ImportError:  # pragma: no cover
     _HAVE_C = False
 
-MAX_BYTES = 5_000_000  # the largest shipped file is ~10 kB; a bigger one is a mistake or an attack
 MAX_DEPTH = 40  # the deepest shipped nesting is 9 levels
 
 
@@ -36,32 +35,44 @@ class _NoAliases(Composer):
     """The KB has no use for anchors and aliases, and they are how a 'billion laughs' file explodes.
     Nesting is bounded too, so a hostile file gets a message instead of exhausting the stack."""
 
-    depth = 0
+    nesting = 0  # (not `depth`: ruamel's own Composer counts in that name too, which doubled the count)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             event = self.parser.get_event()
             raise ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        self.depth += 1
+        self.nesting += 1
         try:
-            if self.depth > MAX_DEPTH:
+            if self.nesting > MAX_DEPTH:
                 mark = self.parser.peek_event().start_mark
                 raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
             return super().compose_node(parent, index)
         finally:
-            self.depth -= 1
+            self.nesting -= 1
+
+
+def _refuse_tag(self: SafeConstructor, node: Any) -> Any:
+    tag = str(getattr(node.tag, "value", node.tag)).replace("tag:yaml.org,2002:", "!!")
+    raise ConstructorError(None, None, f"the tag {tag} is not allowed; write plain YAML (strings, numbers, "
+                                       f"true/false, lists, mappings)", node.start_mark)
 
 
 class _SafeConstructor(SafeConstructor):
-    """Dates stay strings so that the model parses them and a bad date gets a line number."""
+    """Dates stay strings so that the model parses them and a bad date gets a line number. Only the plain
+    types are built: !!binary, !!set, !!omap, !!pairs and unknown tags are refused, not decoded."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # Python refuses to convert integers of more than 4300 digits
+            raise ConstructorError(None, None, "integer too long", node.start_mark) from None
 
 
-class _RoundTripConstructor(RoundTripConstructor):
-    pass
-
-
-for _c in (_SafeConstructor, _RoundTripConstructor):
-    _c.add_constructor("tag:yaml.org,2002:timestamp", _c.construct_yaml_str)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:int", _SafeConstructor.construct_yaml_int)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
+for _tag in ("binary", "set", "omap", "pairs"):
+    _SafeConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+_SafeConstructor.add_constructor(None, _refuse_tag)  # any tag not named above
 
 
 class _Resolver(VersionedResolver):
@@ -77,93 +88,158 @@ class _Resolver(VersionedResolver):
         return self._table
 
 
-def _yaml(typ: str, pure: bool = True) -> YAML:
-    y = YAML(typ=typ, pure=pure)
-    if typ == "safe":
-        y.Resolver = _Resolver
+def _yaml(pure: bool) -> YAML:
+    y = YAML(typ="safe", pure=pure)
+    y.Resolver = _Resolver
     if pure:  # setting a Python composer would silently turn the C path back into the pure one
         y.Composer = _NoAliases
-    y.Constructor = _SafeConstructor if typ == "safe" else _RoundTripConstructor
+    y.Constructor = _SafeConstructor
     return y
 
 
 # Where YAML allows an anchor or alias: at the start of a value, an item or a flow entry.
 _ALIAS_LIKE = re.compile(r"(?:^|[:\-?]\s|[\[{,])\s*[&*][^\s,\]}]", re.MULTILINE)
+# Below these bounds a file nests at most ~2,500 levels, which the C parser's recursion survives: every level
+# is a flow bracket, a deeper indent, or an indicator (- ? :) on the same line.
+_DEEP_INDENT = re.compile(r"^ {400}", re.MULTILINE)
+_MANY_INDICATORS = re.compile(r"^(?:[^\n?:-]*[?:-]){500}", re.MULTILINE)
 
 
 def _needs_strict_path(text: str) -> bool:
-    """The C parser is ~7x faster but cannot enforce the alias and depth limits. A file that might
-    contain an anchor or alias, or nest deeply, takes the pure-Python path, which enforces both."""
-    return bool(_ALIAS_LIKE.search(text)) or text.count("[") + text.count("{") > 500 or \
-        any(len(line) - len(line.lstrip(" ")) > 120 for line in text.splitlines())
+    """The C parser is ~7x faster but cannot refuse aliases, and it accepts tabs that the pure parser (which
+    locates every problem) refuses: a file that might contain either takes the pure-Python path."""
+    return not _HAVE_C or "\t" in text or bool(_ALIAS_LIKE.search(text))
 
 
-def _text(path: Path, display: str) -> str:
+def _maybe_very_deep(text: str) -> bool:
+    return text.count("[") + text.count("{") > 1000 or bool(_DEEP_INDENT.search(text)) or \
+        bool(_MANY_INDICATORS.search(text))
+
+
+def _too_deep_at(text: str) -> Any:
+    """Where the first node nested past MAX_DEPTH starts, or None, read from the C parser's events (no
+    recursion) and stopping there: a hostile file costs what its first levels cost."""
+    depth = 0
     try:
-        if path.is_dir():
-            raise InvalidKB([Finding(display, None, None, "", "is a directory, expected a YAML file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidKB([Finding(display, None, None, "", f"file too large ({size} bytes; limit {MAX_BYTES})")])
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InvalidKB([Finding(display, None, None, "", f"cannot read: {e.strerror or e}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InvalidKB([Finding(display, line, col, "", "not valid UTF-8")]) from None
+        for event in _yaml(False).parse(text):
+            if isinstance(event, NodeEvent) and depth >= MAX_DEPTH:
+                return event.start_mark
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:  # a syntax error before any level too deep: the load reports it
+        pass
+    return None
 
 
-def read(path: Path, display: str) -> Any:
-    """Parse a YAML file to plain data, or raise InvalidKB with the position of the problem."""
-    text = _text(path, display)
+def _too_deep(data: Any) -> bool:
+    """Whether plain data nests more than MAX_DEPTH levels, counted as the strict composer counts them."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if depth + 1 > MAX_DEPTH:
+                return True
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return False
+
+
+def _tab_hint(text: str, line: int, col: int) -> bool:
+    """A tab where the parser stopped, or in the indentation of that line or the one before."""
+    lines = text.split("\n")
+    near = [lines[i] for i in (line - 1, line) if 0 <= i < len(lines)]
+    at = lines[line][col:col + 1] if 0 <= line < len(lines) else ""
+    return at == "\t" or any("\t" in x[: len(x) - len(x.lstrip(" \t"))] for x in near)
+
+
+def parse(text: str, display: str) -> Any:
+    """Parse YAML text to plain data, or raise InvalidKB with the position of the problem."""
+    strict = _needs_strict_path(text)
     try:
-        return _yaml("safe", pure=_needs_strict_path(text) or not _HAVE_C).load(text)
+        if strict:  # its composer refuses aliases and nesting past MAX_DEPTH, with their position
+            return _yaml(True).load(text)
+        # The C parser's composer recurses once per level and crashes the process somewhere past 50,000
+        # levels, so a file that might nest that deep is measured first; any other is measured once built.
+        mark = _too_deep_at(text) if _maybe_very_deep(text) else None
+        if mark is None:
+            data = _yaml(False).load(text)
+            if not _too_deep(data):
+                return data
+            mark = _too_deep_at(text)
+        raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         message = " ".join(str(x) for x in (e.context, e.problem) if x)
-        if "'\\t'" in message:
+        line, col = (mark.line, mark.column) if mark else (None, None)
+        if "'\\t'" in message or "tab character" in message or (mark and _tab_hint(text, line, col)):
             message += " (a tab: YAML indents with spaces only)"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InvalidKB([Finding(display, line, col, "", f"YAML syntax: {message}")]) from None
+        kind = "YAML" if isinstance(e, ConstructorError) else "YAML syntax"
+        raise InvalidKB([Finding(display, None if line is None else line + 1, None if col is None else col + 1,
+                                 "", f"{kind}: {message}")]) from None
     except YAMLError as e:
         raise InvalidKB([Finding(display, None, None, "", f"YAML: {e}")]) from None
     except RecursionError:
         raise InvalidKB([Finding(display, None, None, "", "nested too deeply")]) from None
 
 
+def read(source: inputs.Input, display: str, limit: int = inputs.KB_FILE) -> Any:
+    """Read and parse a YAML input (a file, `-`, or bytes) to plain data, or raise InvalidKB."""
+    return parse(inputs.read_text(source, display, limit), display)
 
 
 class Locator:
-    """Maps a path of keys and indexes inside a file to its line, column and a readable key."""
+    """Maps a path of keys and indexes inside a file to its line, column and a readable key.
 
-    def __init__(self, path: Path, display: str):
+    It composes the text into YAML nodes, which carry their positions, without constructing values: with the
+    C parser that is ~30 times faster than a round-trip load, so even a large file is located quickly."""
+
+    def __init__(self, text: str | None, display: str):
         self.display = display
         try:
-            self.tree = _yaml("rt").load(_text(path, display))
-        except Exception:  # the file parsed once already; positions are a courtesy
+            pure = text is None or _needs_strict_path(text)
+            self.tree = None if text is None else _yaml(pure).compose(text)
+        except Exception:  # the text parsed once already; positions are a courtesy
             self.tree = None
 
+    @classmethod
+    def of(cls, source: inputs.Input, display: str, limit: int = inputs.KB_FILE) -> Locator:
+        try:
+            return cls(inputs.read_text(source, display, limit), display)
+        except InvalidKB:  # the file was read once already; positions are a courtesy
+            return cls(None, display)
+
     def finding(self, loc: tuple, message: str) -> Finding:
-        node, line, col, keys = self.tree, None, None, []
+        node, mark, keys = self.tree, None, []
         for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line, col = node.lc.key(part)
-                keys.append(str(part))
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, col = node.lc.item(part)
-                item = node[part]
-                label = item.get("id", item.get("act")) if isinstance(item, CommentedMap) else None
+            if isinstance(node, MappingNode):
+                pair = _entry(node, str(part))
+                if pair is not None:
+                    mark, node = pair[0].start_mark, pair[1]
+                    keys.append(str(part))
+                elif isinstance(part, str) and not part.startswith("~"):
+                    # ("~..." are the union branch tags of kb/model.py that pydantic puts in an error's path)
+                    keys.append(part)  # a key that is missing here: point at the mapping that lacks it
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+                label = next((v for k in ("id", "act") if (v := _scalar(node, k)) is not None), None)
                 keys.append(f"[{label}]" if label is not None else f"[{part}]")
-                node = item
-            elif isinstance(node, CommentedMap) and isinstance(part, str) and not part.startswith("~"):
-                # ("~..." are the union branch tags of kb/model.py that pydantic puts in an error's path)
-                keys.append(part)  # a key that is missing here: point at the mapping that lacks it
-                break
-        if line is None and isinstance(self.tree, (CommentedMap, CommentedSeq)) and loc:
-            line, col = 0, 0
+        line, col = (mark.line, mark.column) if mark else (0, 0) if self.tree is not None and loc else (None, None)
         key = ".".join(keys).replace(".[", "[")
         return Finding(self.display, None if line is None else line + 1, None if col is None else col + 1, key, message)
+
+
+def _entry(node: MappingNode, key: str) -> tuple[Any, Any] | None:
+    return next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+
+
+def _scalar(node: Any, key: str) -> str | None:
+    """The plain value under `key` when `node` is a mapping (how a list item is named: its id or act)."""
+    pair = _entry(node, key) if isinstance(node, MappingNode) else None
+    return pair[1].value if pair and isinstance(pair[1], ScalarNode) else None

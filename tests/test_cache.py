@@ -22,7 +22,7 @@ def test_a_changed_file_bypasses_the_cache(kb_copy, tmp_path, monkeypatch):
 
     assert max_128_1() == 84
     (cached,) = (tmp_path / "cache").glob("kb-*")  # written, once
-    assert (cached / "core.pickle").exists() and (cached / "art-128.marshal").exists()
+    assert (cached / "core.json").exists() and (cached / "art-128.json").exists()
     assert max_128_1() == 84  # served from the cache
     edit(kb_copy / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
     assert max_128_1() == 96  # the edit is seen, not the cached 84
@@ -37,7 +37,7 @@ def test_articles_are_read_from_the_cache_only_when_asked_for(kb_copy, tmp_path,
     load(kb_copy)  # builds and stores
     kb = load(kb_copy)  # from the cache
     assert list(kb.articles) == ["116", "125", "125-1", "126", "128", "134", "135", "308", "309"]
-    assert kb.articles._loaded == {}  # nothing unpickled yet
+    assert kb.articles._loaded == {}  # nothing validated yet
     assert kb.articles["128"].parts[0].id == "1"
     assert list(kb.articles._loaded) == ["128"]
     assert "999" not in kb.articles and len(kb.articles) == 9

@@ -132,3 +132,16 @@ def test_the_library_imports_no_front_end():
     for p in _sources("kb"):
         text = p.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import) (cli|rich|typer|click)\b", text, re.MULTILINE), p
+
+
+def test_validate_findings_go_to_stderr_one_line_each(tipkb, kb_copy):
+    from .conftest import edit
+
+    assert tipkb("validate", "--root", str(kb_copy)).code == 0
+    edit(kb_copy / "statutes/kz/criminal-code/art-309.yaml", "      - id: \"1\"", "      - idd: \"1\"")
+    r = tipkb("validate", "--root", str(kb_copy))
+    assert r.code == 2 and r.out == ""
+    lines = r.err.splitlines()
+    assert lines[0].startswith("statutes/kz/criminal-code/art-309.yaml:") and "unknown key" in lines[0]
+    data = json.loads(tipkb("validate", "--root", str(kb_copy), "--json").out)
+    assert data["findings"][0]["line"] > 0 and data["findings"][0]["file"].endswith("art-309.yaml")

@@ -101,7 +101,7 @@ def test_concurrent_builds_leave_one_whole_database(kb, tmp_path):
 
 def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
     r = tipkb("index", "--db", str(tmp_path / "no-such-dir" / "tipkb.db"))
-    assert r.code == 1 and "cannot write the index" in r.err and "Traceback" not in r.err
+    assert r.code == 5 and "cannot write the index" in r.err and "Traceback" not in r.err
 
 
 def test_the_index_holds_exactly_the_yaml_entries(kb, tmp_path):

@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 
 def test_a_pasted_paragraph_is_refused_quickly(tipkb):
     started = time.monotonic()
@@ -20,3 +22,17 @@ def test_a_facts_file_with_hundreds_of_terms_is_refused(tipkb, tmp_path):
     facts.write_text("date: 2021-06-01\nacts: [" + ", ".join(["recruitment"] * 500) + "]\n", encoding="utf-8")
     r = tipkb("qualify", str(facts))
     assert r.code == 2 and f"{facts}:2:" in r.err and "acts" in r.err and "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("args", [
+    ["diff", "--from", "2014-01-01", "--to", "2021-06-01", "128"],
+    ["diff", "--from", "2019-01-01", "--to", "2014-12-31"],
+    ["show", "128", "--on", "2014-12-31"],
+    ["penalty", "128", "--on", "2014-12-31"],
+    ["gaps", "--on", "2014-12-31"],
+    ["search", "recruitment", "--on", "2014-12-31"],
+    ["qualify", "--date", "2014-12-31", "--act", "recruitment"],
+])
+def test_every_point_before_the_code_is_refused(tipkb, args):
+    r = tipkb(*args)
+    assert r.code == 1 and r.out == "" and "before 2015-01-01, when the Criminal Code of 2014 came into force" in r.err

@@ -2,11 +2,14 @@
 and no traceback."""
 
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import edit
+from ..conftest import ROOT, edit
 
 ART = "statutes/kz/criminal-code/art-309.yaml"
 
@@ -118,14 +121,14 @@ def test_symlink_loop_and_directory_in_place_of_a_file(tipkb, kb_copy):
 
 def test_unreadable_file(tipkb, kb_copy, monkeypatch):
     target = (kb_copy / ART).resolve()
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self.resolve() == target:
+    def deny(path, *args, **kwargs):
+        if Path(path).resolve() == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     monkeypatch.setenv("TIPKB_NO_CACHE", "1")
     assert f"{ART}: cannot read: Permission denied" in broken(tipkb, kb_copy)
 
@@ -133,3 +136,89 @@ def test_unreadable_file(tipkb, kb_copy, monkeypatch):
 def test_missing_required_file(tipkb, kb_copy):
     (kb_copy / "statutes/kz/criminal-code/amendments.yaml").unlink()
     assert "amendments.yaml: file is missing" in broken(tipkb, kb_copy)
+
+
+def nested(depth: int, style: str) -> str:
+    """A value nested `depth` levels deep under `x:` (the top mapping is one level, the value another)."""
+    if style == "flow":
+        return "x: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
+    return "x:\n" + "".join("  " * i + "- \n" for i in range(1, depth - 2)) + "  " * (depth - 2) + "- v\n"
+
+
+def located(text: str) -> str:
+    """The one finding that parsing `text` as a file called f.yaml gives."""
+    from kb.errors import InvalidKB
+    from kb.yamlio import parse
+
+    with pytest.raises(InvalidKB) as e:
+        parse(text, "f.yaml")
+    (finding,) = e.value.findings
+    return str(finding)
+
+
+def test_nesting_past_the_limit_in_a_kb_file(tipkb, kb_copy):
+    (kb_copy / ART).write_text(nested(45, "flow"), encoding="utf-8")
+    (line,) = broken(tipkb, kb_copy).splitlines()[:-1]
+    assert line == f"{ART}:1:43: YAML syntax: nested more than 40 levels deep"
+
+
+@pytest.mark.parametrize("style, depth", [(style, depth) for style in ("flow", "block") for depth in (41, 45, 200, 499)]
+                         + [("flow", 100_000)])
+def test_nesting_past_the_limit_is_refused_with_a_position(style, depth):
+    assert re.fullmatch(r"f\.yaml:\d+:\d+: YAML syntax: nested more than 40 levels deep", located(nested(depth, style)))
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_both_parsers_count_nesting_alike(strict):
+    from kb.errors import InvalidKB
+    from kb.yamlio import MAX_DEPTH, parse
+
+    tab = "# a tab\there sends the file to the strict parser\n" if strict else ""
+    for style in ("flow", "block"):
+        assert parse(tab + nested(MAX_DEPTH, style), "x")["x"]
+        with pytest.raises(InvalidKB, match="nested more than 40 levels deep"):
+            parse(tab + nested(MAX_DEPTH + 1, style), "x")
+
+
+def test_compact_nesting_cannot_crash_the_c_parser():
+    """'- - - - …' nests one level per two bytes without brackets or indentation; 100,000 levels crashed
+    the C parser (a segfault), so it runs in a process of its own."""
+    code = "from kb.yamlio import parse\ntry:\n    parse('- ' * 100_000 + 'x', 'x')\nexcept Exception as e:\n    print(e)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and r.stdout.startswith("x:1:81: YAML syntax: nested more than 40 levels deep"), r
+
+
+def test_unknown_key_deep_in_a_file_has_a_position(tipkb, kb_copy):
+    edit(kb_copy / ART, "complete: true", "complete: true\nnotez: " + "[" * 30 + "]" * 30)
+    (line,) = broken(tipkb, kb_copy).splitlines()[:-1]
+    assert line == f"{ART}:25:1: notez: unknown key"
+
+
+def test_a_file_that_is_not_yaml_gives_one_located_message(tipkb, tmp_path):
+    status = tmp_path / "status"
+    status.write_text("Name:\tpython3\nUmask:\t0022\nState:\tR (running)\n" * 20, encoding="utf-8")
+    for path in [status, Path("/proc/self/status")] if Path("/proc/self/status").exists() else [status]:
+        r = tipkb("qualify", str(path))
+        (line, last) = r.err.splitlines()
+        assert r.code == 2 and line.startswith(f"{path}:1:6: YAML syntax:") and "a tab" in line, r.err
+
+
+def test_a_tag_in_a_kb_file(tipkb, kb_copy):
+    edit(kb_copy / ART, "complete: true", "complete: !!binary dHJ1ZQ==")
+    (line,) = broken(tipkb, kb_copy).splitlines()[:-1]
+    assert line.startswith(f"{ART}:24:11: YAML: the tag !!binary is not allowed")
+
+
+@pytest.mark.parametrize("tag", ["!!binary aGVsbG8=", "!!set {a, b}", "!!omap [a: 1]", "!!pairs [a: 1]",
+                                 "!custom x", "!python/object/apply:os.system [echo]"])
+def test_tags_are_refused_not_decoded(tag):
+    assert located(f"a: 1\nb: {tag}\n").startswith(f"f.yaml:2:4: YAML: the tag {tag.split()[0]} is not allowed")
+
+
+@pytest.mark.parametrize("text", [
+    "a:\n\t- b\n",  # a tab where the indentation starts
+    "a:\n  b: 1\n\t  c: 2\n",
+    "a:\ttrue\n\tx: 1\n",
+])
+def test_a_tab_gets_the_tab_hint(text):
+    assert located(text).endswith("(a tab: YAML indents with spaces only)")
