@@ -191,7 +191,7 @@ def _apply(kb: KB, source: Input, on: dt.date, display: str) -> tuple[KB, str]:
     registry = kb.sources.model_copy(update={"sources": {
         **kb.sources.sources, **draft.sources,
         DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", grade="unverified")}})
-    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry)
+    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry, key=None)  # not the files
     checker = Checker(overlay, {"draft": locator})
     articles = dict(kb.articles)
     seen: set[str] = set()

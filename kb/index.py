@@ -22,6 +22,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
+from .cache import key
 from .entries import Candidates, Entry, entries
 from .errors import IOFailure
 from .knowledge import KB
@@ -129,7 +130,7 @@ class _Rows:
 
 def _rows(kb: KB) -> _Rows:
     r = _Rows()
-    r.add("meta", key="kb_hash", value=kb.key)
+    r.add("meta", key="kb_hash", value=content_key(kb))
     r.add("meta", key="built_at", value=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     r.add("meta", key="root", value=str(kb.root))
     for sid, s in kb.sources.sources.items():
@@ -332,6 +333,11 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
 # What search looks up, besides the FTS table: an entry's texts and elements, and the entries holding a term.
 INDEXES = [("texts", ["entry_id"]), ("elements", ["vocabulary_id"]), *(("elements", [k]) for k in _OWNER_KEYS),
            *(("entries", [k]) for k in _OWNER_KEYS), ("entries", ["kind", "citation"])]
+
+
+def content_key(kb: KB) -> str:
+    """What the index records of the KB it holds, and search compares: the content key the cache found."""
+    return kb.key or key(kb.root)
 
 
 def _open(db_path: Path, kb_key: str) -> tuple[sqlite3.Connection | None, str | None]:

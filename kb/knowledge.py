@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import abc
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from .model import Act, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
@@ -26,13 +25,8 @@ class KB:
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
     # (`articles` is a dict, or the cache's lazy mapping of the same articles)
     files: dict[str, Path] = field(default_factory=dict)
-
-    @cached_property
-    def key(self) -> str:
-        """A hash of the KB's content and tipkb's code (kb/cache.py; the cache sets it when it finds the KB)."""
-        from .cache import key
-
-        return key(self.root)
+    # a hash of every file's content and of tipkb's code, as kb/cache.py found it (None: the cache was bypassed)
+    key: str | None = None
 
     def display(self, key: str) -> str:
         path = self.files[key]

@@ -213,9 +213,9 @@ def search(kb: KB, text: str, on: dt.date, limit: int = 10, db: Path | None = No
     query = _Query(text)
     found, note = None, None
     if db is not None:
-        from .index import search_index
+        from .index import content_key, search_index
 
-        found, note = search_index(db, kb.key, on, query.finds)
+        found, note = search_index(db, content_key(kb), on, query.finds)
     source = "yaml" if found is None else "index"
     if found is None:
         found = Candidates.of([e for e in entries(kb) if e.active(on)])

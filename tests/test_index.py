@@ -11,7 +11,7 @@ import sqlite_utils
 
 from kb.cache import key
 from kb.entries import entries
-from kb.index import build_index, entries_on
+from kb.index import build_index, content_key, entries_on
 from kb.search import search
 from kb.snapshot import Snapshot, points
 
@@ -96,7 +96,7 @@ def test_concurrent_builds_leave_one_whole_database(kb, tmp_path):
     assert errors == []
     with sqlite3.connect(path) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
-    assert entries_on(path, kb.key, DATES[-1])[0] is not None
+    assert entries_on(path, content_key(kb), DATES[-1])[0] is not None
 
 
 def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
@@ -107,7 +107,7 @@ def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
 def test_the_index_holds_exactly_the_yaml_entries(kb, tmp_path):
     build_index(kb, tmp_path / "tipkb.db")  # built here, not shared: the KB hash must still match
     for on in DATES:
-        from_index, note = entries_on(tmp_path / "tipkb.db", kb.key, on)
+        from_index, note = entries_on(tmp_path / "tipkb.db", content_key(kb), on)
         assert note is None and from_index == [e for e in entries(kb) if e.active(on)]
 
 
