@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gc
 import json
 import os
 import sys
@@ -254,4 +255,8 @@ def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
 
 
 def run() -> None:
+    # A run is short and builds many objects that live to its end (the models of a whole-Code KB, an index's
+    # rows), few of them in cycles: the collector's default thresholds scan them over and over (a quarter of
+    # `tipkb index` at whole-Code scale). Collect rarely instead.
+    gc.set_threshold(100_000, 50, 100)
     sys.exit(main())

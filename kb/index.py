@@ -299,9 +299,13 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
         db = sqlite_utils.Database(tmp)
         try:
             db.execute("pragma journal_mode = memory")  # no journal file to leave behind; the file is scratch
-            for name, (columns, pk, fks) in SCHEMA.items():
-                db[name].create(columns, pk=pk, foreign_keys=fks)
-                db[name].insert_all(rows.tables[name])
+            with db.conn:  # one transaction; executemany, not insert_all, which checks every value in Python
+                for name, (columns, pk, fks) in SCHEMA.items():
+                    db[name].create(columns, pk=pk, foreign_keys=fks)
+                    names = list(columns)
+                    db.conn.executemany(f"insert into [{name}] ({', '.join(f'[{c}]' for c in names)}) values "
+                                        f"({', '.join('?' * len(names))})",
+                                        [tuple(row.get(c) for c in names) for row in rows.tables[name]])
             db["texts"].enable_fts(["text"], tokenize=FTS_TOKENIZER)
             for table, columns in INDEXES:
                 db[table].create_index(columns)

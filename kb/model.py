@@ -182,13 +182,13 @@ class Act(Graded):
     id: str
     draft: bool = False  # a drafter's proposal (kb/draft.py), not a law
     number: OrUnknown(str)
-    names: list[str] = []  # other names people use for it ("2024 package")
+    names: list[str] = Field(default_factory=list)  # other names people use for it ("2024 package")
     title: Text
     signed: Date
     in_force: InForce
     commencement: str | None = None  # the rule that sets the in-force date, as the act states it
     summary: str | None = None
-    amends_elsewhere: list[str] = []  # provisions outside the KB it is reported to amend ("Art. 120")
+    amends_elsewhere: list[str] = Field(default_factory=list)  # provisions outside the KB it is reported to amend ("Art. 120")
     note: str | None = None
 
 
@@ -204,11 +204,11 @@ class Versioned(Graded):
 
 
 class Elements(Strict):
-    acts: list[VocabId] = []
-    means: list[VocabId] = []
-    purposes: list[VocabId] = []
-    victim: list[VocabId] = []
-    circumstances: list[VocabId] = []
+    acts: list[VocabId] = Field(default_factory=list)
+    means: list[VocabId] = Field(default_factory=list)
+    purposes: list[VocabId] = Field(default_factory=list)
+    victim: list[VocabId] = Field(default_factory=list)
+    circumstances: list[VocabId] = Field(default_factory=list)
 
     def ids(self) -> list[str]:
         return [*self.acts, *self.means, *self.purposes, *self.victim, *self.circumstances]
@@ -276,7 +276,7 @@ def _some(mains: list) -> list:
 
 class Penalty(Strict):
     main: OrUnknown(Annotated[list[MainPunishment], AfterValidator(_some)])
-    additional: OrUnknown(list[AdditionalPunishment]) = []
+    additional: OrUnknown(list[AdditionalPunishment]) = Field(default_factory=list)
 
 
 class Claim(Graded):
@@ -316,16 +316,16 @@ class PartVersion(Body):
     # The penalty's own sources and grade, when the version's other facts rest elsewhere (the penalty made
     # unknown by a news item while the disposition is carried over by inference).
     penalty_provenance: Provenance | None = None
-    conflicts: list[Claim] = []
+    conflicts: list[Claim] = Field(default_factory=list)
     items_complete: bool = True  # false: the sources show only some of the items
 
 
 class Part(Strict):
     id: PartId
     label: str | None = None  # for a part whose number is unknown: what it is
-    builds_on: list[PartId] = []  # a qualifying part: "the acts of parts 1 or 2, if ..."
+    builds_on: list[PartId] = Field(default_factory=list)  # a qualifying part: "the acts of parts 1 or 2, if ..."
     versions: list[PartVersion] = Field(min_length=1)
-    items: list[Item] = []
+    items: list[Item] = Field(default_factory=list)
 
     @property
     def base(self) -> bool:
@@ -379,11 +379,11 @@ class Article(Strict):
     article: ArticleNumber
     code: str
     titles: list[TitleVersion] = Field(min_length=1)
-    structure: list[StructureVersion] = []
-    reported: list[Reported] = []
-    notes: list[str] = []  # ours: what the sources leave open
+    structure: list[StructureVersion] = Field(default_factory=list)
+    reported: list[Reported] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # ours: what the sources leave open
     parts: list[Part] = Field(min_length=1)
-    code_notes: list[ArticleNote] = []
+    code_notes: list[ArticleNote] = Field(default_factory=list)
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -407,7 +407,7 @@ class DefinitionVersion(Versioned):
     summary: OrUnknown(str)
     elements: OrUnknown(list[VocabId])
     exhaustive: bool = True  # false: it includes at least these; whether it includes others is unknown ...
-    excludes: list[VocabId] = []  # ... except these, known not to be included
+    excludes: list[VocabId] = Field(default_factory=list)  # ... except these, known not to be included
 
 
 class FactVersion(Versioned):
@@ -437,7 +437,7 @@ class Code(Graded):
     age_of_majority: list[FactVersion] = Field(min_length=1)
     crime_categories: list[CategoryRulesVersion] = Field(min_length=1)
     exploitation: list[DefinitionVersion] = Field(min_length=1)
-    general_part: dict[GeneralRule, list[RuleVersion]] = {}
+    general_part: dict[GeneralRule, list[RuleVersion]] = Field(default_factory=dict)
 
     def facts(self) -> dict[str, list]:
         """Every versioned general-part fact, by the name the engines and `diff` use."""
@@ -447,9 +447,9 @@ class Code(Graded):
 
 class Term(Strict):
     label: Text
-    synonyms: dict[Literal["en", "ru", "kk"], list[str]] = {}
+    synonyms: dict[Literal["en", "ru", "kk"], list[str]] = Field(default_factory=dict)
     # A wider term: a fact stated as this term meets an element that is one of these only once it is proved.
-    narrower: list[VocabId] = []
+    narrower: list[VocabId] = Field(default_factory=list)
     note: str | None = None
 
 
@@ -488,8 +488,8 @@ class Provision(Graded):
     obligation: Literal["mandatory", "recommended", "none"] = "none"
     elements: Elements | None = None
     illustrative: bool = False  # the means are examples ("including by ..."), not conditions
-    establishes: list[Establishes] = []
-    applies_to: list[str] = []  # articles of the Code a case-law rule reads
+    establishes: list[Establishes] = Field(default_factory=list)
+    applies_to: list[str] = Field(default_factory=list)  # articles of the Code a case-law rule reads
     paragraph: OrUnknown(str) | None = None  # for case-law rules: the paragraph, when known
     note: str | None = None
 
@@ -547,11 +547,11 @@ class Requirement(Strict):
     id: str
     group: RowGroup
     title: str  # ours, in English
-    basis: list[Basis] = []  # the instruments' provisions it comes from ...
-    proposed_by: list[SourceRef] = []  # ... or the papers and reports that propose it
+    basis: list[Basis] = Field(default_factory=list)  # the instruments' provisions it comes from ...
+    proposed_by: list[SourceRef] = Field(default_factory=list)  # ... or the papers and reports that propose it
     kind: RowKind
     test: GapTest
-    elements: list[VocabId] = []  # what the test looks for
+    elements: list[VocabId] = Field(default_factory=list)  # what the test looks for
     establishes: str | None = None  # for test case_law
     fact: str | None = None  # for test general_part: attempt, complicity, organising, reconciliation
     expect: bool = True  # for test general_part: the rule should exist (false: reconciliation should not)
@@ -581,7 +581,7 @@ class Equivalent(Graded):
 class Annotation(Graded):
     requirement: str
     status: GapStatus  # what the sources say ...
-    verify: list[str] = []  # ... once these facts are verified: until then the row is `unknown`
+    verify: list[str] = Field(default_factory=list)  # ... once these facts are verified: until then the row is `unknown`
     summary: str
 
 
@@ -602,6 +602,6 @@ class Mapping(Strict):
     code: str
     standard: str
     roles: Roles
-    equivalents: list[Equivalent] = []
-    annotations: list[Annotation] = []
-    consistency: list[Comparison] = []
+    equivalents: list[Equivalent] = Field(default_factory=list)
+    annotations: list[Annotation] = Field(default_factory=list)
+    consistency: list[Comparison] = Field(default_factory=list)

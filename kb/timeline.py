@@ -37,7 +37,17 @@ class When(BaseModel):
         return self.earliest <= on
 
 
+_ACT_WHEN: dict[int, tuple[Act, When]] = {}  # by the act's identity: asked once per version of a whole-Code KB
+
+
 def act_when(act: Act) -> When:
+    known = _ACT_WHEN.get(id(act))
+    if known is None or known[0] is not act:
+        known = _ACT_WHEN[id(act)] = (act, _act_when(act))
+    return known[1]
+
+
+def _act_when(act: Act) -> When:
     f = act.in_force
     if isinstance(f, Window):
         return When(earliest=f.earliest, latest=None if f.latest == UNKNOWN else f.latest, act=act.id)

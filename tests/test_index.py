@@ -64,14 +64,14 @@ def test_an_interrupted_build_leaves_the_old_database_intact(kb, tmp_path, monke
     path = tmp_path / "tipkb.db"
     build_index(kb, path)
     before = path.read_bytes()
-    insert_all = sqlite_utils.db.Table.insert_all
+    create = sqlite_utils.db.Table.create
 
     def dies_midway(self, *args, **kwargs):
         if self.name == "elements":
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C halfway through
-        return insert_all(self, *args, **kwargs)
+        return create(self, *args, **kwargs)
 
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", dies_midway)
+    monkeypatch.setattr(sqlite_utils.db.Table, "create", dies_midway)
     with pytest.raises(KeyboardInterrupt):
         build_index(kb, path)
     assert path.read_bytes() == before
