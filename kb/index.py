@@ -125,7 +125,7 @@ class _Rows:
             row["id"] = len(rows) + 1
         if row.keys() - known:
             raise KeyError(f"no column {sorted(row.keys() - known)} in {table}")
-        rows.append(tuple(row.get(c) for c in names))
+        rows.append(tuple(map(row.get, names)))
         return row.get("id")
 
     def sources(self, refs, **owner) -> None:
