@@ -7,11 +7,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .diff import ArticleDiff, DiffReport, diff
 from .errors import BadInput, NotFound
-from .model import UNKNOWN, Act, Text
+from .model import UNKNOWN, Act, Data, Text
 from .results import ActName, SourceCite, cite
 from .snapshot import act_point, points
 from .timeline import When, act_when, check_point
@@ -65,7 +63,7 @@ def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | N
     return kb, [act_point(kb, find_act(kb, text).id, before)], None
 
 
-class ActReport(BaseModel):
+class ActReport(Data):
     id: str
     number: str | None
     names: list[str]

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Iterable, Literal
 
-from pydantic import BaseModel
-
 from .diff import slots
-from .model import GRADE_RANK, GRADES, UNKNOWN, Graded, Versioned, Window
+from .model import GRADE_RANK, GRADES, UNKNOWN, Data, Graded, Versioned, Window
 from .results import SourceCite, cite
 from .timeline import When, when
 
 
-class AuditRow(BaseModel):
+class AuditRow(Data):
     provision: str  # "128.1", "128 title", "128 structure", "exploitation", "kz-law-292-VI", a rule's id ...
     act: str | None  # the act that made the version, for a versioned fact
     when: When | None
@@ -25,13 +23,13 @@ class AuditRow(BaseModel):
     note: str | None = None
 
 
-class AuditGroup(BaseModel):
+class AuditGroup(Data):
     kind: Literal["article", "general", "acts", "instrument", "mapping"]
     name: str  # the article number, the instrument's id ...
     rows: list[AuditRow]
 
 
-class AuditReport(BaseModel):
+class AuditReport(Data):
     groups: list[AuditGroup]
     total: int
     by_grade: dict[str, int]  # every fact the engines rely on, official included

@@ -12,13 +12,12 @@ from __future__ import annotations
 import difflib
 from typing import Any, Literal, Sequence
 
-from pydantic import BaseModel
-
 from . import category
 from .model import (
     SLOTS,
     UNKNOWN,
     CategoryRulesVersion,
+    Data,
     DefinitionVersion,
     Elements,
     FactVersion,
@@ -36,7 +35,7 @@ from .snapshot import At, LastKnown, Point, Snapshot
 from .timeline import When, when
 
 
-class Where(BaseModel):
+class Where(Data):
     """Which provision: a general-part fact, or an article's title, part, item or note."""
 
     kind: Literal["fact", "title", "part", "item", "note"]
@@ -46,7 +45,7 @@ class Where(BaseModel):
     name: str | None = None  # the fact's name, or the note's id
 
 
-class Side(BaseModel):
+class Side(Data):
     value: Any  # the slot's value (json): a string, ids, a punishment, a number; "unknown"; None when absent
     act: str | None = None
     when: When | None = None
@@ -54,7 +53,7 @@ class Side(BaseModel):
     sources: list[str] = []
 
 
-class Change(BaseModel):
+class Change(Data):
     where: Where
     slot: str  # "title.ru", "elements.means", "penalty.main.imprisonment", "text.ru", "includes.purpose.begging" ...
     kind: Literal["changed", "added", "removed", "renumbered", "entered_into_force", "repealed"]
@@ -66,7 +65,7 @@ class Change(BaseModel):
     words: list[tuple[Literal["equal", "delete", "insert"], str]] = []  # for an official text: the word diff
 
 
-class Unknown(BaseModel):
+class Unknown(Data):
     """A slot the KB does not know on one side: not a change."""
 
     where: Where
@@ -76,7 +75,7 @@ class Unknown(BaseModel):
     last_known: LastKnown | None = None  # of the unknown side, when a value was known earlier
 
 
-class ArticleDiff(BaseModel):
+class ArticleDiff(Data):
     article: str
     title: Text | None
     changes: list[Change]
@@ -84,14 +83,14 @@ class ArticleDiff(BaseModel):
     not_encoded: list[str]  # parts the article is known to have and the KB lacks
 
 
-class Reading(BaseModel):
+class Reading(Data):
     before: Point
     after: Point
     general: ArticleDiff  # the general part, as a pseudo-article ""
     articles: list[ArticleDiff]
 
 
-class DiffReport(BaseModel):
+class DiffReport(Data):
     from_point: str
     to_point: str
     ambiguous: bool

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pydantic import BaseModel
-
 from .citation import Citation
 from .diff import Change, Unknown, Where, _Compare
 from .errors import BadInput, NotFound
-from .model import Text, Versioned
+from .model import Data, Text, Versioned
 from .results import ActName, VersionRef, named, version_ref
 from .snapshot import At, Snapshot, act_point
 from .timeline import When, when
 
 
-class Entry(BaseModel):
+class Entry(Data):
     version: VersionRef
     until: When | None  # when the next version took over; None while in force
     repealed: bool
@@ -25,13 +23,13 @@ class Entry(BaseModel):
     unknowns: list[Unknown]  # slots this version leaves unknown (with the last known value)
 
 
-class Line(BaseModel):
+class Line(Data):
     where: Where
     label: str | None = None
     entries: list[Entry]
 
 
-class History(BaseModel):
+class History(Data):
     subject: str  # the citation, or "general" / a fact's name
     title: Text | None
     lines: list[Line]

@@ -20,13 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-from pydantic import BaseModel
-
 from .cache import key
 from .entries import Candidates, Entry, entries
 from .errors import IOFailure
 from .knowledge import KB
-from .model import UNKNOWN, Dated, Window
+from .model import UNKNOWN, Data, Dated, Window
 from .outputs import check_target, sweep, temporary
 from .snapshot import spans
 from .timeline import When, when
@@ -98,7 +96,7 @@ SCHEMA = {
 }
 
 
-class IndexResult(BaseModel):
+class IndexResult(Data):
     path: str
     kb_hash: str
     built_at: str

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Finding, InvalidKB
 from .knowledge import KB
-from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+from .model import Act, AmendmentFile, Article, Checklist, Code, Data, Instrument, Mapping, SourceRegistry, Vocabulary
 
 if TYPE_CHECKING:
     from .yamlio import Locator
@@ -166,7 +166,7 @@ def _article_key(number: str) -> tuple[int, ...]:
     return tuple(int(x) for x in number.split("-"))
 
 
-class ValidationReport(BaseModel):
+class ValidationReport(Data):
     root: str
     files: int
     articles: int

@@ -39,6 +39,13 @@ def weakest(*grades: str | None) -> str:
     return min(known, key=GRADE_RANK.__getitem__) if known else "official"
 
 
+class Data(BaseModel):
+    """The base of the engines' results: a model's validator is built when it is first used, so a command pays
+    only for the results it makes (the models below are deferred the same way)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 def OrUnknown(tp: Any) -> Any:
     """`tp`, or the literal `unknown`; a failed `tp` reports only its own errors."""
     return Annotated[

@@ -9,12 +9,12 @@ from typing import Iterable, Literal
 
 from pydantic import BaseModel
 
-from .model import UNKNOWN, Grade, Penalty, Text, Versioned
+from .model import UNKNOWN, Data, Grade, Penalty, Text, Versioned
 from .snapshot import Conflict, LastKnown
 from .timeline import When, when
 
 
-class SourceCite(BaseModel):
+class SourceCite(Data):
     ref: str
     title: str
     url: str | None = None
@@ -23,7 +23,7 @@ class SourceCite(BaseModel):
     role: Literal["rests_on", "corroborates"] = "rests_on"
 
 
-class VersionRef(BaseModel):
+class VersionRef(Data):
     """A version of a provision: the act that made it, when it came into force, its grade and sources."""
 
     act: str
@@ -35,7 +35,7 @@ class VersionRef(BaseModel):
     prospective: bool = False  # it begins after the day the command is run: law passed, not yet in force
 
 
-class CategoryData(BaseModel):
+class CategoryData(Data):
     """The crime category derived from the maximum through Art. 11's thresholds, or why it cannot be."""
 
     id: Literal["small", "medium", "grave", "especially_grave", "unknown"]
@@ -43,7 +43,7 @@ class CategoryData(BaseModel):
     max_months: int | None = None
 
 
-class PenaltyData(BaseModel):
+class PenaltyData(Data):
     """A part's penalty at the point, after weighing sources that disagree; with the last known value when
     it is unknown, and the losing sources beside it."""
 
@@ -82,7 +82,7 @@ def labels(kb, ids: Iterable[str]) -> dict[str, Text]:
     return out
 
 
-class ActName(BaseModel):
+class ActName(Data):
     """How an act is named: its number ("292-VI"), or its signing date when the number is unknown."""
 
     id: str

@@ -18,12 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
-
 from .entries import Candidates, entries
 from .errors import BadInput
 from .knowledge import KB
-from .model import Text
+from .model import Data, Text
 from .timeline import When
 from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
 
@@ -160,7 +158,7 @@ def _word_score(q: _Word, w: _Word) -> float:
 # -- result objects -----------------------------------------------------------------------------------------
 
 
-class Hit(BaseModel):
+class Hit(Data):
     citation: str
     kind: Literal["article", "part", "item", "provision"]
     heading: Text | None  # the article's title, or the treaty provision's (English) title
@@ -176,13 +174,13 @@ class Hit(BaseModel):
     score: float
 
 
-class Suggestion(BaseModel):
+class Suggestion(Data):
     term: str
     nearest: str  # the label or synonym nearest to the query
     score: float
 
 
-class SearchResult(BaseModel):
+class SearchResult(Data):
     query: str
     on: dt.date
     source: Literal["index", "yaml"]

@@ -10,17 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
-
 from . import category
 from .citation import Citation
 from .errors import NotFound
-from .model import UNKNOWN, Elements, Text
+from .model import UNKNOWN, Data, Elements, Text
 from .results import ActName, PenaltyData, SourceCite, VersionRef, cite, named, version_ref
 from .snapshot import ArticleAt, Assumption, LastKnown, PartAt, Snapshot, snapshots
 
 
-class ItemView(BaseModel):
+class ItemView(Data):
     id: str
     summary: str | Literal["unknown"] | None
     elements: Elements | Literal["unknown"] | None
@@ -28,7 +26,7 @@ class ItemView(BaseModel):
     last_known: list[LastKnown] = []
 
 
-class PartReading(BaseModel):
+class PartReading(Data):
     """One version of a part at the date, with the readings (assumptions) it holds in; `readings` is empty
     when the date is certain."""
 
@@ -42,14 +40,14 @@ class PartReading(BaseModel):
     last_known: list[LastKnown] = []
 
 
-class PartView(BaseModel):
+class PartView(Data):
     id: str
     label: str | None
     builds_on: list[str]
     versions: list[PartReading]
 
 
-class NotEncoded(BaseModel):
+class NotEncoded(Data):
     """A part the article is known to have that the KB does not encode, and what sources report of it."""
 
     part: str
@@ -57,7 +55,7 @@ class NotEncoded(BaseModel):
     sources: list[str]
 
 
-class ReportedView(BaseModel):
+class ReportedView(Data):
     scope: Literal["article", "aggravated", "part"]
     part: str | None
     min_months: int | Literal["unknown"] | None
@@ -69,19 +67,19 @@ class ReportedView(BaseModel):
     note: str | None = None
 
 
-class NoteView(BaseModel):
+class NoteView(Data):
     id: str
     summary: str | Literal["unknown"]
     version: VersionRef
 
 
-class TitleView(BaseModel):
+class TitleView(Data):
     text: Text
     version: VersionRef
     last_known: list[LastKnown] = []
 
 
-class ArticleView(BaseModel):
+class ArticleView(Data):
     article: str
     on: dt.date | None  # None: read at an act point (diff), not a date
     ambiguous: bool  # the date falls inside an act's in-force window
@@ -223,7 +221,7 @@ def _only_item(view: PartView, cite_: Citation, on: dt.date) -> PartView:
     return view.model_copy(update={"versions": versions})
 
 
-class PenaltyRow(BaseModel):
+class PenaltyRow(Data):
     part: str
     label: str | None
     readings: list[list[Assumption]]
@@ -231,7 +229,7 @@ class PenaltyRow(BaseModel):
     penalty: PenaltyData
 
 
-class PenaltyResult(BaseModel):
+class PenaltyResult(Data):
     citation: str
     article: str
     title: Text | None

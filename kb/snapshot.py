@@ -24,6 +24,7 @@ from .model import (
     GRADE_RANK,
     UNKNOWN,
     Article,
+    Data,
     Elements,
     Graded,
     Part,
@@ -35,14 +36,14 @@ from .model import (
 from .timeline import When, act_order, act_when, when
 
 
-class Assumption(BaseModel):
+class Assumption(Data):
     model_config = ConfigDict(frozen=True)
 
     act: str
     in_force: bool
 
 
-class Point(BaseModel):
+class Point(Data):
     """Where in legal time the law is read. `applied` holds the acts read as in force; a version with its own
     `from` date counts from that date on a date point. JSON shows what the point is, not the set."""
 
@@ -124,7 +125,7 @@ def snapshots(kb, on: dt.date, articles: Iterable[str] | None = None) -> list[Sn
 # -- what the snapshot says about one provision -----------------------------------------------------------------
 
 
-class LastKnown(BaseModel):
+class LastKnown(Data):
     """A value that is unknown at the point, as last known: the value, the version that stated it, from
     when it was in force, and when the version that made it unknown began."""
 
@@ -137,7 +138,7 @@ class LastKnown(BaseModel):
     sources: list[str]
 
 
-class Conflict(BaseModel):
+class Conflict(Data):
     """A source's value that lost to the one shown (DESIGN.md: grade, then independent sources, then date)."""
 
     penalty: Penalty | Literal["unknown"]

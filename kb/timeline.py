@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from .errors import BadInput
-from .model import UNKNOWN, Act, Dated, Versioned, Window
+from .model import UNKNOWN, Act, Data, Dated, Versioned, Window
 
 
-class When(BaseModel):
+class When(Data):
     """A date in force: exact (`earliest == latest`), or a window whose end may be unknown (`latest` None)."""
 
     model_config = ConfigDict(frozen=True)

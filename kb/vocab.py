@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel
-
 from .errors import BadInput
+from .model import Data
 
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -36,7 +35,7 @@ def key(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
 
 
-class Understood(BaseModel):
+class Understood(Data):
     """How a typed term was read: the vocabulary id, and whether by its label, a synonym or fuzzily."""
 
     slot: str
