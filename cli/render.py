@@ -64,34 +64,49 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 def to_console(blocks: list[Block], console: Any) -> None:
-    """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns."""
+    """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns. The lines
+    between two tables go to the console as one text: a whole-Code diff has thousands of them, and each print
+    of rich's asks the terminal its size again."""
     import textwrap
 
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text as RichText
 
+    width = console.width
+    pending = RichText()
+
+    def line(text: Any) -> None:
+        pending.append(text)
+        pending.append("\n")
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            pending.right_crop(1)  # print() ends the last line itself
+            console.print(pending, soft_wrap=True)
+            pending = RichText()
+
     def hanging(indent: int, lead: str, body: str, style: str = "") -> None:
         pad = " " * (2 + 2 * indent)
-        width = max(20, console.width - len(pad) - len(lead) - 1)
-        lines = textwrap.wrap(body, width, break_on_hyphens=False) or [""]
+        lines = textwrap.wrap(body, max(20, width - len(pad) - len(lead) - 1), break_on_hyphens=False) or [""]
         first = RichText(pad)
         first.append(lead, style=style)
         first.append(" " + lines[0])
-        console.print(first, soft_wrap=True)
-        for line in lines[1:]:
-            console.print(RichText(pad + " " * (len(lead) + 1) + line), soft_wrap=True)
+        line(first)
+        for more in lines[1:]:
+            line(pad + " " * (len(lead) + 1) + more)
 
     def para(value: str, style: str = "") -> None:  # wrapped here, so no line ends in a space
-        for line in textwrap.wrap(value, console.width, break_on_hyphens=False) or [""]:
-            console.print(RichText(line, style=style), soft_wrap=True)
+        for text in textwrap.wrap(value, width, break_on_hyphens=False) or [""]:
+            line(RichText(text, style=style))
 
     for b in blocks:
         kind = b[0]
         if kind == "title":
             para(b[1], "bold")
         elif kind == "heading":
-            console.print()
+            line("")
             para(b[1], "bold cyan")
         elif kind == "text":
             para(b[1])
@@ -102,9 +117,11 @@ def to_console(blocks: list[Block], console: Any) -> None:
         elif kind == "item":
             hanging(b[2], "•", b[1])
         elif kind == "table":
+            flush()
             grid = Table(*b[1], show_lines=False, header_style="bold")
             for column in grid.columns:
                 column.overflow = "fold"  # a long word (a file name) is folded, never cut off
             for row in b[2]:
                 grid.add_row(*(c if isinstance(c, RichText) else escape(str(c)) for c in row))  # pre-styled
             console.print(grid)
+    flush()
