@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -65,19 +66,25 @@ def _months(value: Any) -> int | str:
     if value == UNKNOWN:
         return UNKNOWN
     if isinstance(value, str):
-        m = _DURATION.fullmatch(value.strip())
-        if m and value.strip() and (m.group(1) or m.group(2)):
-            years, months = m.group(1), m.group(2)
-            if len(years or "") > 4 or len(months or "") > 6:
-                raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
-            if years and int(months or 0) >= 12:
-                raise ValueError(f"{value!r} has {months} months after the years; write whole years in years "
-                                 f"({int(years) + int(months) // 12}y{int(months) % 12}m)")
-            total = int(years or 0) * 12 + int(months or 0)
-            if total > MAX_TERM_MONTHS:
-                raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
-            return total
+        return _duration(value)
     raise ValueError(f"expected a duration like '6m', '4y', '1y6m' or 'unknown', got {value!r}")
+
+
+@lru_cache(maxsize=4096)  # a whole-Code KB states some 40,000 terms, nearly all of them alike
+def _duration(value: str) -> int:
+    m = _DURATION.fullmatch(value.strip())
+    if not (m and value.strip() and (m.group(1) or m.group(2))):
+        raise ValueError(f"expected a duration like '6m', '4y', '1y6m' or 'unknown', got {value!r}")
+    years, months = m.group(1), m.group(2)
+    if len(years or "") > 4 or len(months or "") > 6:
+        raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
+    if years and int(months or 0) >= 12:
+        raise ValueError(f"{value!r} has {months} months after the years; write whole years in years "
+                         f"({int(years) + int(months) // 12}y{int(months) % 12}m)")
+    total = int(years or 0) * 12 + int(months or 0)
+    if total > MAX_TERM_MONTHS:
+        raise ValueError(f"{value!r} is longer than {MAX_TERM_MONTHS // 12} years, the sanity bound on terms")
+    return total
 
 
 def format_months(months: int | str | None) -> str:
