@@ -114,14 +114,14 @@ def test_a_run_killed_midway_leaves_debris_the_next_run_sweeps(kb, tmp_path):
     target = tmp_path / "tipkb.db"
     pid = os.fork()
     if pid == 0:  # the child dies in the middle of writing the elements, as under kill -9
-        insert_all = sqlite_utils.db.Table.insert_all
+        create = sqlite_utils.db.Table.create
 
         def killed(self, *args, **kwargs):
             if self.name == "elements":
                 os._exit(9)
-            return insert_all(self, *args, **kwargs)
+            return create(self, *args, **kwargs)
 
-        sqlite_utils.db.Table.insert_all = killed
+        sqlite_utils.db.Table.create = killed
         try:
             build_index(kb, target)
         finally:
@@ -139,7 +139,7 @@ def test_a_full_disk_during_index_is_an_io_failure(tipkb, tmp_path, monkeypatch,
     def full(self, *args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", full)
+    monkeypatch.setattr(sqlite_utils.db.Table, "create", full)
     r = tipkb("index", "--db", str(tmp_path / "tipkb.db"))
     assert r.code == 5 and r.err.count("\n") == 1 and "Traceback" not in r.err
     assert r.err.startswith(f"tipkb: cannot write the index {tmp_path / 'tipkb.db'}: ")
