@@ -104,6 +104,7 @@ class IndexResult(Data):
     fts: list[str]  # the full-text tables: "texts_fts over texts.text"
 
 
+@cache  # a whole-Code KB writes some 200,000 dates, of a few dozen days
 def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
