@@ -320,6 +320,86 @@ PHRASES: dict[str, tuple[str, str]] = {
     "milder law": ("более мягкий закон", "жеңілірек заң"),
     "comparing penalties": ("сравнение наказаний", "жазаларды салыстыру"),
     "crime categories": ("категории преступлений", "қылмыс санаттары"),
+    # import: a text of the Code against the KB (cli/views/imports.py)
+    "Import of {file}: the Code as of {date}": ("Импорт {file}: Кодекс по состоянию на {date}",
+                                               "{file} импорты: Кодекс {date} жағдай бойынша"),
+    "{lang} text ({format}), read at grade {grade}; SHA-256 {sha}.": (
+        "Текст на языке: {lang} ({format}), степень достоверности: {grade}; SHA-256 {sha}.",
+        "Мәтін тілі: {lang} ({format}), сенімділік дәрежесі: {grade}; SHA-256 {sha}."),
+    "Russian": ("русский", "орыс тілі"),
+    "Kazakh": ("казахский", "қазақ тілі"),
+    "{contradicted} contradicted, {absent} absent, {new} new, {confirmed} confirmed, in {n} article(s) of the KB; "
+    "{outside} article(s) of the text are not in the KB.": (
+        "Противоречий: {contradicted}, отсутствует в тексте: {absent}, нового: {new}, подтверждено: {confirmed} — "
+        "в статьях базы знаний: {n}; статей текста, которых нет в базе: {outside}.",
+        "Қайшылық: {contradicted}, мәтінде жоқ: {absent}, жаңа: {new}, расталған: {confirmed} — білім қорының "
+        "баптарында: {n}; мәтіннің білім қорында жоқ баптары: {outside}."),
+    "The edition date falls inside an amending act's in-force window: facts marked \"in some readings\" hold only "
+    "if it had, or had not, come into force.": (
+        "Дата редакции попадает в срок вступления в силу изменяющего закона: факты с пометкой «в части вариантов» "
+        "верны, лишь если он уже вступил (или ещё не вступил) в силу.",
+        "Редакция күні өзгерту заңының күшіне ену мерзімінің ішінде: «кейбір нұсқаларда» белгісі бар деректер ол "
+        "күшіне енген (немесе әлі енбеген) жағдайда ғана дұрыс."),
+    "Contradicted: the KB says one thing, the text another": ("Противоречия: в базе знаний одно, в тексте другое",
+                                                             "Қайшылықтар: білім қорында бір мән, мәтінде басқа мән"),
+    "Absent: the KB has it, the text does not": ("Нет в тексте: есть в базе знаний, нет в тексте",
+                                                 "Мәтінде жоқ: білім қорында бар, мәтінде жоқ"),
+    "New: the text has what the KB does not know": ("Новое: в тексте есть то, чего база знаний не знает",
+                                                    "Жаңа: мәтінде білім қоры білмейтін нәрсе бар"),
+    "Confirmed": ("Подтверждено", "Расталды"),
+    "provision": ("норма", "норма"),
+    "fact": ("факт", "дерек"),
+    "knowledge base": ("база знаний", "білім қоры"),
+    "line": ("строка", "жол"),
+    "not in the KB": ("нет в базе", "білім қорында жоқ"),
+    "parts {parts}, whole": ("части {parts}, вся статья", "{parts}-бөліктер, бап толық"),
+    "parts {parts}": ("части {parts}", "{parts}-бөліктер"),
+    "a base part": ("основной состав", "негізгі құрам"),
+    "(in some readings)": ("(в части вариантов)", "(кейбір нұсқаларда)"),
+    "changed by one of {acts}": ("изменено одним из: {acts}", "мыналардың бірімен өзгертілген: {acts}"),
+    "changed by {act}": ("изменено: {act}", "өзгерткен: {act}"),
+    "no act since {date}": ("ни одного закона с {date}", "{date} бастап бірде-бір заң жоқ"),
+    "parts of the article": ("части статьи", "баптың бөліктері"),
+    "builds on": ("на основе частей", "негізделген бөліктер"),
+    "element": ("признак", "белгі"),
+    "official text": ("официальный текст", "ресми мәтін"),
+    "note of the Code": ("примечание Кодекса", "Кодекс ескертпесі"),
+    "Articles not in the KB ({n})": ("Статьи, которых нет в базе знаний ({n})", "Білім қорында жоқ баптар ({n})"),
+    "Wording no vocabulary term maps ({n} phrases)": ("Формулировки, не сопоставленные со словарём ({n})",
+                                                     "Сөздікпен салыстырылмаған тұжырымдар ({n})"),
+    "Amendment notes": ("Сноски об изменениях", "Өзгерістер туралы ескертулер"),
+    "{where}: changed by one of {acts}": ("{where}: изменено одним из: {acts}",
+                                          "{where}: мыналардың бірімен өзгертілген: {acts}"),
+    "Acts the notes name that the KB does not have": ("Законы из сносок, которых нет в базе знаний",
+                                                      "Ескертулерде аталған, білім қорында жоқ заңдар"),
+    "Law {number} of {date} (line {line})": ("Закон № {number} от {date} (строка {line})",
+                                             "{date} № {number} Заң ({line}-жол)"),
+    "In-force dates the notes give": ("Даты вступления в силу по сноскам", "Ескертулер бойынша күшіне ену күндері"),
+    "in force {date}: stated by the note": ("в силе с {date}: указано в сноске", "{date} бастап күшінде: ескертуде көрсетілген"),
+    "in force {date}: published {published}, by the rule of its note": (
+        "в силе с {date}: опубликован {published}, по правилу сноски",
+        "{date} бастап күшінде: {published} жарияланған, ескертудегі ереже бойынша"),
+    "confirmed": ("подтверждено", "расталды"),
+    "contradicted": ("противоречие", "қайшылық"),
+    "new": ("новое", "жаңа"),
+    "Nothing written: give --write to bring the text into the KB.": (
+        "Ничего не записано: --write вносит текст в базу знаний.",
+        "Ештеңе жазылмады: --write мәтінді білім қорына енгізеді."),
+    "Written": ("Записано", "Жазылды"),
+    "No file changed.": ("Ни один файл не изменён.", "Бірде-бір файл өзгерген жоқ."),
+    "New articles: {numbers}.": ("Новые статьи: {numbers}.", "Жаңа баптар: {numbers}."),
+    "Not written": ("Не записано", "Жазылмады"),
+    "changed by one of {acts}: import an edition dated between them to tell which": (
+        "изменено одним из: {acts}; чтобы определить каким, импортируйте редакцию на дату между ними",
+        "мыналардың бірімен өзгертілген: {acts}; қайсысы екенін анықтау үшін олардың арасындағы күнгі редакцияны "
+        "импорттаңыз"),
+    "the notes name {acts}, which the KB does not have": ("в сносках назван закон, которого нет в базе знаний: {acts}",
+                                                          "ескертулерде білім қорында жоқ заң аталған: {acts}"),
+    "left for a person to decide": ("решать человеку", "шешімді адам қабылдауы керек"),
+    "the notes name no act for the change": ("в сносках не назван закон, внёсший изменение",
+                                             "ескертулерде өзгерісті енгізген заң аталмаған"),
+    "some of the wording maps to no vocabulary term": ("часть формулировки не сопоставлена со словарём",
+                                                       "тұжырымның бір бөлігі сөздікпен салыстырылмаған"),
 }
 
 KINDS = {

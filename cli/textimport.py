@@ -61,6 +61,8 @@ def import_(
     penalty is found), new or absent, against the KB as in force on the edition date. A text that cannot be
     read exits 2 with each problem as FILE:LINE: key: message, and nothing is written.
     """
+    import gc
+
     from kb import inputs
     from kb.errors import BadInput
     from kb.importer import compare
@@ -79,11 +81,18 @@ def import_(
         raise BadInput("--add imports articles only with --write")
     name = inputs.display_name(file)
     data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
-    result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
-                                    grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
-    if write:
-        from kb.importwrite import apply
+    collecting = gc.isenabled()
+    gc.disable()  # a whole-Code import builds a million short-lived objects and frees none of them as cycles
+    try:
+        result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
+                                        grade=grade.value, lang=text_lang.value if text_lang else None,
+                                        published=dates)
+        if write:
+            from kb.importwrite import apply
 
-        result = apply(read_kb, text, result, today=env().today, url=source, add=add)
+            result = apply(read_kb, text, result, today=env().today, url=source, add=add)
+    finally:
+        if collecting:
+            gc.enable()
     out = Out(fmt, as_json, lang)
     out.emit(result, imports.view, limit=None if out.fmt is Format.markdown else 25)

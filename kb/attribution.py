@@ -85,7 +85,7 @@ def covers(note: AmendmentNote, element: Element, part: str | None = None, item:
         return True if t.element == "title" else False
     if element == "note":
         return True if t.element == "note" else False
-    if t.element == "part":
+    if t.element == "part" or (t.element == "item" and element == "part"):  # an item's change is its part's
         return True if t.part == part else False
     if t.element == "item":
         return True if element == "item" and (t.part, t.item) == (part, item) else False
@@ -105,6 +105,15 @@ def acts_for(article: ParsedArticle, element: Element, part: str | None = None, 
         for ref in note.acts:
             refs.setdefault((ref.number.upper(), ref.date), ref)
     return list(refs.values()), specific
+
+
+def all_acts(article: ParsedArticle) -> list[ActRef]:
+    """Every act the article's notes name."""
+    refs: dict[tuple[str, dt.date], ActRef] = {}
+    for note in article.amendments:
+        for ref in note.acts:
+            refs.setdefault((ref.number.upper(), ref.date), ref)
+    return list(refs.values())
 
 
 def covered(article: ParsedArticle) -> list[Covered]:

@@ -24,13 +24,13 @@ from pydantic import BaseModel
 from . import attribution as attr
 from .errors import BadInput, InvalidKB
 from .model import UNKNOWN, Dated, Penalty
-from .results import ActName, named
+from .results import ActName, act_names, labels
 from .snapshot import ArticleAt, Assumption, Point, Snapshot, points
 from .statute_text import ParsedArticle, ParsedPart, ParsedText, parse, read
 from .statute_text.notes import Commencement
 from .statute_text.numbers import fold
 from .timeline import When, act_when, check_point
-from .wording import read_wording
+from .wording import Wording, read_wording
 
 Status = Literal["confirmed", "contradicted", "new", "absent"]
 Kind = Literal["article", "title", "structure", "part", "repealed", "penalty", "item", "builds_on", "elements",
@@ -174,11 +174,16 @@ def compare_penalties(kb_value: Penalty | str | None, text: Penalty) -> tuple[St
     return ("new" if unknown else "confirmed"), []
 
 
-def part_text(p: ParsedPart) -> str:
+def item_text(i) -> str:
+    """An item's own words, without the semicolon that ends it in the list."""
+    return i.text.rstrip().removesuffix(";").rstrip()
+
+
+def part_text(p: ParsedPart, sanction: bool = True) -> str:
     """A part's wording as the Code has it: the disposition, its items, the sanction."""
-    body = " ".join([p.disposition, *(f"{i.id}) {i.text}" + (";" if n < len(p.items) - 1 else "")
+    body = " ".join([p.disposition, *(f"{i.id}) {item_text(i)}" + (";" if n < len(p.items) - 1 else "")
                                       for n, i in enumerate(p.items))]).strip()
-    return f"{body} – {p.sanction.text}" if p.sanction else body
+    return f"{body} – {p.sanction.text}" if p.sanction and sanction else body
 
 
 # -- one article at one reading ----------------------------------------------------------------------------------
@@ -190,6 +195,12 @@ class _Context:
     text: ParsedText
     grade: str
     edition: dt.date
+    wordings: dict[str, Wording] = dataclasses.field(default_factory=dict)
+
+    def wording(self, words: str) -> Wording:
+        if words not in self.wordings:
+            self.wordings[words] = read_wording(self.kb, words, self.text.lang)
+        return self.wordings[words]
 
 
 def _rests(g) -> list[str]:
@@ -213,7 +224,8 @@ class _Article:
 
     def add(self, kind: Kind, status: Status, **kw: Any) -> Fact:
         kw.setdefault("grade", self.ctx.grade)
-        f = Fact(article=self.a.number, kind=kind, status=status, **kw)
+        # built from values already checked: a whole Code gives tens of thousands of facts
+        f = Fact.model_construct(article=self.a.number, kind=kind, status=status, **kw)
         self.facts.append(f)
         return f
 
@@ -306,7 +318,7 @@ class _Article:
             f = self.add("penalty", status, part=pid, kb=_json(penalty), text=_json(p.sanction.penalty),
                          differs=differs, line=p.sanction_line, **self.kb_side(pa.at, refs, grade))
             self.attribute(f, "part", known_since(self.ctx.kb, pa.at.when, refs, self.ctx.edition))
-        self.wording(pid, None, p.disposition, p.line, v.elements, pa)
+        self.wording(pid, None, p.disposition, p.line, v.elements, pa, whole=part_text(p, sanction=False))
         self.official_text(pid, None, part_text(p), p.line, v, pa.at)
         for i in p.items:
             self.item(pa, p, i)
@@ -348,10 +360,13 @@ class _Article:
             return
         self.add("item", "confirmed", part=pid, item=i.id, kb=True, text=True, line=i.line, **self.kb_side(at))
         self.wording(pid, i.id, i.text, i.line, at.version.elements, pa, item_at=at)
-        self.official_text(pid, i.id, i.text, i.line, at.version, at)
+        self.official_text(pid, i.id, item_text(i), i.line, at.version, at)
 
-    def wording(self, pid: str, iid: str | None, words: str, line: int, elements, pa, item_at=None) -> None:
-        w = read_wording(self.ctx.kb, words, self.ctx.text.lang)
+    def wording(self, pid: str, iid: str | None, words: str, line: int, elements, pa, item_at=None,
+                whole: str | None = None) -> None:
+        """The elements a part's or item's own words map to; for a part, also the parts its whole wording (a
+        Kazakh part says "дәл сол іс-әрекет" after its items) refers to."""
+        w = self.ctx.wording(words)
         at = item_at or pa.at
         side = self.kb_side(at)
         found = w.elements()
@@ -369,21 +384,23 @@ class _Article:
                          (UNKNOWN if elements == UNKNOWN else None), text=vid, phrase=phrases[vid], grade="inferred",
                          line=line, **side)
             for vid in have:
-                if vid not in ids:
+                if vid not in ids and not w.unmapped:  # (an unmapped clause may say it in other words)
                     self.add("elements", "absent", part=pid, item=iid, slot=slot, kb=vid, text=None,
                              grade="inferred", line=line, **side)
-        if iid is None and w.builds_on is not None:
+        on = self.ctx.wording(whole).builds_on if whole is not None else None
+        if on is not None:
             mine_on = pa.part.builds_on
-            status = "confirmed" if set(mine_on) == set(w.builds_on) else "contradicted"
-            self.add("builds_on", status, part=pid, kb=mine_on, text=w.builds_on, grade="inferred", line=line)
+            status = "confirmed" if set(mine_on) == set(on) else "contradicted"
+            self.add("builds_on", status, part=pid, kb=mine_on, text=on, grade="inferred", line=line)
 
     def official_text(self, pid: str, iid: str | None, words: str, line: int, v, at) -> None:
         """The KB's stored official wording in the text's language, where it has one."""
         mine = v.text_ru if self.ctx.text.lang == "ru" else v.text_kk
         if mine is None:
             return
-        self.add("text", "confirmed" if same_words(mine, words) else "contradicted", part=pid, item=iid,
-                 slot=self.ctx.text.lang, kb=mine, text=words, line=line, **self.kb_side(at))
+        f = self.add("text", "confirmed" if same_words(mine, words) else "contradicted", part=pid, item=iid,
+                     slot=self.ctx.text.lang, kb=mine, text=words, line=line, **self.kb_side(at))
+        self.attribute(f, "item" if iid else "part", known_since(self.ctx.kb, at.when, f.kb_sources, self.ctx.edition))
 
     def code_notes(self) -> None:
         """The Code's notes to the article, matched by number, else in order when as many are left on both sides."""
@@ -525,11 +542,9 @@ def compare(kb, data: bytes, name: str, *, edition: dt.date | None = None, grade
     inside = [a for a in text.articles if a.number in kb.articles]
     facts: list[Fact] = []
     for a in inside:
-        per_reading = []
-        for point in points(kb, on, [a.number]):
-            snap = Snapshot(kb, point)
-            per_reading.append((point, _Article(ctx, a, snap.article(a.number)).run()))
-        facts += _merge(per_reading)
+        readings = points(kb, on, [a.number])
+        per_reading = [(point, _Article(ctx, a, Snapshot(kb, point).article(a.number)).run()) for point in readings]
+        facts += per_reading[0][1] if len(readings) == 1 else _merge(per_reading)
     facts.sort(key=_order)
     counts = {s: sum(f.status == s for f in facts) for s in STATUS_ORDER}
     unmapped = []
@@ -539,12 +554,12 @@ def compare(kb, data: bytes, name: str, *, edition: dt.date | None = None, grade
         for p in a.parts:
             if p.repealed:
                 continue
-            for phrase in read_wording(kb, p.disposition, text.lang).unmapped:
+            for phrase in ctx.wording(p.disposition).unmapped:
                 unmapped.append(Unmapped(article=a.number, part=p.id, line=p.line, phrase=phrase))
             for i in p.items:
                 if not i.repealed:
                     unmapped += [Unmapped(article=a.number, part=p.id, item=i.id, line=i.line, phrase=phrase)
-                                 for phrase in read_wording(kb, i.text, text.lang).unmapped]
+                                 for phrase in ctx.wording(i.text).unmapped]
     result = ImportResult(
         file=name, sha256=hashlib.sha256(data).hexdigest(), format=text.format, lang=text.lang, grade=grade,
         edition=on, text_edition=text.edition, articles=[a.number for a in inside],
@@ -553,4 +568,6 @@ def compare(kb, data: bytes, name: str, *, edition: dt.date | None = None, grade
         counts=counts, facts=facts, unmapped=unmapped,
         changed_by=[c for a in text.articles for c in attr.covered(a)], named_acts=named_acts, act_dates=dates,
         warnings=warnings)
-    return named(kb, result), text, kb
+    ids = {f.act for f in facts if f.act} | {n.act for n in named_acts if n.act} | {d.act for d in dates}
+    vocab = {v for f in facts if f.kind == "elements" for v in (f.kb, f.text) if v in kb.vocabulary.terms}
+    return result.model_copy(update={"acts": act_names(kb, ids), "labels": labels(kb, vocab)}), text, kb

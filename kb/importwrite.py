@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from . import attribution as attr
 from . import inputs
 from .errors import BadInput, Finding, InvalidKB, IOFailure
-from .importer import Fact, ImportResult, Skipped, part_text
+from .importer import Fact, ImportResult, Skipped, item_text, part_text
 from .model import UNKNOWN, Penalty, format_months, weakest
 from .outputs import sweep, temporary
 from .statute_text import ParsedArticle, ParsedPart, ParsedText
@@ -97,6 +97,7 @@ class Writer:
         self.new_files: dict[str, tuple[Path, str]] = {}
         self.skipped: list[Skipped] = []
         self.sid = source_id(result)
+        self.renewed: set[tuple[str, str]] = set()  # (article, part) given a new version by this import
         self.official = self.grade == "official"
 
     # -- files ------------------------------------------------------------------------------------------------
@@ -137,6 +138,10 @@ class Writer:
                 entry["date"] = d.published
                 entry["retrieved"] = self.today
                 self.doc("sources").set(("sources",), self.published_id(d), entry)
+
+    def cited(self, v) -> bool:
+        """The text was brought into this version already (by this import, or an earlier one of the same file)."""
+        return any(s.ref == self.sid for s in v.sources)
 
     @staticmethod
     def published_id(d) -> str:
@@ -181,12 +186,12 @@ class Writer:
 
     # -- where the text's elements come from ----------------------------------------------------------------------
 
-    def origin(self, a: ParsedArticle, element: attr.Element, part: str | None = None, item: str | None = None
-               ) -> Origin:
+    def origin(self, a: ParsedArticle, element: attr.Element | Literal["article"], part: str | None = None,
+               item: str | None = None) -> Origin:
         """The act from which the text's wording of an element has been in force: the one act a note names for
         it; the latest act the notes name for it (in force at least since then); the Code itself when no note
         names any."""
-        refs, specific = attr.acts_for(a, element, part, item)
+        refs, specific = attr.acts_for(a, element, part, item) if element != "article" else (attr.all_acts(a), False)
         if not refs:
             return Origin(self.kb.code.act, "inferred", f"The text as of {self.edition.isoformat()} carries no "
                           "amendment note for it, so it is read as the Code's own text.")
@@ -238,6 +243,8 @@ class Writer:
                 self.skip(f, "for_a_person")
             elif self.official:
                 self.part_text(doc, art, a, parts[f.part], f)
+        for f in by("text"):
+            self.wording_text(doc, art, a, parts[f.part], f)
         for f in by("repealed"):
             self.repealed(doc, art, a, f)
         for f in by("item"):
@@ -245,7 +252,7 @@ class Writer:
         for f in by("code_note"):
             self.code_note(doc, art, a, f)
         for f in facts:
-            if f.kind in ("text", "builds_on", "article") and f.status == "contradicted":
+            if f.kind in ("builds_on", "article") and f.status == "contradicted":
                 self.skip(f, "for_a_person")
 
     def title(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
@@ -256,6 +263,8 @@ class Writer:
         i = f.kb_version
         v = art.titles[i]
         path = ("titles", i)
+        if self.cited(v):
+            return
         if f.status == "contradicted":
             act, why = self.act_of(f)
             if why:
@@ -297,13 +306,15 @@ class Writer:
             if o.basis:
                 node["basis"] = o.basis
             if "structure" in doc.data:
-                doc.insert(("structure",), len(doc.data["structure"]), node)
+                doc.insert(("structure",), self.position(art.structure, o.act), node)
             else:
                 doc.set((), "structure", [node], before="parts" if "reported" not in doc.data else "reported")
             return
         i = f.kb_version
         v = art.structure[i]
         path = ("structure", i)
+        if self.cited(v):
+            return
         if f.status == "new" and set(f.kb["parts"]) != set(shown):
             start = when(v, self.kb.acts).earliest
             if not self.quiet(a, "part", None, None, start):
@@ -315,6 +326,11 @@ class Writer:
         doc.set(path, "sources", self.cite(doc.get(path)["sources"], "the parts of the article", demote=True))
         doc.set(path, "confidence", self.grade)
         doc.remove(path, "basis")
+
+    def position(self, versions, act: str) -> int:
+        """Where a version by `act` goes in a list of versions: before the first that begins later."""
+        start = act_when(self.kb.acts[act]).earliest
+        return next((i for i, v in enumerate(versions) if when(v, self.kb.acts).earliest > start), len(versions))
 
     # -- parts --------------------------------------------------------------------------------------------------
 
@@ -354,7 +370,11 @@ class Writer:
                 "sources")
 
     def new_version(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, pi: int, vi: int, act: str) -> None:
-        """A version of the part by `act`, the one act that may have made what the text shows."""
+        """A version of the part by `act`, the one act that may have made what the text shows: the whole part as
+        the text has it (once, whichever of its facts showed the change)."""
+        if (a.number, p.id) in self.renewed:
+            return
+        self.renewed.add((a.number, p.id))
         v = art.parts[pi].versions[vi]
         w = read_wording(self.kb, p.disposition, self.lang)
         node = CommentedMap([("act", act)])
@@ -376,6 +396,26 @@ class Writer:
         node["confidence"] = "inferred"
         node["basis"] = basis
         doc.insert(("parts", pi, "versions"), vi + 1, node)
+
+    def wording_text(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+        """A stored official wording the text contradicts: a change by one act is a new version of the part; with no
+        act since the wording was stored, the stored one was wrong."""
+        if f.status != "contradicted" or (a.number, p.id) in self.renewed:
+            return
+        act, why = self.act_of(f)
+        if why:
+            return self.skip(f, why, f.changed_by)
+        pi = self._part_index(art, p.id)
+        if f.item is None:
+            if act is not None:
+                return self.new_version(doc, art, a, p, pi, f.kb_version, act)
+            path = ("parts", pi, "versions", f.kb_version)
+        else:
+            if act is not None:
+                return self.skip(f, "for_a_person", f.changed_by)
+            ii = next(k for k, it in enumerate(art.parts[pi].items) if it.id == f.item)
+            path = ("parts", pi, "items", ii, "versions", f.kb_version)
+        doc.set(path, "text." + self.lang, f.text)
 
     def part_text(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         pi = self._part_index(art, p.id)
@@ -406,9 +446,10 @@ class Writer:
 
     def part_node(self, a: ParsedArticle, p: ParsedPart, o: Origin) -> CommentedMap:
         w = read_wording(self.kb, p.disposition, self.lang)
+        on = read_wording(self.kb, part_text(p, sanction=False), self.lang).builds_on
         node = CommentedMap([("id", _q(p.id))])
-        if w.builds_on and p.id not in w.builds_on:
-            node["builds_on"] = flow_list([_q(b) for b in w.builds_on])
+        if on and p.id not in on:
+            node["builds_on"] = flow_list([_q(b) for b in on])
         version = CommentedMap([("act", o.act)])
         grades, bases = [o.grade], [o.basis] if o.basis else []
         if w.mapped and not w.unmapped:
@@ -449,7 +490,7 @@ class Writer:
         else:
             version["elements"] = UNKNOWN
         if self.official:
-            version["text." + self.lang] = i.text
+            version["text." + self.lang] = item_text(i)
         version["sources"] = [ref(self.sid, f"item {i.id} of part {p.id}")]
         version["confidence"] = weakest(*grades)
         if bases:
@@ -499,7 +540,7 @@ class Writer:
             supports = f"the wording of item {f.item} of part {p.id}"
             if self.official and getattr(v, f"text_{self.lang}") is None and \
                     self.quiet(a, "item", p.id, f.item, when(v, self.kb.acts).earliest):
-                doc.set(path, "text." + self.lang, parsed.text, before="sources")
+                doc.set(path, "text." + self.lang, item_text(parsed), before="sources")
             doc.set(path, "sources", self.cite_more(doc.get(path)["sources"], supports))
             return
         first = when(part.versions[0], self.kb.acts)
@@ -545,27 +586,30 @@ class Writer:
     # -- articles outside the KB (--add) --------------------------------------------------------------------------
 
     def new_article(self, a: ParsedArticle) -> None:
-        o = self.origin(a, "title")
-        if o.act is None:
-            return self.skip(None, "act_not_in_kb", o.missing, article=a.number, kind="article")
         shown = [p for p in a.parts if not p.repealed]
-        title = CommentedMap([("act", o.act), ("title", flow(**{self.lang: a.title})),
+        heading, whole = self.origin(a, "title"), self.origin(a, "article")
+        parts = {p.id: self.origin(a, "part", p.id) for p in shown}
+        missing = [n for o in (heading, whole, *parts.values()) for n in o.missing]
+        if missing:
+            return self.skip(None, "act_not_in_kb", list(dict.fromkeys(missing)), article=a.number, kind="article")
+        title = CommentedMap([("act", heading.act), ("title", flow(**{self.lang: a.title})),
                               ("sources", [ref(self.sid, f"the {LANG_NAMES[self.lang]} heading")]),
-                              ("confidence", o.grade)])
-        structure = CommentedMap([("act", o.act), ("parts", flow_list([_q(p.id) for p in shown])), ("all", True),
-                                  ("sources", [ref(self.sid, "the parts of the article")]), ("confidence", o.grade)])
-        for node in (title, structure):
-            if o.basis:
-                node["basis"] = o.basis
+                              ("confidence", heading.grade)] + ([("basis", heading.basis)] if heading.basis else []))
+        structure = CommentedMap([("act", whole.act), ("parts", flow_list([_q(p.id) for p in shown])), ("all", True),
+                                  ("sources", [ref(self.sid, "the parts of the article")]),
+                                  ("confidence", whole.grade)] + ([("basis", whole.basis)] if whole.basis else []))
         data = CommentedMap([("article", _q(a.number)), ("code", self.kb.code.id), ("titles", [title]),
-                             ("structure", [structure]), ("parts", [self.part_node(a, p, o) for p in shown])])
+                             ("structure", [structure]), ("parts", [self.part_node(a, p, parts[p.id]) for p in shown])])
         if self.official and a.notes:
-            data["code_notes"] = [CommentedMap([
-                ("id", _q(n.number or str(k + 1))),
-                ("versions", [CommentedMap([("act", o.act), ("summary", UNKNOWN), ("text." + self.lang, n.text),
-                                            ("sources", [ref(self.sid, "the note of the Code")]),
-                                            ("confidence", o.grade)] + ([("basis", o.basis)] if o.basis else []))])])
-                for k, n in enumerate(a.notes)]
+            notes = self.origin(a, "note")
+            if notes.act is not None:
+                data["code_notes"] = [CommentedMap([
+                    ("id", _q(n.number or str(k + 1))),
+                    ("versions", [CommentedMap([("act", notes.act), ("summary", UNKNOWN), ("text." + self.lang, n.text),
+                                                ("sources", [ref(self.sid, "the note of the Code")]),
+                                                ("confidence", notes.grade)]
+                                               + ([("basis", notes.basis)] if notes.basis else []))])])
+                    for k, n in enumerate(a.notes)]
         folder = self.kb.files["code"].parent
         self.new_files[f"article:{a.number}"] = (folder / f"art-{a.number}.yaml", dump(data))
 

@@ -71,13 +71,14 @@ def _table(vocabulary, lang: str) -> tuple[dict[str, tuple[str, str]], int]:
     return table, longest
 
 
-# Words that only refer to other parts of the article or join clauses (as `key` folds them); a clause of nothing
-# else maps to nothing and is not reported.
+# Words that only refer to other parts of the article, name the person acted on, or join words (as `key` folds
+# them): left over in a clause, they are not reported as unmapped.
 _REFERENCE = {key(w) for w in """
 то же та тот те деяние деяния деяний действия совершенное совершенная совершенные совершенных предусмотренные
 предусмотренное предусмотренных указанные указанное частью частями части настоящей статьи статьей а равно если
-они оно в отношении лица лиц мынадай дәл сол іс әрекет әрекеттер әрекеттері осы баптың бабының бөлігінде
-бөліктерінде бөлігінің көзделген көрсетілген жасалған жасалса егер олар
+они оно его ее их в во с со и по на для за к от до из о об при лица лицо лиц человека человек
+мынадай дәл сол іс әрекет әрекеттер әрекеттері осы баптың бабының бөлігінде бөліктерінде бөлігінің көзделген
+көрсетілген жасалған жасалса егер олар адамды адамның адам мен бен пен үшін
 """.split()}
 _ORDINALS = {
     "ru": [key(o) for o in ("перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят")],
@@ -91,14 +92,14 @@ _PARTS_NAMED = {"ru": re.compile(r"част(?:ью|ями|и)\s+((?:\w+\s+(?:и�
 
 
 def _builds_on(folded: str, lang: str) -> list[str] | None:
-    """The parts a wording refers to: "частями первой или второй", "осы баптың үшінші бөлігінде", "То же деяние"
-    (the first part)."""
+    """The parts a wording refers to: "частями первой или второй", "осы баптың үшінші бөлігінде", "То же деяние",
+    "дәл сол іс-әрекет" (the first part)."""
     m = _PARTS_NAMED[lang].search(folded)
     words = m.group(1).split() if m else []
     found = [str(i) for w in words for i, o in enumerate(_ORDINALS[lang], 1) if w.startswith(o)]
     if found:
         return list(dict.fromkeys(found))
-    if re.match(r"(?:то же|те же) деяни|дал сол", folded):
+    if re.search(r"(?:^|\s)(?:то же|те же) деяни|дал сол", folded):
         return ["1"]
     return None
 
@@ -112,20 +113,20 @@ def read_wording(kb, text: str, lang: str) -> Wording:
     unmapped: list[str] = []
     for clause in _SPLIT.split(f" {folded} "):
         words = re.findall(r"\w+", clause)
-        hits = []
+        left: list[str] = []  # the words no phrase took
         i = 0
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 phrase = " ".join(words[i:i + n])
                 found = table.get(phrase)
                 if found:
-                    hits.append(Mapped(id=found[0], slot=slot_of(found[0]), phrase=phrase, how=found[1]))
+                    mapped.append(Mapped(id=found[0], slot=slot_of(found[0]), phrase=phrase, how=found[1]))
                     i += n
                     break
             else:
+                left.append(words[i])
                 i += 1
-        mapped += hits
-        if not hits and any(w not in _REFERENCE and not w.isdigit() and
-                            not any(w.startswith(o) for o in _ORDINALS[lang]) for w in words):
-            unmapped.append(" ".join(words))
+        if any(w not in _REFERENCE and not w.isdigit() and not any(w.startswith(o) for o in _ORDINALS[lang])
+               for w in left):
+            unmapped.append(" ".join(left))
     return Wording(mapped=mapped, unmapped=unmapped, builds_on=_builds_on(folded, lang))
