@@ -43,7 +43,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "item": ("пункт", "тармақ"),
     "… further items not known": ("… остальные пункты неизвестны", "… қалған тармақтар белгісіз"),
     "Reading: {condition}": ("Вариант: {condition}", "Нұсқа: {condition}"),
-    "in force {when}": ("в силе с {when}", "{when} бастап күшінде"),
     "between {a} and {b}": ("между {a} и {b}", "{a} мен {b} аралығында"),
     "from {a} (end of window unknown)": ("с {a} (конец срока неизвестен)", "{a} бастап (мерзімнің соңы белгісіз)"),
     "Law {number}": ("Закон № {number}", "№ {number} Заң"),
@@ -57,9 +56,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "if {act} (in force {when}) had not yet come into force": (
         "если {act} (вступает в силу {when}) ещё не вступил в силу",
         "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
-    "unknown since {act} ({when}); last known {value}, in force from {since}{grade}": (
-        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, в силе с {since}{grade}",
-        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since} бастап күшінде{grade}"),
+    "unknown since {act} ({when}); last known {value}, {since}{grade}": (
+        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, {since}{grade}",
+        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since}{grade}"),
+    "in force from {date}": ("в силе с {date}", "{date} бастап күшінде"),
+    "in force between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),
+    "in force from {a} or later (the end of the window is unknown)": (
+        "вступило в силу не ранее {a} (конец срока неизвестен)", "{a} немесе одан кейін күшіне енген (мерзімнің соңы белгісіз)"),
     "conflicting source: {value} ({sources}{grade}), outweighed by {reason}": (
         "противоречащий источник: {value} ({sources}{grade}), уступает по признаку: {reason}",
         "қайшы дереккөз: {value} ({sources}{grade}), басымдығы: {reason}"),
@@ -122,6 +125,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Nearest vocabulary terms": ("Ближайшие термины словаря", "Сөздіктің ең жақын терминдері"),
     "signed": ("подписан", "қол қойылды"),
     "yes": ("да", "иә"),
+    "What the knowledge base does not know about this act's changes": (
+        "Чего база знаний не знает об изменениях этого акта", "Білім қоры бұл актінің өзгерістері туралы не білмейді"),
+    "Beyond the encoded parts": ("Сверх внесённых частей", "Енгізілген бөліктерден тыс"),
     "prospective: not yet in force today": ("вступит в силу позже: сегодня ещё не действует",
                                             "кейін күшіне енеді: бүгін әлі қолданылмайды"),
     "amount unknown": ("размер неизвестен", "мөлшері белгісіз"),
@@ -135,6 +141,169 @@ PHRASES: dict[str, tuple[str, str]] = {
     "article": ("статья", "бап"),
     "categories": ("категории", "санаттар"),
     "comes into force": ("вступает в силу", "күшіне енеді"),
+    # qualify
+    "Qualification — offence of {date}": ("Квалификация — деяние от {date}", "Саралау — {date} күнгі әрекет"),
+    "Qualification — {n} cases": ("Квалификация — дел: {n}", "Саралау — істер саны: {n}"),
+    "Reading {n} of {total}: {condition}": ("Вариант {n} из {total}: {condition}", "{total} нұсқаның {n}-і: {condition}"),
+    "Count {n} (victims {who})": ("Эпизод {n} (потерпевшие {who})", "{n}-эпизод (жәбірленушілер {who})"),
+    "Element by element": ("По признакам", "Белгілер бойынша"),
+    "What one more fact would change": ("Что изменил бы ещё один факт", "Тағы бір факт нені өзгертер еді"),
+    "The law in time: {date} against {later}": ("Действие закона во времени: {date} и {later}",
+                                                "Заңның уақыт бойынша қолданылуы: {date} және {later}"),
+    "With the draft {act}, read as in force on {date}": ("С проектом {act}, как если бы он действовал на {date}",
+                                                         "{act} жобасымен, ол {date} күні күшінде болса"),
+    "No answer flips.": ("Ни один ответ не меняется.", "Ешбір жауап өзгермейді."),
+    "Not read (invalid, see the messages above): {files}": ("Не прочитаны (ошибки, см. выше): {files}",
+                                                            "Оқылмады (қателер, жоғарыда қараңыз): {files}"),
+    "Resolution No. {number}": ("НП № {number}", "№ {number} НҚ"),
+    "para. {p}": ("п. {p}", "{p}-тармақ"),
+    "Art. {article}": ("ст. {article}", "{article}-бап"),
+    "victim {n}": ("потерпевший {n}", "{n}-жәбірленуші"),
+    "aged {age}": ("возраст: {age}", "жасы: {age}"),
+    "aged {age} — {kind}{grade} (the Code's age of majority is {majority})": (
+        "возраст: {age} — {kind}{grade} (возраст совершеннолетия по Кодексу: {majority})",
+        "жасы: {age} — {kind}{grade} (Кодекс бойынша кәмелет жасы: {majority})"),
+    "a minor": ("несовершеннолетний", "кәмелетке толмаған"),
+    "an adult": ("совершеннолетний", "кәмелетке толған"),
+    "stated": ("указано", "көрсетілген"),
+    "whether a minor is not stated": ("несовершеннолетие не указано", "кәмелетке толмағаны көрсетілмеген"),
+    "understood “{term}” as {label}": ("«{term}» понято как: {label}", "«{term}» былай түсінілді: {label}"),
+    "if the offender was aware that the victim was a minor": (
+        "если виновный заведомо знал о несовершеннолетии потерпевшего",
+        "егер кінәлі жәбірленушінің кәмелетке толмағанын біле тұрса"),
+    "if not: the offender was not aware of it": ("если нет: виновный этого не знал",
+                                                 "егер жоқ болса: кінәлі мұны білмеген"),
+    "charge": ("квалификация", "саралау"),
+    "range": ("санкция", "санкция"),
+    "range unknown": ("санкция неизвестна", "санкциясы белгісіз"),
+    "last known {range}": ("последнее известное: {range}", "соңғы белгілісі: {range}"),
+    "to prove": ("доказать", "дәлелдеу керек"),
+    "trafficking": ("торговля людьми", "адам саудасы"),
+    "trafficking: {status}": ("торговля людьми: {status}", "адам саудасы: {status}"),
+    "also made out": ("также образует состав", "сондай-ақ құрамы бар"),
+    "if made out": ("если состав доказан", "егер құрамы дәлелденсе"),
+    "or": ("или", "немесе"),
+    "or a higher part not encoded": ("или не внесённая в базу более тяжкая часть",
+                                     "немесе білім қорына енгізілмеген ауырырақ бөлік"),
+    "part undecided": ("часть не определена", "бөлігі анықталмаған"),
+    "{n} more: --explain": ("ещё {n}: --explain", "тағы {n}: --explain"),
+    "the offender was aware that the victim was a minor": (
+        "виновный заведомо знал о несовершеннолетии потерпевшего",
+        "кінәлі жәбірленушінің кәмелетке толмағанын біле тұрған"),
+    "the offender was not aware that the victim was a minor": (
+        "виновный не знал о несовершеннолетии потерпевшего",
+        "кінәлі жәбірленушінің кәмелетке толмағанын білмеген"),
+    "the form of exploitation: one of {forms}": ("форму эксплуатации: одно из: {forms}",
+                                                 "қанау нысанын: мыналардың бірі: {forms}"),
+    "that “{fact}” was {forms}": ("что «{fact}» — это {forms}", "«{fact}» — бұл {forms} екенін"),
+    "the offender was not aware that the victim was a minor, so {cite} does not apply ({rule})": (
+        "виновный не знал о несовершеннолетии потерпевшего, поэтому {cite} не применяется ({rule})",
+        "кінәлі жәбірленушінің кәмелетке толмағанын білмеген, сондықтан {cite} қолданылмайды ({rule})"),
+    "; reported for its aggravated forms: {range}": ("; по сообщениям, для квалифицированных составов: {range}",
+                                                     "; хабарлар бойынша, ауырлататын құрамдар үшін: {range}"),
+    "{facts}: sources report these among the aggravated forms of {cite}, in a part the KB does not encode{top} ◆": (
+        "{facts}: по сообщениям источников, это квалифицирующий признак {cite} в части, не внесённой в базу{top} ◆",
+        "{facts}: дереккөздер хабарлауынша, бұл {cite} ауырлататын белгісі, білім қорына енгізілмеген бөлікте{top} ◆"),
+    "{facts}: no encoded element of {cite} covers this; it may fall under a part the KB does not encode": (
+        "{facts}: ни один внесённый признак {cite} этого не охватывает; возможно, это часть, не внесённая в базу",
+        "{facts}: {cite} енгізілген белгілерінің ешқайсысы мұны қамтымайды; бұл білім қорына енгізілмеген бөлікке "
+        "жатуы мүмкін"),
+    "{parts} apply and a penalty is unknown: which is the most serious cannot be computed": (
+        "применимы {parts}, санкция неизвестна: какая часть тяжелее, вычислить нельзя",
+        "{parts} қолданылады, санкциясы белгісіз: қайсысы ауырырақ екенін есептеу мүмкін емес"),
+    "whether {fact} was a form of exploitation in Art. 3 item 1 then is unknown": (
+        "входила ли «{fact}» тогда в формы эксплуатации по п. 1 ст. 3, неизвестно",
+        "сол кезде «{fact}» 3-баптың 1-тармағындағы қанау нысандарына кірді ме, белгісіз"),
+    "the KB knows only some of its forms": ("в базе известны лишь некоторые из них",
+                                            "білім қорында олардың кейбірі ғана белгілі"),
+    "{fact} is not a form of exploitation in Art. 3 item 1{grade}, but the higher parts of {cite} are not encoded and "
+    "may name it, as {where} does": (
+        "«{fact}» не является формой эксплуатации по п. 1 ст. 3{grade}, но более тяжкие части {cite} не внесены в базу "
+        "и могут её называть, как {where}",
+        "«{fact}» 3-баптың 1-тармағы бойынша қанау нысаны емес{grade}, бірақ {cite}: ауырырақ бөліктері "
+        "енгізілмеген және оны атауы мүмкін, {where} сияқты"),
+    "Art. 3 item 1 for the date is not encoded": ("п. 1 ст. 3 на эту дату не внесён в базу",
+                                                  "осы күнге 3-баптың 1-тармағы енгізілмеген"),
+    "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
+        "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
+        "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),
+    "{cite} may apply as well ({rule}), but its part cannot be decided": (
+        "может применяться также {cite} ({rule}), но часть определить нельзя",
+        "сондай-ақ {cite} қолданылуы мүмкін ({rule}), бірақ бөлігін анықтау мүмкін емес"),
+    "the law in force on {date} is milder for {cite} and applies ({rule})": (
+        "закон в редакции на {date} мягче для {cite} и применяется ({rule})",
+        "{date} күнгі заң {cite} үшін жеңілірек және қолданылады ({rule})"),
+    "the law in force on {date}, as encoded, does not make out {cite} on these facts: a decriminalisation or a gap in "
+    "the encoding, which tipkb does not decide": (
+        "по закону на {date}, как он внесён в базу, {cite} на этих фактах не образуется: декриминализация это или "
+        "пробел в базе, tipkb не решает",
+        "{date} күнгі заң бойынша, білім қорына енгізілгеніндей, бұл фактілерде {cite} құрамы жоқ: бұл "
+        "қылмыссыздандыру ма әлде білім қорындағы олқылық па, tipkb шешпейді"),
+    "whether the law in force on {date} is milder for {cite} cannot be computed: a range is unknown ({rule})": (
+        "мягче ли закон на {date} для {cite}, вычислить нельзя: санкция неизвестна ({rule})",
+        "{date} күнгі заң {cite} үшін жеңілірек пе, есептеу мүмкін емес: санкция белгісіз ({rule})"),
+    "the milder-law rule is not encoded": ("правило о более мягком законе не внесено в базу",
+                                           "жеңілірек заң туралы ереже енгізілмеген"),
+    "one act suffices": ("достаточно одного деяния", "бір әрекет жеткілікті"),
+    "sale and other transactions need no purpose": ("для купли-продажи и иных сделок цель не требуется",
+                                                    "сатып алу-сату мен өзге мәмілелер үшін мақсат талап етілмейді"),
+    "a form of exploitation in Art. 3 item 1": ("форма эксплуатации по п. 1 ст. 3",
+                                                "3-баптың 1-тармағы бойынша қанау нысаны"),
+    "a purpose the article itself names, in {where}": ("цель, названная в самой статье: {where}",
+                                                       "баптың өзінде аталған мақсат: {where}"),
+    "the purpose of exploitation is required for the acts stated, and none is stated": (
+        "для указанных деяний обязательна цель эксплуатации, а она не указана",
+        "көрсетілген әрекеттер үшін қанау мақсаты міндетті, ал ол көрсетілмеген"),
+    "none is among the facts": ("среди фактов нет", "фактілер арасында жоқ"),
+    "{fact} is known not to be a form of exploitation in Art. 3 item 1 then": (
+        "известно, что «{fact}» тогда не входила в формы эксплуатации по п. 1 ст. 3",
+        "сол кезде «{fact}» 3-баптың 1-тармағындағы қанау нысандарына кірмегені белгілі"),
+    "{fact} is not a form of exploitation in Art. 3 item 1 then": (
+        "«{fact}» тогда не была формой эксплуатации по п. 1 ст. 3",
+        "сол кезде «{fact}» 3-баптың 1-тармағы бойынша қанау нысаны болмаған"),
+    "{fact}: one of {forms} remains to prove": ("{fact}: осталось доказать одно из: {forms}",
+                                                "{fact}: мыналардың бірін дәлелдеу қалды: {forms}"),
+    "the victim is a minor": ("потерпевший несовершеннолетний", "жәбірленуші кәмелетке толмаған"),
+    "the victim is a minor, and the offender was aware of it": ("потерпевший несовершеннолетний, и виновный это знал",
+                                                                "жәбірленуші кәмелетке толмаған, және кінәлі мұны білген"),
+    "the victim is not a minor": ("потерпевший совершеннолетний", "жәбірленуші кәмелетке толған"),
+    "whether the victim is a minor is not stated": ("не указано, несовершеннолетний ли потерпевший",
+                                                    "жәбірленушінің кәмелетке толмағаны көрсетілмеген"),
+    "the elements of the part are not encoded": ("признаки части не внесены в базу", "бөліктің белгілері енгізілмеген"),
+    "its elements or items are not all known": ("признаки или пункты известны не полностью",
+                                                "белгілері немесе тармақтары толық белгісіз"),
+    "facts not used": ("неиспользованные факты", "пайдаланылмаған фактілер"),
+    "rule": ("правило", "ереже"),
+    "milder": ("мягче", "жеңілірек"),
+    "a later law that is milder applies to earlier acts": ("более мягкий последующий закон имеет обратную силу",
+                                                           "жеңілірек кейінгі заңның кері күші бар"),
+    "a lower maximum; at equal maxima, a lower minimum": ("ниже максимум; при равных максимумах — ниже минимум",
+                                                          "ең жоғарғысы төмен; ең жоғарғылары тең болса — ең төменгісі төмен"),
+    "not made out": ("состава нет", "құрамы жоқ"),
+    "made out": ("состав есть", "құрамы бар"),
+    "undecided": ("не решено", "шешілмеген"),
+    "displaced": ("вытеснена", "ығыстырылды"),
+    "not required": ("не требуется", "талап етілмейді"),
+    "lower": ("ниже", "төмен"),
+    "not lower": ("не ниже", "төмен емес"),
+    "same": ("то же", "бірдей"),
+    "not made out later": ("позже состава нет", "кейін құрамы жоқ"),
+    "rule not encoded": ("правило не внесено", "ереже енгізілмеген"),
+    "the later law applies": ("применяется последующий закон", "кейінгі заң қолданылады"),
+    "the law of the offence date applies": ("применяется закон на дату деяния", "әрекет жасалған күнгі заң қолданылады"),
+    "check": ("проверка", "тексеру"),
+    "as expected": ("как ожидалось", "күтілгендей"),
+    "differs from the scenario": ("расходится со сценарием", "сценарийден өзгеше"),
+    "reading {n}, {key}: expected {expected}, got {got}": ("вариант {n}, {key}: ожидалось {expected}, получено {got}",
+                                                          "{n}-нұсқа, {key}: күтілгені {expected}, алынғаны {got}"),
+    "without it": ("без него", "онсыз"),
+    "with it": ("с ним", "онымен"),
+    "case": ("дело", "іс"),
+    "awareness of the age": ("осведомлённость о возрасте", "жасын білгені"),
+    "Part ({id})": ("Часть ({id})", "Бөлік ({id})"),
+    "the range of {cite} is unknown; sources report {range} for the article's aggravated forms ◆": (
+        "санкция {cite} неизвестна; по сообщениям, для квалифицированных составов статьи — {range} ◆",
+        "{cite} санкциясы белгісіз; хабарлар бойынша, баптың ауырлататын құрамдары үшін — {range} ◆"),
     # gaps: the compliance report and the memo (cli/views/gaps.py)
     "Protocol compliance — the Criminal Code as in force on {date}": (
         "Соответствие Протоколу — Уголовный кодекс в редакции на {date}",
@@ -572,6 +741,16 @@ class Words:
         if a == b:
             return a
         return self("between {a} and {b}", a=a, b=b) if b else self("from {a} (end of window unknown)", a=a)
+
+    def in_force(self, w: Any) -> str:
+        """'in force from 2015-01-01', 'in force between A and B' (a window), as a phrase of the sentence."""
+        get = (lambda k: w.get(k)) if isinstance(w, dict) else (lambda k: getattr(w, k))
+        a, b = (x.isoformat() if isinstance(x, dt.date) else x for x in (get("earliest"), get("latest")))
+        if a == b:
+            return self("in force from {date}", date=a)
+        if b:
+            return self("in force between {a} and {b}", a=a, b=b)
+        return self("in force from {a} or later (the end of the window is unknown)", a=a)
 
     def act(self, act_id: str | None, acts: dict) -> str:
         if act_id is None:

@@ -103,6 +103,8 @@ def to_console(blocks: list[Block], console: Any) -> None:
             hanging(b[2], "•", b[1])
         elif kind == "table":
             grid = Table(*b[1], show_lines=False, header_style="bold")
+            for column in grid.columns:
+                column.overflow = "fold"  # a long word (a file name) is folded, never cut off
             for row in b[2]:
                 grid.add_row(*(c if isinstance(c, RichText) else escape(str(c)) for c in row))  # pre-styled
             console.print(grid)

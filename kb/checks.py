@@ -175,6 +175,10 @@ class Checker:
                     if a not in self.kb.articles:
                         self.report(key, ("provisions", i, "applies_to"), f"unknown article {a!r}")
 
+    def vocabulary(self) -> None:
+        for vid, term in self.kb.vocabulary.terms.items():
+            self.vocab("vocabulary", ("terms", vid, "narrower"), term.narrower)
+
     def mappings(self) -> None:
         kb = self.kb
         if kb.checklist is not None:
@@ -256,5 +260,6 @@ def check(kb: Any, locate: dict[str, Callable[[], Any]] | None = None) -> list[F
     for art in kb.articles.values():
         c.article(art)
     c.instruments()
+    c.vocabulary()
     c.mappings()
     return c.findings

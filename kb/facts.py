@@ -1,43 +1,42 @@
-"""The facts of a case, as a prosecutor states them: a YAML or JSON file (or command-line flags).
+"""The facts of a case, as a prosecutor states them: a YAML or JSON file, the scenario shape of
+tests/scenarios (`facts:` with an `expect:`), or command-line flags.
 
-The file is validated like the KB: unknown keys, impossible values and dates outside the Code's life are
-reported with file, line, column and key. Acts, means and purposes may be written as vocabulary ids
-(`act.recruitment`), as short ids (`recruitment`), or as a label or synonym in en/ru/kk from
-mappings/vocabulary.yaml (`вербовка`); anything not an id is matched fuzzily and echoed back, so the user
-sees what was understood. A fact left out is unknown, not false: the engine says what it would change.
+A file is validated like the KB: unknown keys, impossible values, dates outside the Code's life, terms that
+match nothing and an age that contradicts `minor:` are reported with file, line, column and key, all at
+once. Terms are resolved through kb/vocab.py. A fact left out is unknown, not false. Each yes/no fact about
+the offenders, the consequences and what followed is declared once, in FLAGS: where it sits in the facts, the
+vocabulary id it establishes (whose label also names it in a what-if) and its command-line option.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
-from typing import Annotated
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import Field, field_validator
 
 from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
 from .inputs import Input
-from .knowledge import KB
 from .load import parse
-from .model import Date, Strict
-from .timeline import act_when
-from .vocab import SLOTS, Understood, resolve
+from .model import UNKNOWN, Date, Grade, Strict
+from .timeline import code_start
+from .vocab import Understood, resolve
 
 Count = Annotated[int, Field(strict=True)]
-Flag = Annotated[bool, Field(strict=True)]
-
-
+YesNo = Annotated[bool, Field(strict=True)]
+TERM_SLOTS = ("acts", "means", "purposes")
 MAX_VICTIMS = 1_000_000  # in one entry: a sanity bound far above any case, so a typo cannot pass as a fact
 
 
 class Victim(Strict):
     age: Count | None = None  # in whole years, at the time of the offence
-    minor: Flag | None = None  # when the exact age is not known
-    knew_age: Flag | None = None  # the offender knew the victim was a minor
-    pregnant: Flag | None = None
-    knew_pregnant: Flag | None = None  # the offender knew of the pregnancy
+    minor: YesNo | None = None  # when the exact age is not known
+    knew_age: YesNo | None = None  # the offender was aware the victim was a minor
+    pregnant: YesNo | None = None
+    knew_pregnant: YesNo | None = None  # the offender knew of the pregnancy
     count: Count = 1  # how many victims this entry stands for
 
     @field_validator("age")
@@ -57,17 +56,17 @@ class Victim(Strict):
 
 
 class Offenders(Strict):
-    group_prior_agreement: Flag | None = None
-    criminal_group: Flag | None = None  # organised group, criminal organisation, community ...
-    official_position: Flag | None = None  # an official using his position
-    parent_or_educator: Flag | None = None  # a parent, teacher or other person charged with raising the minor
-    repeatedly: Flag | None = None  # a second or later offence under the same article
-    mercenary_motive: Flag | None = None
+    group_prior_agreement: YesNo | None = None
+    criminal_group: YesNo | None = None
+    official_position: YesNo | None = None
+    parent_or_educator: YesNo | None = None
+    repeatedly: YesNo | None = None
+    mercenary_motive: YesNo | None = None
 
 
 class Consequences(Strict):
-    death_by_negligence: Flag | None = None
-    grave_consequences: Flag | None = None
+    death_by_negligence: YesNo | None = None
+    grave_consequences: YesNo | None = None
 
 
 # A case has a handful of each; the bounds keep a hostile file from running the fuzzy matcher for minutes.
@@ -82,82 +81,175 @@ class Facts(Strict):
     means: Terms = []
     purposes: Terms = []  # the purpose, or the exploitation that took place
     offenders: Offenders = Offenders()
-    cross_border: Flag | None = None  # out of, into or through Kazakhstan
+    cross_border: YesNo | None = None
     consequences: Consequences = Consequences()
-    organs_removed: Flag | None = None  # removal (or coercion to removal) actually took place
-    involved_in_prostitution: Flag | None = None  # the offender then involved the victim in prostitution
+    organs_removed: YesNo | None = None
+    involved_in_prostitution: YesNo | None = None
     note: str | None = None
 
 
-# -- vocabulary: kb/vocab.py ----------------------------------------------------------------------------
+class Expect(Strict):
+    """What a scenario expects of one reading (`tipkb qualify --check`); only the keys given are compared."""
 
-SLOTS = {slot: prefix for slot, prefix in SLOTS.items() if slot in ("acts", "means", "purposes")}
+    condition: dict[str, bool] = {}  # which reading: {knew_age: true}, {kz-law-292-VI: false}
+    count: Annotated[int, Field(ge=1)] = 1  # which count of the reading
+    trafficking: Literal["yes", "no", "undecided"] | None = None
+    charge: str | None = None  # dotted, items joined by commas: 135.2.1,7; null for none
+    final: bool | None = None
+    range: str | None = None  # imprisonment as the statutes write it: 4y-7y, up to 3y, life, unknown
+    last_known: str | None = None  # the last known range, when the range is unknown
+    grade: Grade | None = None
+    to_prove: list[str] = []  # knew_age, or the vocabulary ids any one of which remains to prove
+    cumulative: list[str] = []  # dotted citations, or an article whose part is undecided
+    other: list[str] = []
 
 
-# -- the case: facts resolved against the vocabulary ---------------------------------------------------------
+class Scenario(Strict):
+    facts: Facts
+    expect: Expect | list[Expect] | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A yes/no fact: where it sits in the facts, the vocabulary ids it establishes (the first also names it in
+    a what-if), its command-line option, and whether it is something that followed the act (so never the
+    purpose of a trafficking offence)."""
+
+    path: tuple[str, ...]
+    ids: tuple[str, ...]
+    option: str
+    help: str
+    follows: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.option.removeprefix("--").replace("-", "_")
+
+
+FLAGS: tuple[Flag, ...] = (
+    Flag(("offenders", "group_prior_agreement"), ("circ.group_prior_agreement",), "--group",
+         "A group of persons by prior agreement."),
+    Flag(("offenders", "criminal_group"), ("circ.criminal_group",), "--criminal-group",
+         "An organised group, criminal organisation or community."),
+    Flag(("offenders", "official_position"), ("circ.official_position",), "--official",
+         "An official using his position."),
+    Flag(("offenders", "parent_or_educator"), ("circ.parent_or_educator",), "--parent",
+         "A parent, teacher or other person charged with raising the minor."),
+    Flag(("offenders", "repeatedly"), ("circ.repeatedly",), "--repeatedly", "A second or later offence under the same article."),
+    Flag(("offenders", "mercenary_motive"), ("circ.mercenary_motive",), "--mercenary", "For mercenary motives."),
+    Flag(("cross_border",), ("circ.cross_border",), "--cross-border", "Out of, into or through Kazakhstan."),
+    Flag(("consequences", "death_by_negligence"), ("circ.death_by_negligence",), "--death",
+         "The victim died through negligence."),
+    Flag(("consequences", "grave_consequences"), ("circ.grave_consequences",), "--grave", "Other grave consequences."),
+    Flag(("organs_removed",), ("act.organ_removal",), "--organs-removed",
+         "Organs or tissues were then removed, or their removal coerced (Art. 116).", follows=True),
+    Flag(("involved_in_prostitution",), ("act.involvement", "purpose.prostitution_of_others"), "--prostitution",
+         "The offender then involved the victim in prostitution.", follows=True),
+)
+
+
+def flag_value(facts: Facts, flag: Flag) -> bool | None:
+    node: Any = facts
+    for key in flag.path:
+        node = getattr(node, key)
+    return node
+
+
+def with_flag(facts: Facts, flag: Flag, value: bool = True) -> Facts:
+    *outer, last = flag.path
+    if not outer:
+        return facts.model_copy(update={last: value})
+    group = getattr(facts, outer[0])
+    return facts.model_copy(update={outer[0]: group.model_copy(update={last: value})})
+
+
+# -- the case: facts with every term resolved to a vocabulary id --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    slot: str
+    index: int  # in the facts' list
+    id: str
+    understood: Understood | None
 
 
 @dataclass(frozen=True)
 class Case:
-    """What the engine reads: facts with every term resolved to a vocabulary id."""
+    facts: Facts
+    terms: tuple[Term, ...]
 
-    date: dt.date
-    victims: tuple[Victim, ...] = ()
-    acts: tuple[str, ...] = ()
-    means: tuple[str, ...] = ()
-    purposes: tuple[str, ...] = ()
-    group_prior_agreement: bool | None = None
-    criminal_group: bool | None = None
-    official_position: bool | None = None
-    parent_or_educator: bool | None = None
-    repeatedly: bool | None = None
-    mercenary_motive: bool | None = None
-    cross_border: bool | None = None
-    death_by_negligence: bool | None = None
-    grave_consequences: bool | None = None
-    organs_removed: bool | None = None
-    involved_in_prostitution: bool | None = None
-    understood: tuple[Understood, ...] = field(default=(), compare=False)
+    def ids(self, slot: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.id for t in self.terms if t.slot == slot))
+
+    def swap(self, term: Term, vid: str) -> Case:
+        """The case with one term read as another id (a near-tie's other candidate)."""
+        return replace(self, terms=tuple(replace(t, id=vid) if t == term else t for t in self.terms))
+
+    def adding(self, slot: str, vid: str) -> Case:
+        return replace(self, terms=(*self.terms, Term(slot, -1, vid, None)))
+
+    def with_facts(self, facts: Facts) -> Case:
+        return replace(self, facts=facts)
 
 
-def to_case(kb: KB, facts: Facts) -> Case:
+def to_case(kb, facts: Facts) -> Case:
     """Resolve every term (BadInput for one that matches nothing)."""
-    ids: dict[str, list[str]] = {}
-    understood: list[Understood] = []
-    for slot in SLOTS:
-        ids[slot] = []
-        for term in getattr(facts, slot):
+    terms = []
+    for slot in TERM_SLOTS:
+        for i, term in enumerate(getattr(facts, slot)):
             vid, u = resolve(kb, slot, term)
-            if vid not in ids[slot]:
-                ids[slot].append(vid)
-            if u is not None:
-                understood.append(u)
-    o, c = facts.offenders, facts.consequences
-    return Case(
-        date=facts.date, victims=tuple(facts.victims), acts=tuple(ids["acts"]), means=tuple(ids["means"]),
-        purposes=tuple(ids["purposes"]), group_prior_agreement=o.group_prior_agreement,
-        criminal_group=o.criminal_group, official_position=o.official_position,
-        parent_or_educator=o.parent_or_educator, repeatedly=o.repeatedly, mercenary_motive=o.mercenary_motive,
-        cross_border=facts.cross_border, death_by_negligence=c.death_by_negligence,
-        grave_consequences=c.grave_consequences, organs_removed=facts.organs_removed,
-        involved_in_prostitution=facts.involved_in_prostitution, understood=tuple(understood))
+            terms.append(Term(slot, i, vid, u))
+    return Case(facts, tuple(terms))
 
 
-def check_date(kb: KB, on: dt.date, today: dt.date) -> str | None:
-    """Why a date cannot be an offence date under the encoded Code, or None."""
-    begin = act_when(kb.acts[kb.code.act]).earliest
-    if on < begin:
-        return (f"{on.isoformat()} is before {begin.isoformat()}, when the Criminal Code of 2014 came into force; "
-                f"the knowledge base holds no earlier law")
-    if on > today:
-        return f"{on.isoformat()} is in the future (today is {today.isoformat()})"
-    return None
+# -- checks of the facts against the Code --------------------------------------------------------------------------
 
 
-def read(kb: KB, source: Input, today: dt.date, display: str | None = None) -> tuple[Facts, Case]:
-    """Load and check a facts file (a path, `-` for standard input, or the bytes of an upload); InvalidKB lists
-    every problem of the file at once, each with file, line, column and key: schema errors, a date outside
-    the Code's life, terms that match nothing. At most FACTS bytes are read."""
+def majority(kb, on: dt.date) -> tuple[int | None, str | None]:
+    """The Code's age of majority on a date and its grade; (None, None) when it is not encoded."""
+    from .snapshot import Snapshot, points
+
+    v = Snapshot(kb, points(kb, on, [])[0]).fact("age_of_majority").version
+    return (None, None) if v is None or v.value == UNKNOWN else (v.value, v.confidence)
+
+
+def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
+    """What makes the facts impossible under the Code: a date outside its life, an age that contradicts
+    `minor`. Each with the path of the key it concerns."""
+    out: list[tuple[tuple, str]] = []
+    begin = code_start(kb)
+    if facts.date < begin:
+        out.append((("date",), f"{facts.date.isoformat()} is before {begin.isoformat()}, when the Criminal Code of "
+                               f"2014 came into force; the knowledge base holds no earlier law"))
+    elif facts.date > today:
+        out.append((("date",), f"{facts.date.isoformat()} is in the future (today is {today.isoformat()})"))
+    else:
+        age_limit, _ = majority(kb, facts.date)
+        for i, v in enumerate(facts.victims):
+            if age_limit is not None and v.age is not None and v.minor is not None and (v.age < age_limit) != v.minor:
+                out.append((("victims", i, "minor"), f"contradicts the age {v.age}: under the Code's age of majority "
+                                                      f"({age_limit}) the victim is {'a minor' if v.age < age_limit else 'an adult'}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Loaded:
+    name: str
+    facts: Facts
+    expect: list[Expect] | None  # a scenario's expectations, one per reading
+    scenario: bool  # the facts sit under `facts:`
+    locator: Callable[[], yamlio.Locator]
+
+    def locate(self, loc: tuple, message: str) -> Finding:
+        """A finding about a key of the file found after reading it (a near-tie of terms)."""
+        return self.locator().finding((("facts",) if self.scenario else ()) + loc, message)
+
+
+def read(kb, source: Input, today: dt.date, display: str | None = None) -> Loaded:
+    """Load and check a facts file or a scenario (a path, `-` for standard input, or the bytes of an upload);
+    InvalidKB lists every problem of the file at once, each with file, line, column and key. At most FACTS
+    bytes are read."""
     display = display or inputs.display_name(source)
     try:
         return _read(kb, inputs.read_text(source, display, inputs.FACTS), display, today)
@@ -165,23 +257,21 @@ def read(kb: KB, source: Input, today: dt.date, display: str | None = None) -> t
         raise InvalidKB(e.findings, f"the facts file {display}") from None
 
 
-def _read(kb: KB, text: str, display: str, today: dt.date) -> tuple[Facts, Case]:
-    from .model import _date
+def _read(kb, text: str, display: str, today: dt.date) -> Loaded:
 
     raw = yamlio.parse(text, display)
-    findings: list[Finding] = []
     locator = functools.cache(lambda: yamlio.Locator(text, display))
-    facts = parse(Facts, (raw, None), display, findings, locator)
-    if isinstance(raw, dict):
-        try:
-            on = facts.date if facts else _date(raw.get("date"))
-        except ValueError:  # reported by the schema
-            on = None
-        problem = check_date(kb, on, today) if on else None
-        if problem:
-            findings.append(locator().finding(("date",), problem))
-        for slot in SLOTS:
-            values = raw.get(slot)
+    scenario = isinstance(raw, dict) and "facts" in raw
+    prefix: tuple = ("facts",) if scenario else ()
+    findings: list[Finding] = []
+    parsed = parse(Scenario if scenario else Facts, (raw, None), display, findings, locator)
+    facts = parsed.facts if isinstance(parsed, Scenario) else parsed
+    if facts is not None:
+        findings += [locator().finding((*prefix, *loc), message) for loc, message in problems(kb, facts, today)]
+    body = raw.get("facts") if scenario else raw
+    if isinstance(body, dict):
+        for slot in TERM_SLOTS:
+            values = body.get(slot)
             # only as many terms as the schema allows, each no longer: the rest is already one finding, and
             # matching thousands of terms fuzzily would cost minutes
             for i, term in enumerate(values[:MAX_TERMS] if isinstance(values, list) else []):
@@ -189,7 +279,8 @@ def _read(kb: KB, text: str, display: str, today: dt.date) -> tuple[Facts, Case]
                     try:
                         resolve(kb, slot, term)
                     except BadInput as e:
-                        findings.append(locator().finding((slot, i), str(e)))
+                        findings.append(locator().finding((*prefix, slot, i), str(e)))
     if findings or facts is None:
         raise InvalidKB(findings)
-    return facts, to_case(kb, facts)
+    expect = parsed.expect if isinstance(parsed, Scenario) else None
+    return Loaded(display, facts, [expect] if isinstance(expect, Expect) else expect, scenario, locator)

@@ -453,6 +453,8 @@ class Code(Graded):
 class Term(Strict):
     label: Text
     synonyms: dict[Literal["en", "ru", "kk"], list[str]] = {}
+    # A wider term: a fact stated as this term meets an element that is one of these only once it is proved.
+    narrower: list[VocabId] = []
     note: str | None = None
 
 
@@ -499,6 +501,7 @@ class Provision(Graded):
 
 class Instrument(Graded):
     id: str
+    number: OrUnknown(str) | None = None  # as cited: Resolution "No. 7"
     title: Text
     kind: Literal["treaty", "law", "case_law", "soft_law"]
     adopted: OrUnknown(Date)

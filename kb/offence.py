@@ -1,553 +1,522 @@
-"""One article against the facts of a case: is its base offence made out, element by element; which of its
-qualifying parts and items apply; and so its most serious part, with the range and category of that part.
+"""One article against the facts of one count, at one point of the law (a snapshot): is its base offence made
+out, element by element; which qualifying parts and items apply; and so its most serious part, the charge.
 
-`Law` is the encoded law on one date in one reading (an act whose in-force window covers the date is taken
-as in force or not, as the reading says) together with the Supreme Court resolution's rules, found by their
-`establishes` tokens. `ArticleCheck` reads one article through it. The engine that puts the articles of a
-case together is kb/qualify.py.
+The special cases come from the data: the Code's definition of exploitation (Art. 3 item 1, with what it is
+known to include and exclude), the Supreme Court's rules by what they establish and the articles they apply
+to, the vocabulary's narrower terms, the mapping's full equivalents, and whether a source shows the article
+whole. "No" is said only of what the encoded law excludes; what it lacks is "undecided". kb/qualify.py puts
+the articles of a case together.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel
 
+from . import roles
 from .category import max_months
 from .citation import Citation
-from .lawview import LawView
-from .load import KB
-from .lookup import PenaltyView, penalty_view
-from .model import CONFIDENCE_RANK, UNKNOWN, Article, Confidence, Elements, Part, PartVersion, Provision
-from .timeline import under
-from .words import additional, punishment
+from .model import GRADE_RANK, UNKNOWN, Elements, Grade, Text, weakest
+from .results import PenaltyData
+from .show import penalty_data
+from .snapshot import ArticleAt, PartAt, Snapshot
 
-Tri = bool | Literal["unknown"]
+EXPLOITATION = "purpose.exploitation"  # the term the Code's Art. 3 item 1 (`exploitation` in code.yaml) defines
 MINOR = "circ.victim_minor"
-EXPLOITATION = "purpose.exploitation"
+Status = Literal["yes", "no", "undecided"]
+Role = Literal["adult_offence", "child_offence", "related"]
+Reason = Literal[
+    "stated",  # a fact is the element, or its full equivalent
+    "not_stated",  # no fact is
+    "one_act",  # one listed act suffices (`rule`)
+    "definition",  # a form of exploitation the Code's Art. 3 item 1 lists
+    "named_by_article",  # a purpose the article's own qualifying part or item names (`where`)
+    "narrower",  # the fact is wider than the element: one of `to_prove` remains to prove
+    "excluded",  # Art. 3 item 1 is known not to include it
+    "not_in_definition",  # Art. 3 item 1 lists its forms exhaustively, and not this one
+    "maybe_in_definition",  # Art. 3 item 1 is known only in part: whether it includes this is unknown
+    "definition_unknown",  # Art. 3 item 1 is not encoded for the date
+    "higher_parts",  # not in Art. 3 item 1, but a part the KB lacks may name it, as `where` does
+    "transaction",  # sale and other transactions need no purpose (`rule`)
+    "purpose_required",  # the acts stated need the purpose and none is stated (`rule`)
+    "minor",  # the victim is a minor
+    "adult",  # the victim is not a minor
+    "minor_unknown",  # whether the victim is a minor is not stated
+    "knew",  # the offender was aware the victim was a minor
+    "did_not_know",  # he was not, and the article needs it (`rule`)
+    "elements_unknown",  # the part's elements are not encoded
+]
+CONDITIONAL = ("narrower", "maybe_in_definition", "definition_unknown")  # a charge can be named "if ..."
 
 
-# -- result objects for one article ------------------------------------------------------------------------------
+class Decision(BaseModel):
+    """How one slot of a base part (or one victim element) was decided."""
 
-
-class RuleUse(BaseModel):
-    id: str
-    paragraph: str
-    confidence: Confidence
-    effects: list[str]  # what it decided here
-
-
-class ElementCheck(BaseModel):
-    slot: str
+    slot: Literal["acts", "means", "purposes", "victim", "circumstances", "elements"]
     required: list[str]
-    matched: list[str]  # "id ← the fact that gave it"
-    status: Literal["met", "not_met", "not_required", "unknown"]
-    why: str
-    rule: str | None = None
-    confidence: Confidence | None = None  # of the rule or definition the decision rests on
+    status: Literal["met", "to_prove", "undecided", "not_met", "not_required"]
+    reason: Reason
+    matched: list[str] = []
+    to_prove: list[str] = []  # any one of these remains to prove
+    of: str | None = None  # the stated fact the proof concerns (a wider term)
+    rule: str | None = None  # the Supreme Court's rule it rests on
+    grade: Grade | None = None  # of the rule, the definition or the age of majority it rests on
+    where: str | None = None  # the provision it points to: "135.2.6"
 
 
 class ItemCheck(BaseModel):
     id: str
-    summary: str | None
-    applies: Tri
-    matched: list[str]
-    confidence: Confidence
+    applies: Status
+    matched: list[str] = []
+    to_prove: list[str] = []
+    grade: Grade
 
 
 class PartCheck(BaseModel):
     part: str
     label: str | None
     builds_on: list[str]
-    version: str
-    confidence: Confidence
-    applies: Tri
-    why: str
-    elements: list[ElementCheck] = []  # a base part: slot by slot
-    matched: list[str] = []  # a qualifying part: its own elements that the facts meet
+    act: str  # the version in force
+    grade: Grade
+    applies: Status
+    decisions: list[Decision] = []  # a base part: slot by slot
+    matched: list[str] = []  # a qualifying part: its own elements the facts meet
     items: list[ItemCheck] = []
-    penalty: str
-    max_months: int | str | None
+    unknown: bool = False  # a qualifying part: its elements, some items, or the list of items are not known
+    max_months: int | Literal["life", "unknown"] | None  # of its penalty; None: no imprisonment, or none stated
 
 
-class Chosen(BaseModel):
-    """The most serious applicable part of one article, with its range."""
+class Range(BaseModel):
+    """Imprisonment, in months; from the last known value when the penalty is unknown at the date."""
 
+    min_months: int | Literal["unknown"] | None  # None: no special minimum ("up to")
+    max_months: int | Literal["life", "unknown"] | None
+    last_known: bool = False
+    grade: Grade
+
+
+class Charge(BaseModel):
     article: str
-    title: str | None
     part: str
-    part_label: str | None
+    part_label: str | None  # a part whose number is not known
     items: list[str]
     citation: str  # 135.2.7; several items: 135.2.1,7
     russian: str  # ст. 135 ч. 2 п. 7
-    version: str
-    penalty: PenaltyView | Literal["unknown"] | None
-    range: str
-    additional: str
-    category: str
-    category_basis: str
-    confidence: Confidence  # the weakest fact or rule the choice rests on
-    final: bool  # False: facts may fall under a part the KB does not encode
-    open_facts: list[str] = []
-    also_applies: list[str] = []  # parts that apply too and could not be ranked against this one
-    notes: list[str] = []
-
-    @property
-    def headline(self) -> str:
-        """The citation, with what keeps it from being final."""
-        out = self.russian
-        if self.also_applies:
-            out += " or " + " or ".join(Citation(*a.split(".", 1)).russian() for a in self.also_applies) + \
-                " (cannot be ranked)"
-        if self.open_facts:
-            out += " or a higher part not encoded"
-        return out
+    kazakh: str  # ҚК-нің 135-бабының 2-бөлігінің 7) тармағы
+    title: Text | None
+    act: str  # the version of the part in force
+    grade: Grade  # the weakest fact, definition or rule the qualification rests on
+    penalty: PenaltyData | None
+    range: Range | None
+    final: bool  # false: a part the KB lacks may apply instead (see `open`, `unranked`)
+    unranked: list[str] = []  # other parts that apply and cannot be ranked against this one
 
 
-class Candidate(BaseModel):
+class ArticleCheck(BaseModel):
     article: str
-    title: str | None
-    role: str | None  # "adult trafficking offence", "child trafficking offence"
-    status: Literal["made_out", "not_made_out", "unknown", "displaced"]
-    why: str
-    missing: list[str] = []  # the base part's slots not met: "acts", "purposes", "victim" ...
-    displaced_by: str | None = None
-    incomplete: str | None = None  # the article's `missing` note when the KB lacks parts of it
-    open_facts: list[str] = []
-    chosen: Chosen | None = None
-    parts: list[PartCheck] = []
-
-# -- the law on one date, in one reading --------------------------------------------------------------------
+    title: Text | None
+    role: Role
+    status: Literal["made_out", "undecided", "not_made_out", "displaced"]
+    whole: bool  # a source shows the article whole and every part is encoded
+    parts: list[PartCheck]
+    open: list[str] = []  # facts no encoded element covers, which may belong to a part the KB lacks
+    reported: list[str] = []  # of those, the ones a source reports among its aggravated forms
+    reported_max: int | None = None  # the maximum sources report for its aggravated forms, in months
+    charge: Charge | None = None  # its most serious part that applies (or would, on a condition)
+    conditional: bool = False  # the charge holds only if the undecided decisions go its way
 
 
 @dataclass(frozen=True)
-class Use:
-    id: str
-    fact: str
-    trafficking: bool = True  # False: may not serve as the purpose of a trafficking offence
+class Known:
+    """The facts of one count as vocabulary ids."""
 
-
-@dataclass(frozen=True)
-class Profile:
-    label: str
+    acts: frozenset[str]
+    means: frozenset[str]
+    purposes: frozenset[str]  # stated purposes of the act
+    circumstances: frozenset[str]  # flags and what the victims establish (pregnant, two or more)
+    later: frozenset[str]  # what followed the act (organs removed, involvement in prostitution)
     minor: bool | None
+    minor_grade: Grade | None  # the age of majority's, when an age decided it
     knew: bool | None
-    pregnant: bool | None  # pregnant and known to be
-    count: int | None
-    ages: tuple[int, ...]
+
+    def ids(self, trafficking: bool) -> frozenset[str]:
+        """What an article reads: a trafficking offence not what followed the act."""
+        own = self.acts | self.means | self.purposes | self.circumstances
+        return own if trafficking else own | self.later
 
 
-def weakest(*confs: Confidence | None) -> Confidence:
-    known = [c for c in confs if c]
-    return min(known, key=CONFIDENCE_RANK.__getitem__) if known else "official"
+class Law:
+    """What the articles of one count are read against: one snapshot, with the Code's definition of
+    exploitation on its date, the resolution's rules and the mapping's roles and equivalents."""
 
+    def __init__(self, kb, snap: Snapshot):
+        self.kb, self.snap = kb, snap
+        self.adult, self.child = roles.adult(kb), roles.child(kb)
+        self.related = roles.related(kb)
+        self.rules = roles.rules(kb)
+        self.full = roles.full_equivalents(kb)
+        self.definition = snap.fact("exploitation").version
+        self._static: dict[str, tuple] = {}
+        self.aggravating = self._aggravating()
 
-class Law(LawView):
-    """The encoded law on `on`, with the acts in `assume` read as in force where their window is open."""
+    def static(self, number: str) -> tuple[dict[str, tuple[str, Grade]], set[str]]:
+        """What an article says at the point, whatever the facts: the purposes its own qualifying parts and items
+        name (each with where and its grade), and every vocabulary id its encoded elements hold."""
+        if number not in self._static:
+            own: dict[str, tuple[str, Grade]] = {}
+            covered: set[str] = set()
+            for pa in self.snap.article(number).in_force():
+                found = [(f"{number}.{pa.part.id}", pa.version)]
+                found += [(f"{number}.{pa.part.id}.{i}", at.version) for i, at in pa.items.items() if at.version]
+                for where, v in found:
+                    if isinstance(v.elements, Elements):
+                        covered.update(v.elements.ids())
+                        for p in v.elements.purposes if not pa.part.base else ():
+                            own.setdefault(p, (where, v.confidence))
+            self._static[number] = (own, covered)
+        return self._static[number]
 
-    def __init__(self, kb: KB, on: dt.date, assume: frozenset[str] = frozenset()):
-        super().__init__(kb, on)
-        self.assume = assume
-        m = self.m
-        self.full = {frozenset((e.national, e.protocol)) for e in (m.equivalents if m else []) if e.degree == "full"}
-        self.used: dict[str, RuleUse] = {}
-        self.general: set[str] = set()
+    def role(self, number: str) -> Role:
+        return "adult_offence" if number == self.adult else "child_offence" if number == self.child else "related"
 
-    def v(self, versions):
-        return under(versions, self.on, self.kb.acts, self.assume)
-
-    def provision(self, rule_id: str) -> Provision | None:
-        return self.case_law.provision(rule_id) if self.case_law else None
-
-    def use(self, rule: Provision, effect: str, scoped: bool = False) -> str:
-        """Record that a rule was applied; unscoped uses (not tied to one article's check) are always shown."""
-        if not scoped:
-            self.general.add(rule.id)
-        para = "unknown" if rule.paragraph in (None, UNKNOWN) else rule.paragraph
-        known = self.used.setdefault(rule.id, RuleUse(id=rule.id, paragraph=para, confidence=rule.confidence,
-                                                      effects=[]))
-        if effect not in known.effects:
-            known.effects.append(effect)
-        return rule.id
-
-    def majority(self) -> tuple[int | None, str, Confidence | None]:
-        """The age below which a victim is a minor, and where that comes from. Only the Code's own definition
-        counts; where it is not encoded an age decides nothing and the facts must say `minor`."""
-        fact = self.v(self.kb.code.age_of_majority)
-        if fact is not None and fact.value != UNKNOWN:
-            return fact.value, f"the Code's age of majority ({self.version(fact)})", fact.confidence
-        return None, ("the Code's definition of a minor is not encoded, so an age alone does not decide it; "
-                      "state minor: true (--minor) when it is established"), None
+    def rule(self, token: str, article: str):
+        return next((p for p in self.rules if token in p.establishes
+                     and (not p.applies_to or article in p.applies_to)), None)
 
     def same(self, fact: str, element: str) -> bool:
         return fact == element or frozenset((fact, element)) in self.full
 
-# -- one article ---------------------------------------------------------------------------------------------
+    def narrower(self, vid: str) -> list[str]:
+        term = self.kb.vocabulary.terms.get(vid)
+        return list(term.narrower) if term else []
 
-
-def _penalty_text(penalty) -> tuple[str, str]:
-    if penalty is None:
-        return "none stated", "none stated"
-    if penalty == UNKNOWN:
-        return "unknown", "unknown"
-    main = "unknown" if penalty.main == UNKNOWN else \
-        " or ".join(punishment(m.kind, m.min_months, m.max_months) for m in penalty.main) or "none"
-    extra = "unknown" if penalty.additional == UNKNOWN else \
-        "; ".join(additional(a.kind, a.mandatory, a.term_months) for a in penalty.additional) or "none"
-    return main, extra
-
-
-class ArticleCheck:
-    def __init__(self, law: Law, art: Article, uses: dict[str, Use], profile: Profile, aggravating: set[str]):
-        self.law, self.art, self.uses, self.profile = law, art, uses, profile
-        self.number = art.article
-        self.trafficking = self.number in (law.adult, law.child)
-        self.parts = [(p, law.v(p.versions)) for p in art.parts]
-        self.parts = [(p, v) for p, v in self.parts if v is not None]
-        self.aggravating = aggravating
-        self.consumed: set[str] = set()
-        self.rules: set[str] = set()  # the resolution's rules this article's check relied on
-        self.undecided: list[str] = []  # stated purposes whose status as exploitation is unknown on the date
-
-    def use(self, rule: Provision, effect: str) -> str:
-        self.rules.add(self.law.use(rule, effect, scoped=True))
-        return rule.id
-
-    # matching
-
-    def meet(self, element: str) -> tuple[list[Use], str, Confidence | None, str | None]:
-        """The facts that meet one element: (uses, why, confidence, rule) - purposes through `purpose`."""
-        if element.startswith("purpose."):
-            return self.purpose(element)
-        return [u for u in self.uses.values() if self.law.same(u.id, element)], "", None, None
-
-    def hits(self, required: list[str]) -> list[tuple[str, Use]]:
-        return [(e, u) for e in required for u in self.meet(e)[0]]
-
-    def own_purposes(self) -> dict[str, tuple[str, Confidence]]:
-        """Purposes the article's own qualifying parts and items name: each is a purpose of its acts."""
-        out = {}
-        for part, v in self.parts:
-            if not part.builds_on:
-                continue
-            if isinstance(v.elements, Elements):
-                for p in v.elements.purposes:
-                    out.setdefault(p, (f"{self.number}.{part.id}", v.confidence))
-            for item in part.items:
-                iv = self.law.v(item.versions)
-                if iv is not None and isinstance(iv.elements, Elements):
-                    for p in iv.elements.purposes:
-                        out.setdefault(p, (f"{self.number}.{part.id}.{item.id}", iv.confidence))
+    def _aggravating(self) -> dict[str, str]:
+        """Purposes some qualifying part or item of an article with a role names, with where: a purpose the
+        definition lacks may still aggravate an article that the KB does not hold whole."""
+        out: dict[str, str] = {}
+        for number in roles.articles(self.kb):
+            for p, (where, _) in self.static(number)[0].items():
+                if p != EXPLOITATION:
+                    out.setdefault(p, where)
         return out
 
-    def purpose(self, element: str) -> tuple[list[Use], str, Confidence | None, str | None]:
-        """Which facts meet a purpose element: (uses, why, confidence, rule). A purpose stated in the facts
-        meets itself; a specific form meets the umbrella 'purpose of exploitation' through the Code's
-        definition on the date, else through a purpose the article itself names. Where the definition for
-        the date is not encoded, a form it does not otherwise reach is undecided (`self.undecided`), not
-        refused. Involvement in prostitution that followed the act is not read back as its purpose."""
-        law = self.law
-        purposes = [u for u in self.uses.values() if u.id.startswith("purpose.")]
-        direct = [u for u in purposes if law.same(u.id, element)]
-        if direct:
-            return direct, "stated in the facts", None, None
-        candidates = [u for u in purposes if u.trafficking]
-        if element != EXPLOITATION or not candidates:
-            return [], "", None, None
-        definition = law.v(law.kb.code.exploitation)
-        known = definition is not None and definition.elements != UNKNOWN
-        if known:
-            hit = [u for u in candidates if u.id in definition.elements]
-            if hit:
-                return hit, f"a form of exploitation in the Code's definition (Art. 3 item 1, {law.version(definition)})", \
-                    definition.confidence, None
-        own = self.own_purposes()
-        hit = [u for u in candidates if u.id in own]
-        if hit:
-            where = ", ".join(own[u.id][0] for u in hit)
-            return hit, f"the article itself names it as an aggravated purpose of its acts ({where})", \
-                weakest(*(own[u.id][1] for u in hit)), None
-        stated = ", ".join(law.label(u.id) for u in candidates)
-        if known:
-            return [], f"{stated}: not a form of exploitation in the Code's definition ({law.version(definition)})", \
-                None, None
-        self.undecided = [u.id for u in candidates]
-        return [], (f"whether {stated} was a form of exploitation on this date is unknown: the Code's definition "
-                    f"(Art. 3 item 1) for the date is not encoded; if it is established, state the purpose as "
-                    f"'exploitation'"), None, None
 
-    # the base part
+def _rank(status: str) -> int:
+    return {"met": 4, "not_required": 4, "to_prove": 3, "undecided": 2, "not_met": 1}[status]
 
-    def base(self, part: Part, v: PartVersion) -> PartCheck:
-        law, checks = self.law, []
-        main, _ = _penalty_text(penalty_view(law.kb, v.penalty, law.on))
-        head = dict(part=part.id, label=part.label, builds_on=part.builds_on, version=law.version(v),
-                    confidence=v.confidence, penalty=main, max_months=max_months(v.penalty))
-        if not isinstance(v.elements, Elements):
-            return PartCheck(**head, applies="unknown", why="the elements of this part are not encoded")
-        el = v.elements
-        acts = self.hits(el.acts)
-        matched_acts = {e for e, _ in acts}
-        self.consumed.update(u.id for _, u in acts)
+
+def _better(a: Decision | None, b: Decision) -> Decision:
+    if a is None:
+        return b
+    ka = (_rank(a.status), GRADE_RANK[a.grade or "official"])
+    kb_ = (_rank(b.status), GRADE_RANK[b.grade or "official"])
+    return b if kb_ > ka else a
+
+
+class Check:
+    """One article against one count's facts."""
+
+    def __init__(self, law: Law, number: str, known: Known):
+        self.law, self.number, self.known = law, number, known
+        self.a: ArticleAt = law.snap.article(number)
+        self.trafficking = number in (law.adult, law.child)
+        self.facts = known.ids(self.trafficking)
+        self.purposes = known.purposes if self.trafficking else frozenset(
+            f for f in self.facts if f.startswith("purpose."))
+        self.own_purposes, self.covered = law.static(number)
+
+    # -- what the article says ----------------------------------------------------------------------------------
+
+    def touched(self) -> bool:
+        """A fact matches one of the article's elements, the elements of a rule that applies to it, or the
+        aggravating elements a source reports of it; a wider fact reaches its narrower terms."""
+        facts = set(self.known.ids(False))
+        facts |= {n for f in facts for n in self.law.narrower(f)}
+        ids = set(self.covered)
+        ids |= {i for p in self.law.rules if self.number in p.applies_to and p.elements for i in p.elements.ids()}
+        ids |= {i for r in self.a.reported if r.elements for i in r.elements.ids()}
+        return any(self.law.same(f, i) for f in facts for i in ids)
+
+    def open(self) -> list[str]:
+        """Facts that could aggravate (a means, a circumstance, a purpose some qualifying part names) which no
+        encoded element of the article covers, when the article may have parts the KB lacks."""
+        if self.a.whole:
+            return []
+        out = []
+        for f in sorted(self.facts):
+            could = f.startswith(("means.", "circ.")) and f != MINOR or self.trafficking and f in self.law.aggravating
+            if could and not any(self.law.same(f, c) for c in self.covered):
+                out.append(f)
+        return out
+
+    def reported(self, open_ids: list[str]) -> tuple[list[str], int | None]:
+        """Of the open facts, those a source reports among the article's aggravated forms; and the maximum
+        sources report for those forms."""
+        hits, top = [], None
+        for r in self.a.reported:
+            if r.elements:
+                hits += [f for f in open_ids if any(self.law.same(f, i) for i in r.elements.ids())]
+            if r.scope == "aggravated" and isinstance(r.max, int):
+                top = max(top or 0, r.max)
+        return list(dict.fromkeys(hits)), top
+
+    # -- purposes ---------------------------------------------------------------------------------------------
+
+    def _one(self, element: str, fact: str) -> Decision:
+        """Whether one stated purpose meets one purpose element."""
+        law, req = self.law, [element]
+        head = dict(slot="purposes", required=req)
+        if law.same(fact, element):
+            return Decision(**head, status="met", reason="stated", matched=[fact])
+        if element != EXPLOITATION:
+            if any(law.same(n, element) for n in law.narrower(fact)):
+                return Decision(**head, status="to_prove", reason="narrower", to_prove=[element], of=fact)
+            return Decision(**head, status="not_met", reason="not_stated")
+        d = law.definition
+        if d is None or d.elements == UNKNOWN:
+            return Decision(**head, status="undecided", reason="definition_unknown", of=fact)
+        g = d.confidence
+        if fact in d.elements:
+            return Decision(**head, status="met", reason="definition", matched=[fact], grade=g)
+        if fact in self.own_purposes:
+            where, grade = self.own_purposes[fact]
+            return Decision(**head, status="met", reason="named_by_article", matched=[fact], grade=grade, where=where)
+        forms = [n for n in law.narrower(fact) if n in d.elements]
+        if forms:
+            return Decision(**head, status="to_prove", reason="narrower", to_prove=forms, of=fact, grade=g)
+        if fact in d.excludes:
+            return Decision(**head, status="not_met", reason="excluded", of=fact, grade=g)
+        if not d.exhaustive:
+            return Decision(**head, status="undecided", reason="maybe_in_definition", of=fact, grade=g)
+        if fact in law.aggravating and not self.a.whole:
+            return Decision(**head, status="undecided", reason="higher_parts", of=fact, grade=g,
+                            where=law.aggravating[fact])
+        return Decision(**head, status="not_met", reason="not_in_definition", of=fact, grade=g)
+
+    def _best(self, required: list[str], stated) -> Decision | None:
+        best = None
+        for e in required:
+            for p in sorted(stated):
+                best = _better(best, self._one(e, p))
+        return best
+
+    def _form(self) -> Decision:
+        """Exploitation as the act, its form not stated: which forms of Art. 3 item 1 remain to prove."""
+        d = self.law.definition
+        if d is None or d.elements == UNKNOWN:
+            return Decision(slot="purposes", required=[EXPLOITATION], status="undecided", reason="definition_unknown",
+                            of="act.exploitation")
+        return Decision(slot="purposes", required=[EXPLOITATION], status="to_prove", reason="narrower",
+                        to_prove=list(d.elements), of="act.exploitation", grade=d.confidence)
+
+    def _purposes(self, required: list[str], acts: list[str]) -> Decision:
+        law, n = self.law, self.number
+        d = self._best(required, self.purposes)
+        free = law.rule("no_purpose_for_transactions", n)
+        sale = [a for a in acts if free and free.elements and a in free.elements.acts]
+        if sale and (d is None or d.status != "met" or GRADE_RANK[free.confidence] > GRADE_RANK[d.grade or "official"]):
+            return Decision(slot="purposes", required=required, status="not_required", reason="transaction",
+                            matched=sale, rule=free.id, grade=free.confidence)
+        as_act = law.rule("exploitation_act_no_purpose", n)
+        if as_act and as_act.elements and any(a in as_act.elements.acts for a in acts):
+            form = d if d is not None else self._form()  # the form of exploitation is still checked
+            return form.model_copy(update={"rule": as_act.id, "grade": weakest(as_act.confidence, form.grade)})
+        need = law.rule("purpose_required_for_other_acts", n)
+        bound = need is not None and need.elements is not None and any(a in need.elements.acts for a in acts)
+        if d is None:
+            return Decision(slot="purposes", required=required, status="not_met",
+                            reason="purpose_required" if bound else "not_stated", rule=need.id if bound else None,
+                            grade=need.confidence if bound else None)
+        if d.status == "not_met" and bound:
+            return d.model_copy(update={"rule": need.id})
+        return d
+
+    # -- the victim -------------------------------------------------------------------------------------------
+
+    def _victim(self, element: str) -> Decision:
+        k, head = self.known, dict(slot="victim", required=[element])
+        if element != MINOR:
+            hit = [f for f in self.facts if self.law.same(f, element)]
+            return Decision(**head, status="met" if hit else "not_met", reason="stated" if hit else "not_stated",
+                            matched=hit)
+        if k.minor is None:
+            return Decision(**head, status="undecided", reason="minor_unknown")
+        if not k.minor:
+            return Decision(**head, status="not_met", reason="adult", grade=k.minor_grade)
+        rule = self.law.rule("minor_knowledge_required", self.number)
+        if rule is None:
+            return Decision(**head, status="met", reason="minor", matched=[MINOR], grade=k.minor_grade)
+        if k.knew is False:
+            return Decision(**head, status="not_met", reason="did_not_know", rule=rule.id, grade=rule.confidence)
+        if k.knew is None:  # the engine reads the case both ways before it gets here; kept total
+            return Decision(**head, status="undecided", reason="minor", rule=rule.id, grade=rule.confidence)
+        return Decision(**head, status="met", reason="knew", matched=[MINOR], grade=k.minor_grade)
+
+    # -- parts --------------------------------------------------------------------------------------------------
+
+    def _head(self, pa: PartAt) -> dict:
+        v = pa.version
+        penalty = pa.penalty[0] if v.penalty is not None or v.conflicts else None
+        return dict(part=pa.part.id, label=pa.part.label, builds_on=pa.part.builds_on, act=v.act, grade=v.confidence,
+                    max_months=max_months(penalty) if penalty is not None else None)
+
+    def base(self, pa: PartAt) -> PartCheck:
+        el = pa.version.elements
+        if not isinstance(el, Elements):
+            d = Decision(slot="elements", required=[], status="undecided", reason="elements_unknown")
+            return PartCheck(**self._head(pa), applies="undecided", decisions=[d])
+        out: list[Decision] = []
+        acts = [e for e in el.acts if any(self.law.same(f, e) for f in self.facts)]
         if el.acts:
-            checks.append(ElementCheck(
-                slot="acts", required=el.acts, matched=[f"{e} ← {u.fact}" for e, u in acts],
-                status="met" if acts else "not_met",
-                why=("one act suffices" if acts else "none of the part's acts is among the facts")))
-            if acts and self.trafficking and (rule := law.rule("one_act_suffices")):
-                checks[-1].rule = self.use(rule, "one listed act is enough for part 1")
-                checks[-1].confidence = rule.confidence
+            one = self.law.rule("one_act_suffices", self.number) if acts else None
+            out.append(Decision(slot="acts", required=el.acts, status="met" if acts else "not_met",
+                                reason=("one_act" if one else "stated") if acts else "not_stated", matched=acts,
+                                rule=one.id if one else None, grade=one.confidence if one else None))
         if el.purposes:
-            checks.append(self._purpose_check(el.purposes, matched_acts))
-        if el.victim:
-            checks.append(self._victim_check(el.victim))
+            out.append(self._purposes(el.purposes, acts))
+        out += [self._victim(e) for e in el.victim]
         for slot in ("means", "circumstances"):
             required = getattr(el, slot)
             if required:
-                h = self.hits(required)
-                self.consumed.update(u.id for _, u in h)
-                checks.append(ElementCheck(slot=slot, required=required, matched=[f"{e} ← {u.fact}" for e, u in h],
-                                           status="met" if h else "not_met",
-                                           why="one suffices" if h else "none is among the facts"))
-        statuses = {c.status for c in checks}
-        applies: Tri = False if "not_met" in statuses else ("unknown" if "unknown" in statuses else True)
-        missing = [f"{c.slot}: {c.why}" for c in checks if c.status in ("not_met", "unknown")]
-        why = "every element is met" if applies is True else "; ".join(missing)
-        return PartCheck(**head, applies=applies, why=why, elements=checks)
+                hit = [e for e in required if any(self.law.same(f, e) for f in self.facts)]
+                out.append(Decision(slot=slot, required=required, status="met" if hit else "not_met",
+                                    reason="stated" if hit else "not_stated", matched=hit))
+        statuses = {d.status for d in out}
+        applies: Status = "no" if "not_met" in statuses else "undecided" if statuses & {"undecided", "to_prove"} \
+            else "yes"
+        return PartCheck(**self._head(pa), applies=applies, decisions=out)
 
-    def _purpose_check(self, required: list[str], matched_acts: set[str]) -> ElementCheck:
-        law = self.law
-        uses, why, conf, rule_id = self._any_purpose(required)
-        matched = [f"{u.id} ← {u.fact}" for u in uses]
-        self.consumed.update(u.id for u in uses)
-        no_purpose = law.rule("no_purpose_for_transactions") if self.trafficking else None
-        free = sorted(matched_acts & set(no_purpose.elements.acts if no_purpose and no_purpose.elements else []))
-        # A sale needs no purpose: take that route unless the purpose is met on firmer ground.
-        if free and (not uses or CONFIDENCE_RANK[no_purpose.confidence] > CONFIDENCE_RANK[conf or "official"]):
-            self.use(no_purpose, "sale and other transactions need no purpose of exploitation")
-            also = f"; the facts also state a purpose ({why})" if uses else ""
-            return ElementCheck(slot="purposes", required=required, matched=matched, status="not_required",
-                                rule=no_purpose.id, confidence=no_purpose.confidence,
-                                why=f"no purpose needs to be proved for {', '.join(law.label(a) for a in free)}{also}")
-        if uses:
-            return ElementCheck(slot="purposes", required=required, matched=matched, status="met", why=why,
-                                rule=rule_id, confidence=conf)
-        if self.trafficking:
-            need = law.rule("purpose_required_for_other_acts")
-            bound = sorted(matched_acts & set(need.elements.acts if need and need.elements else []))
-            if bound:
-                self.use(need, "recruitment, transportation, transfer, harbouring, receipt and other acts need "
-                              "the purpose of exploitation")
-                reason = why or "no purpose stated in the facts"
-                return ElementCheck(
-                    slot="purposes", required=required, matched=[], rule=need.id,
-                    status="unknown" if self.undecided else "not_met",
-                    confidence=need.confidence,
-                    why=f"the purpose of exploitation is required for {', '.join(law.label(a) for a in bound)}; "
-                        f"{reason}")
-        return ElementCheck(slot="purposes", required=required, matched=[],
-                            status="unknown" if self.undecided else "not_met",
-                            why=why or "no purpose stated in the facts")
+    def _own(self, el: Elements) -> tuple[list[str], list[str]]:
+        """A qualifying part's or item's own elements the facts meet, and those that remain to prove."""
+        matched, to_prove = [], []
+        for e in el.ids():
+            if e.startswith("purpose."):
+                d = self._best([e], self.purposes)
+                if d and d.status == "met":
+                    matched.append(e)
+                elif d and d.status == "to_prove":
+                    to_prove += d.to_prove
+            elif any(self.law.same(f, e) for f in self.facts):
+                matched.append(e)
+        return matched, to_prove
 
-    def _any_purpose(self, required: list[str]):
-        reasons = []
-        for element in required:
-            found = self.purpose(element)
-            if found[0]:
-                return found
-            reasons.append(found[1])
-        return [], "; ".join(r for r in reasons if r), None, None
-
-    def _victim_check(self, required: list[str]) -> ElementCheck:
-        law, p = self.law, self.profile
-        matched, status, why, rule_id, conf = [], "met", [], None, None
-        for element in required:
-            if element != MINOR:
-                h = self.hits([element])
-                if h:
-                    self.consumed.update(u.id for _, u in h)
-                    matched += [f"{e} ← {u.fact}" for e, u in h]
-                else:
-                    status, why = "not_met", why + [f"{law.label(element)}: not among the facts"]
-                continue
-            _, basis, basis_conf = law.majority()
-            if p.minor is None:
-                status = "unknown" if status == "met" else status
-                why.append(f"whether the victim is a minor is not stated ({basis})")
-                continue
-            if p.minor is False:
-                status, why = "not_met", why + [f"the victim is not a minor, {basis}"]
-                continue
-            conf = basis_conf
-            knowledge = law.rule("minor_knowledge_required") if self.number == law.child else None
-            if knowledge is not None:
-                rule_id = self.use(knowledge, "Art. 135 only if the offender knew the victim was a minor; else Art. 128")
-                conf = weakest(conf, knowledge.confidence)
-                if p.knew is True:
-                    matched.append(f"{MINOR} ← {p.label}, and the offender knew")
-                    why.append(f"the victim is a minor and the offender knew it ({basis})")
-                elif p.knew is False:
-                    status, why = "not_met", why + ["the victim is a minor but the offender did not know it"]
-                else:
-                    status = "unknown" if status == "met" else status
-                    why.append("the victim is a minor, but that the offender knew it is not established")
-            else:
-                matched.append(f"{MINOR} ← {p.label}")
-                why.append(f"the victim is a minor ({basis})")
-        return ElementCheck(slot="victim", required=required, matched=matched, status=status, why="; ".join(why),
-                            rule=rule_id, confidence=conf)
-
-    # a qualifying part
-
-    def qualifying(self, part: Part, v: PartVersion, open_ids: set[str]) -> PartCheck:
-        law = self.law
-        main, _ = _penalty_text(penalty_view(law.kb, v.penalty, law.on))
-        head = dict(part=part.id, label=part.label, builds_on=part.builds_on, version=law.version(v),
-                    confidence=v.confidence, penalty=main, max_months=max_months(v.penalty))
-        matched, unknown, uses = [], [], []
+    def qualifying(self, pa: PartAt, open_ids: list[str]) -> PartCheck:
+        v = pa.version
+        matched, to_prove, unknown = [], [], not v.items_complete
         if isinstance(v.elements, Elements):
-            own = self.hits(v.elements.ids())
-            matched, uses = [f"{e} ← {u.fact}" for e, u in own], [u for _, u in own]
+            matched, to_prove = self._own(v.elements)
         elif v.elements == UNKNOWN:
-            unknown.append("its elements are not encoded")
+            unknown = True
         items = []
-        for item in part.items:
-            iv = law.v(item.versions)
+        for iid, at in pa.items.items():
+            iv = at.version
             if iv is None:
                 continue
             if isinstance(iv.elements, Elements):
-                h = self.hits(iv.elements.ids())
-                uses += [u for _, u in h]
-                items.append(ItemCheck(id=item.id, summary=iv.summary, applies=bool(h),
-                                       matched=[f"{e} ← {u.fact}" for e, u in h], confidence=iv.confidence))
+                m, tp = self._own(iv.elements)
+                items.append(ItemCheck(id=iid, applies="yes" if m else "undecided" if tp else "no", matched=m,
+                                       to_prove=tp, grade=iv.confidence))
             else:
-                unknown.append(f"the content of item {item.id} is not encoded")
-                items.append(ItemCheck(id=item.id, summary=iv.summary, applies="unknown", matched=[],
-                                       confidence=iv.confidence))
-        if not v.items_complete:
-            unknown.append("its list of items is incomplete")
-        hit_items = [i for i in items if i.applies is True]
-        if matched or hit_items:
-            applies: Tri = True
-            why = "met by " + "; ".join([*matched, *(f"item {i.id}: {', '.join(i.matched)}" for i in hit_items)])
-            self.consumed.update(u.id for u in uses)
-        elif unknown and open_ids:
-            applies = "unknown"
-            why = (f"may apply: {'; '.join(unknown)}, and the facts include "
-                   f"{', '.join(law.label(o) for o in sorted(open_ids))}, which no encoded element covers")
+                unknown = True
+                items.append(ItemCheck(id=iid, applies="undecided" if open_ids else "no", grade=iv.confidence))
+        if matched or any(i.applies == "yes" for i in items):
+            applies: Status = "yes"
+        elif to_prove or any(i.applies == "undecided" for i in items) or (unknown and open_ids):
+            applies = "undecided"
         else:
-            applies = False
-            why = "none of its elements or items is among the facts"
-        return PartCheck(**head, applies=applies, why=why, matched=matched, items=items)
+            applies = "no"
+        return PartCheck(**self._head(pa), applies=applies, matched=matched, items=items, unknown=unknown)
 
-    def known_ids(self) -> set[str]:
-        """Every vocabulary id an encoded part or item of the article (in force) names."""
-        out: set[str] = set()
-        for part, v in self.parts:
-            if isinstance(v.elements, Elements):
-                out.update(v.elements.ids())
-            for item in part.items:
-                iv = self.law.v(item.versions)
-                if iv is not None and isinstance(iv.elements, Elements):
-                    out.update(iv.elements.ids())
-        return out
+    # -- the article ----------------------------------------------------------------------------------------------
 
-    def run(self) -> Candidate:
-        law, art = self.law, self.art
-        title_v = law.v(art.titles)
-        title = title_v.title.en if title_v and title_v.title.en not in (None, UNKNOWN) else None
-        role = {law.adult: "adult trafficking offence", law.child: "child trafficking offence"}.get(self.number)
-        head = dict(article=self.number, title=title, role=role,
-                    incomplete=None if art.complete else art.missing)
-        if not self.parts:
-            return Candidate(**head, status="not_made_out", why="no part of the article was in force on the date")
-        known = self.known_ids()
-        facts_known = {u.id for u in self.uses.values()}
-        open_ids = {i for i in facts_known if i in self.aggravating
-                    and not any(self.law.same(i, k) for k in known)}
-        checks: dict[str, PartCheck] = {}
-        for part, v in self.parts:
-            if not part.builds_on:
-                checks[part.id] = self.base(part, v)
-        base_ok: Tri = True if any(c.applies is True for c in checks.values()) else \
-            ("unknown" if any(c.applies == "unknown" for c in checks.values()) else False)
-        if base_ok is not False:
-            for part, v in self.parts:  # in file order, so a part's foundations come first
-                if part.builds_on:
-                    reached = [checks.get(b) for b in part.builds_on]
-                    if any(c is not None and c.applies is not False for c in reached):
-                        checks[part.id] = self.qualifying(part, v, open_ids)
-        ordered = [checks[p.id] for p, _ in self.parts if p.id in checks]
-        if base_ok is False:
-            base = next(iter(checks.values()), None)
-            missing = [e.slot for e in base.elements if e.status == "not_met"] if base else []
-            return Candidate(**head, status="not_made_out", why=f"base offence not made out — {base.why if base else ''}",
-                             missing=missing, parts=ordered)
-        may = any(c.applies == "unknown" for c in ordered)
-        open_list = sorted(open_ids) if (open_ids and (not art.complete or may)) else []
-        if base_ok == "unknown":
-            base = next(iter(checks.values()))
-            return Candidate(**head, status="unknown", why=f"base offence not established — {base.why}", parts=ordered,
-                             open_facts=open_list)
-        chosen = self.choose(ordered, open_list)
-        return Candidate(**head, status="made_out", why="the base offence is made out", parts=ordered,
-                         open_facts=open_list, chosen=chosen)
+    def run(self) -> ArticleCheck | None:
+        """None when no part of the article is in force at the point."""
+        in_force = self.a.in_force()
+        if not in_force:
+            return None
+        open_ids = self.open()
+        checks = {pa.part.id: self.base(pa) for pa in in_force if pa.part.base}
+        base_status = "yes" if any(c.applies == "yes" for c in checks.values()) else \
+            "undecided" if any(c.applies == "undecided" for c in checks.values()) else "no"
+        if base_status != "no":
+            for pa in in_force:
+                if not pa.part.base:
+                    checks[pa.part.id] = self.qualifying(pa, open_ids)
+        parts = [checks[pa.part.id] for pa in in_force if pa.part.id in checks]
+        reported, top = self.reported(open_ids)
+        status = {"yes": "made_out", "undecided": "undecided", "no": "not_made_out"}[base_status]
+        title = self.a.title.version.title if self.a.title.version else None
+        # An undecided base part still names a charge when what is undecided is a condition one can state: a
+        # form of exploitation to prove, or whether Art. 3 item 1 then included it.
+        conditional = {c.part for c in parts if not c.builds_on and c.applies == "undecided" and all(
+            d.status in ("met", "not_required", "to_prove") or d.reason in CONDITIONAL for d in c.decisions)}
+        charge = self.charge(parts, open_ids, conditional) if base_status == "yes" or conditional else None
+        return ArticleCheck(article=self.number, title=title, role=self.law.role(self.number), status=status,
+                            whole=self.a.whole, parts=parts, open=open_ids, reported=reported, reported_max=top,
+                            charge=charge, conditional=base_status == "undecided" and charge is not None)
 
-    # the most serious part
-
-    def _above(self, upper: str, lower: str) -> bool:
-        part = self.art.part(upper)
-        if part is None:
+    def _above(self, upper: str, lower: str, seen: frozenset = frozenset()) -> bool:
+        part = self.a.art.part(upper)
+        if part is None or upper in seen:
             return False
-        return lower in part.builds_on or any(self._above(b, lower) for b in part.builds_on if b != upper)
+        return lower in part.builds_on or any(self._above(b, lower, seen | {upper}) for b in part.builds_on)
 
-    def choose(self, checks: list[PartCheck], open_list: list[str]) -> Chosen:
-        law = self.law
-        applied = [c for c in checks if c.applies is True]
+    def charge(self, parts: list[PartCheck], open_ids: list[str], conditional: set[str]) -> Charge | None:
+        applied = [c for c in parts if c.applies == "yes" or c.part in conditional]
+        if not applied:
+            return None
         top = [c for c in applied if not any(self._above(o.part, c.part) for o in applied if o is not c)]
-        notes: list[str] = []
-        also: list[str] = []
+        chosen, unranked = top[0], []
         if len(top) > 1:
             known = [c for c in top if isinstance(c.max_months, int) or c.max_months == "life"]
-            unknown = [c for c in top if c not in known]
-
-            def weight(c: PartCheck) -> int:
-                return 10**6 if c.max_months == "life" else c.max_months
-
-            if unknown:
-                pick = max(known, key=weight) if known else top[0]
-                also = [f"{self.number}.{c.part}" for c in top if c is not pick]
-                notes.append(f"parts {', '.join(c.part for c in top)} apply and none builds on another; the "
-                             f"penalty of part {', '.join(c.part for c in unknown)} is unknown, so which is the "
-                             f"most serious cannot be computed")
-            else:
-                pick = max(top, key=weight)
-                notes.append(f"parts {', '.join(c.part for c in top)} apply; part {pick.part} has the highest "
-                             f"maximum")
-            chosen = pick
-        else:
-            chosen = top[0]
-        part = self.art.part(chosen.part)
-        v = law.v(part.versions)
-        items = [i.id for i in chosen.items if i.applies is True]
-        pv = penalty_view(law.kb, v.penalty, law.on)
-        main, extra = _penalty_text(pv)
-        category, basis = (pv.category, pv.category_basis) if isinstance(pv, PenaltyView) else ("unknown", "no penalty")
-        confs = [v.confidence, *(i.confidence for i in chosen.items if i.applies is True)]
-        for c in checks:
-            if c.applies is True:
-                confs += [e.confidence for e in c.elements]
+            if known:
+                chosen = max(known, key=lambda c: 10**6 if c.max_months == "life" else c.max_months)
+            unranked = [c.part for c in top if c is not chosen and c not in known]
+        items = [i.id for i in chosen.items if i.applies == "yes"]
+        bases = [c for c in applied if not c.builds_on]
+        grades = [chosen.grade, *(i.grade for i in chosen.items if i.applies == "yes")]
+        grades += [d.grade for b in bases for d in b.decisions if d.status != "not_met"]
         cite = Citation(self.number, chosen.part)
-        russian = cite.russian() + (f" п. {', '.join(items)}" if items else "")
         dotted = str(cite) + (f".{','.join(items)}" if items else "")
-        if pv == UNKNOWN or (isinstance(pv, PenaltyView) and pv.main == UNKNOWN):
-            lower = [c for c in applied if c is not chosen and c.penalty not in ("unknown", "none stated")]
-            if lower:
-                notes.append(f"the penalty of part {chosen.part} is not encoded; for reference only, part "
-                             f"{lower[-1].part}, which it aggravates, carries {lower[-1].penalty}")
-        return Chosen(article=self.number, title=None, part=chosen.part, part_label=part.label, items=items,
-                      citation=dotted, russian=russian, version=law.version(v), penalty=pv, range=main,
-                      additional=extra, category=category, category_basis=basis, confidence=weakest(*confs),
-                      final=not open_list and not also, open_facts=open_list, also_applies=also, notes=notes)
+        title = self.a.title.version.title if self.a.title.version else None
+        penalty = penalty_data(self.law.snap, self.a.parts[chosen.part])
+        return Charge(article=self.number, part=chosen.part, part_label=chosen.label, items=items, citation=dotted,
+                      russian=cite.russian(items), kazakh=cite.kazakh(items), title=title, act=chosen.act,
+                      grade=weakest(*grades), penalty=penalty, range=range_of(penalty),
+                      final=not open_ids and not unranked, unranked=unranked)
+
+
+def range_of(p: PenaltyData | None) -> Range | None:
+    """Imprisonment (or life) of a penalty, from its last known value when it is unknown; None when neither
+    says anything of imprisonment."""
+    if p is None:
+        return None
+    main, last = None, False
+    if p.penalty != UNKNOWN and p.penalty.main != UNKNOWN:
+        main = [m.model_dump(mode="json") for m in p.penalty.main]
+    else:
+        lk = next((x for x in p.last_known if x.field in ("penalty", "penalty.main")), None)
+        if lk is not None:
+            main, last = (lk.value["main"] if lk.field == "penalty" else lk.value), True
+            main = None if main == UNKNOWN else main
+    if not main:
+        return None
+    grade = next((x.grade for x in p.last_known), p.grade) if last else p.grade
+    if any(m["kind"] == "life_imprisonment" for m in main):
+        return Range(min_months=None, max_months="life", last_known=last, grade=grade)
+    prison = [m for m in main if m["kind"] == "imprisonment"]
+    if not prison:
+        return None
+    lows = [m.get("min") for m in prison]
+    highs = [m.get("max") for m in prison]
+    low = UNKNOWN if UNKNOWN in lows else min((x or 0 for x in lows), default=0) or None
+    high = UNKNOWN if UNKNOWN in highs or None in highs else max(highs)
+    return Range(min_months=low, max_months=high, last_known=last, grade=grade)
+
+
+def check(law: Law, number: str, known: Known) -> tuple[ArticleCheck | None, bool]:
+    """The article against the facts, and whether a fact touches it (so it is worth showing)."""
+    c = Check(law, number, known)
+    return c.run(), c.touched()

@@ -1,512 +1,772 @@
-"""`qualify`: from the facts of a case to article, part and items, the range that applies and why.
+"""`qualify`: from the facts of a case to the charge a prosecutor can bring, with what remains to prove.
 
-For each of the eight articles, against the law in force on the offence date (kb/offence.py): is the base
-offence made out, which qualifying parts and items apply, and so the most serious part, its penalty and
-crime category. Here the articles are put together: the child offence displaces the adult one, the
-resolution's rules on cumulative qualification add offences, victims of different kinds become separate
-counts. Nothing is guessed: a part whose elements or penalty are unknown is reported as unknown, and facts
-that may fall under a part the KB does not have are listed as open.
-
-Time: a date inside an amending act's in-force window gives one reading per possibility. The law of the
-offence date is compared with the law in force on `today` (milder law); which applies is said, with the
-caveat that the General Part rule behind it is not encoded. What one more fact would change is computed by
-flipping each unknown or false fact and running the case again.
+Each article with a role in the mapping is read against the facts (kb/offence.py) at every reading of the
+offence date (kb/snapshot.py: one per combination of the windowed acts that touch those articles); readings
+with the same answer are merged. Here the articles are put together: the child offence displaces the adult
+one when the victim is a minor the offender was aware of (Resolution No. 7, by its `establishes` token);
+when that awareness is not stated the case is read both ways, the child offence first; the resolution's
+cumulative rules add offences; victims of different kinds are separate counts. Then: the caveats that could
+change the charge or the range, what one more fact would change, and the law of the offence date against a
+later one (Art. 6, the milder law). A fuzzy term whose near-tie would change the answer is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel
 
-from .facts import Case, Understood, Victim
-from .load import KB
-from .lookup import PenaltyView, act_name
-from .model import UNKNOWN, Confidence, Elements
-from .offence import EXPLOITATION, MINOR, ArticleCheck, Candidate, Chosen, Law, Profile, RuleUse, Tri, Use, weakest
-from .timeline import act_start, pending
+from . import roles
+from .errors import BadInput
+from .facts import FLAGS, Case, Expect, Facts, Term, Victim, flag_value, with_flag
+from .model import UNKNOWN, Grade, Text, format_months, weakest
+from .offence import EXPLOITATION, MINOR, ArticleCheck, Charge, Decision, Known, Law, Range, Status, check
+from .results import ActName, SourceCite, cite, named
+from .snapshot import Assumption, Point, Snapshot, points
+from .vocab import Understood
 
-# The facts' flags and the vocabulary ids they establish.
-FLAGS = {
-    "group_prior_agreement": "circ.group_prior_agreement", "criminal_group": "circ.criminal_group",
-    "official_position": "circ.official_position", "parent_or_educator": "circ.parent_or_educator",
-    "repeatedly": "circ.repeatedly", "mercenary_motive": "circ.mercenary_motive", "cross_border": "circ.cross_border",
-    "death_by_negligence": "circ.death_by_negligence", "grave_consequences": "circ.grave_consequences",
-}
-MILDER_LAW_NOTE = (
-    "Retroactivity of the milder law is a rule of the Code's General Part that the knowledge base does not yet "
-    "encode (confidence: unverified): tipkb compares the law of the offence date with the law in force on the "
-    "comparison date only, and cites no article for the rule.")
-
-
-# -- result objects --------------------------------------------------------------------------------------
+# -- result objects ---------------------------------------------------------------------------------------------
 
 
 class Cumulative(BaseModel):
-    citations: list[str]
-    russian: str
-    rule: str
-    confidence: Confidence
-    why: str
+    """A second offence a rule of the resolution adds to the trafficking charge."""
 
-
-class Unused(BaseModel):
-    fact: str
-    why: str
-
-
-class TimeRow(BaseModel):
-    count: int
     article: str
-    then: str
-    then_range: str
-    now: str
-    now_range: str
-    now_condition: str | None
-    milder: Literal["offence_date", "today", "same", "unknown"]
-    applies: str
-    why: str
+    rule: str
+    status: Literal["made_out", "undecided"]
+    charge: Charge | None
+    grade: Grade  # the weakest of the rule and the charge
+
+
+class ToProve(BaseModel):
+    what: Literal["knew_age", "one_of"]  # the offender's awareness of the age; one of `any_of`
+    article: str
+    any_of: list[str] = []
+    of: str | None = None  # the wider fact stated
+    rule: str | None = None
+    grade: Grade | None = None
+
+
+CaveatKind = Literal[
+    "not_aware",  # the victim is a minor, but the offender was not aware of it: the adult offence (`rule`)
+    "open_reported",  # facts a source reports among the article's aggravated forms, in a part the KB lacks
+    "open",  # facts no encoded element covers, which may belong to a part the KB lacks
+    "unranked",  # parts apply whose penalties are unknown, so which is the most serious cannot be computed
+    "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
+    "minor_unknown",  # the victim's minority is not stated: the child offence if a minor and aware
+    "cumulative_undecided",  # a second offence whose part cannot be decided
+    "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
+    "later_milder",  # a later law is milder and applies (Art. 6)
+    "milder_unknown",  # whether a later law is milder cannot be computed
+]
+
+
+class Caveat(BaseModel):
+    kind: CaveatKind
+    changes: Literal["charge", "range"]  # what it could change; these come first
+    article: str | None = None
+    ids: list[str] = []
+    parts: list[str] = []  # unranked: the part ids; later_milder, milder_unknown: the charges, dotted
+    where: str | None = None
+    reason: str | None = None
+    rule: str | None = None
+    grade: Grade | None = None
+    max_months: int | None = None
+
+
+class Brief(BaseModel):
+    """A charge as compared: citation and range."""
+
+    article: str
+    part: str | None  # None: the article applies, its part undecided
+    items: list[str]
+    citation: str
+    range: Range | None
+
+
+class AnswerCount(BaseModel):
+    trafficking: Status
+    charge: Brief | None
+    cumulative: list[Brief]
+    other: list[Brief]
 
 
 class WhatIf(BaseModel):
-    facts: list[str]  # any one of them would make the change
-    before: str
-    after: str
+    """One more fact (its vocabulary id) and the answer it would give."""
 
-    def __str__(self) -> str:
-        return f"if {' or '.join(self.facts)}: {self.after} instead of {self.before}"
+    add: str
+    answer: AnswerCount
 
 
-class CountResult(BaseModel):
-    victims: str
-    trafficking: Tri
-    qualification: list[Chosen]  # the principal offence first, then the cumulative ones
-    summary: str  # "ст. 128 ч. 1 + ст. 308", or why nothing applies
-    candidates: list[Candidate]  # ranked
+class Count(BaseModel):
+    victims: list[int]  # indexes into the case's victims
+    number: int  # how many victims the count stands for
+    minor: bool | None
+    knew_age: bool | None
+    principal: str | None  # the trafficking offence the count is read under: the adult or the child one
+    trafficking: Status
+    charge: Charge | None  # the trafficking charge, or the condition's (see `to_prove`, `reasons`)
+    reasons: list[Decision]  # the trafficking offence's elements not met, or undecided
     cumulative: list[Cumulative]
-    also_made_out: list[str]  # made out too, with no encoded rule on how they combine
-    unused: list[Unused]
-    rules: list[str]  # ids of the resolution's rules this count relied on
-    notes: list[str]
+    other: list[Charge]  # other offences made out, with no encoded rule on how they combine with it
+    to_prove: list[ToProve]
+    caveats: list[Caveat]  # those that could change the charge first
+    what_if: list[WhatIf] = []
+    candidates: list[ArticleCheck]  # every article a fact touches, and the trafficking offences
+    unused: list[str]  # facts no element of the charges uses
 
 
-class ReadingResult(BaseModel):
-    condition: str | None  # which reading, when the offence date falls in an act's in-force window
-    counts: list[CountResult]
-    rules: list[RuleUse]
+class FactCondition(BaseModel):
+    fact: Literal["knew_age"]
+    value: bool
+    victims: list[int]
+    rule: str | None
+    grade: Grade | None
+
+
+class Side(BaseModel):
+    part: str
+    items: list[str]
+    range: Range | None
+
+
+class TimeRow(BaseModel):
+    """A charge under the law of the offence date against the same facts under a later law (Art. 6)."""
+
+    count: int
+    article: str
+    then: Side
+    now: Side | None  # None: the later law, as encoded, does not make the article out
+    now_assumed: list[Assumption]
+    milder: Literal["later", "offence_date", "same", "unknown"]
+    reason: Literal["lower", "not_lower", "same", "range_unknown", "not_made_out_later", "rule_not_encoded"]
+
+
+class Reading(BaseModel):
+    assumed: list[Assumption]  # windowed acts, in force or not, that this reading's answer turns on
+    facts: list[FactCondition]  # facts this reading assumes
+    counts: list[Count]
     time: list[TimeRow]
-    what_if: list[WhatIf]
-    notes: list[str]
+
+
+class RuleRef(BaseModel):
+    article: str | None
+    grade: Grade
+    sources: list[SourceCite]
+    basis: str | None = None
+
+
+class MilderLaw(BaseModel):
+    """Art. 6 (the later milder law applies) and how "milder" is read, as encoded."""
+
+    rule: RuleRef | None
+    comparison: RuleRef | None
+
+
+class VictimView(BaseModel):
+    age: int | None
+    minor: bool | None
+    by_age: bool  # decided by the age against the Code's age of majority
+    majority: int | None
+    grade: Grade | None  # of that age of majority
+    knew_age: bool | None
+    count: int
+
+
+class Mismatch(BaseModel):
+    reading: int
+    key: str
+    expected: str
+    got: str
+
+
+class CheckResult(BaseModel):
+    ok: bool
+    mismatches: list[Mismatch]
+
+
+class Answer(BaseModel):
+    """A reading reduced to what a prosecutor charges on: compared for draft flips and near-ties."""
+
+    assumed: list[Assumption]
+    facts: list[FactCondition]
+    counts: list[AnswerCount]
+
+
+class DraftResult(BaseModel):
+    act: str
+    on: dt.date  # the cases are read as if committed on this date, with and without the draft
+    before: list[Answer]
+    after: list[Answer]
+    flipped: bool
+
+
+class CaseResult(BaseModel):
+    name: str
+    on: dt.date
+    compare_on: dt.date
+    victims: list[VictimView]
+    understood: list[Understood]
+    readings: list[Reading]
+    milder_law: MilderLaw
+    check: CheckResult | None = None
+    draft: DraftResult | None = None
+
+
+class InvalidFile(BaseModel):
+    file: str
+    findings: list[dict]
+
+
+class RuleName(BaseModel):
+    """A rule of the resolution as cited: its instrument's number, its paragraph when known, our tag (r11)."""
+
+    id: str
+    instrument: str
+    number: str | None
+    paragraph: str | None
+    tag: str
+    grade: Grade
 
 
 class QualifyResult(BaseModel):
-    on: dt.date
-    today: dt.date
-    understood: list[Understood]
-    ambiguous: bool
-    readings: list[ReadingResult]
-    milder_law: str
-    notes: list[str]
-
-# -- victims ------------------------------------------------------------------------------------------------
+    cases: list[CaseResult]
+    invalid: list[InvalidFile]
+    rules: dict[str, RuleName]
+    acts: dict[str, ActName]
+    labels: dict[str, Text]
 
 
-def _is_minor(v: Victim, threshold: int | None) -> bool | None:
-    if v.age is not None and threshold is not None:
-        return v.age < threshold
-    return v.minor
+class Tie(BadInput):
+    """A fuzzy term whose near candidates give different answers."""
+
+    def __init__(self, term: Term, candidates: list[str], labels: dict[str, str]):
+        self.term, self.candidates = term, candidates
+        named = " and ".join(f"{c} ({labels[c]})" if c in labels else c for c in candidates)
+        super().__init__(f"{term.understood.term!r} is too close to call between {named}, which give different "
+                         f"answers; write the one meant")
 
 
-def profiles(case: Case, law: Law) -> list[Profile]:
-    """The victims, grouped by what decides the article: minor or not, and whether the offender knew."""
-    threshold, _, _ = law.majority()
-    if not case.victims:
-        return [Profile("victim not described", None, None, None, None, ())]
-    groups: dict[tuple, list[Victim]] = {}
-    for v in case.victims:
-        minor = _is_minor(v, threshold)
-        groups.setdefault((minor, v.knew_age if minor else None), []).append(v)
-    out = []
-    for (minor, knew), vs in groups.items():
-        count = sum(v.count for v in vs)
-        ages = tuple(v.age for v in vs if v.age is not None)
-        preg = [v.pregnant and v.knew_pregnant for v in vs if v.pregnant]
-        pregnant = True if any(p is True for p in preg) else (None if preg else False)
-        kind = {True: "minor", False: "adult", None: "whether a minor is not established"}[minor]
-        who = f"{count} victims" if count > 1 else "1 victim"
-        age = f", aged {', '.join(map(str, ages))}" if ages else ""
-        out.append(Profile(f"{who} ({kind}{age})", minor, knew, pregnant, count, ages))
-    return out
+# -- victims and counts ---------------------------------------------------------------------------------------------
 
 
-def established(case: Case, profile: Profile) -> dict[str, Use]:
-    out: dict[str, Use] = {}
-    for slot in ("acts", "means", "purposes"):
-        for vid in getattr(case, slot):
-            out[vid] = Use(vid, f"{slot}: {vid}")
-    for name, vid in FLAGS.items():
-        if getattr(case, name) is True:
-            out.setdefault(vid, Use(vid, name))
-    if case.organs_removed:
-        out.setdefault("act.organ_removal", Use("act.organ_removal", "organs_removed"))
-    if case.involved_in_prostitution:
-        out.setdefault("act.involvement", Use("act.involvement", "involved_in_prostitution"))
-        out.setdefault("purpose.prostitution_of_others",
-                       Use("purpose.prostitution_of_others", "involved_in_prostitution", trafficking=False))
+@dataclass(frozen=True)
+class Profile:
+    victims: tuple[int, ...]
+    number: int
+    minor: bool | None
+    minor_grade: str | None
+    knew: bool | None
+    pregnant: bool  # and the offender knew it
+
+
+def _majority(snap: Snapshot) -> tuple[int | None, str | None]:
+    v = snap.fact("age_of_majority").version
+    return (None, None) if v is None or v.value == UNKNOWN else (v.value, v.confidence)
+
+
+def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
+    limit, grade = _majority(snap)
+    if not facts.victims:
+        return [Profile((), 1, None, None, None, False)]
+    groups: dict[tuple, list[int]] = {}
+    for i, v in enumerate(facts.victims):
+        by_age = v.age is not None and limit is not None
+        minor = v.age < limit if by_age else v.minor
+        key = (minor, grade if by_age else None, v.knew_age if minor else None, bool(v.pregnant and v.knew_pregnant))
+        groups.setdefault(key, []).append(i)
+    return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), *key) for key, ix in groups.items()]
+
+
+def _known(case: Case, profile: Profile) -> Known:
+    f = case.facts
+    flags = [fl for fl in FLAGS if flag_value(f, fl) is True]
+    circ = {i for fl in flags if not fl.follows for i in fl.ids}
     if profile.pregnant:
-        out["circ.victim_pregnant"] = Use("circ.victim_pregnant", "victims: pregnant, known to the offender")
-    if profile.count and profile.count >= 2:
-        out["circ.two_or_more_victims"] = Use("circ.two_or_more_victims", f"victims: {profile.count}")
+        circ.add("circ.victim_pregnant")
+    if profile.number >= 2:
+        circ.add("circ.two_or_more_victims")
     if profile.minor:
-        out[MINOR] = Use(MINOR, f"victims: {profile.label}")
-    return out
-
-# -- one count: the victims of one kind ------------------------------------------------------------------------
-
-
-def _aggravating(kb: KB) -> set[str]:
-    """Ids that can aggravate: every means and circumstance, and the purposes a qualifying part names."""
-    out = {vid for vid in kb.vocabulary.terms if vid.startswith(("means.", "circ.")) and vid != MINOR}
-    for art in kb.articles.values():
-        for part in art.parts:
-            if not part.builds_on:
-                continue
-            for v in [*part.versions, *(iv for item in part.items for iv in item.versions)]:
-                if isinstance(v.elements, Elements):
-                    out.update(v.elements.purposes)
-    return out
+        circ.add(MINOR)
+    return Known(acts=frozenset(case.ids("acts")), means=frozenset(case.ids("means")),
+                 purposes=frozenset(case.ids("purposes")), circumstances=frozenset(circ),
+                 later=frozenset(i for fl in flags if fl.follows for i in fl.ids), minor=profile.minor,
+                 minor_grade=profile.minor_grade, knew=profile.knew)
 
 
-def _max(chosen: Chosen | None) -> int | None:
-    if chosen is None or not isinstance(chosen.penalty, PenaltyView) or chosen.penalty.main == UNKNOWN:
-        return None
-    tops = [m.max_months for m in chosen.penalty.main if m.kind == "imprisonment"]
-    if any(m.kind == "life_imprisonment" for m in chosen.penalty.main):
-        return 10**6
-    return max(tops) if tops and all(isinstance(t, int) for t in tops) else None
+def _victim_ok(ac: ArticleCheck) -> bool:
+    """The child offence's victim elements are met (a minor, and the offender aware where that is needed)."""
+    return any(not p.builds_on and p.decisions and all(d.status == "met" for d in p.decisions if d.slot == "victim")
+               for p in ac.parts)
 
 
-def _count(law: Law, case: Case, profile: Profile, aggravating: set[str]) -> CountResult:
-    uses = established(case, profile)
-    checks = {n: ArticleCheck(law, art, uses, profile, aggravating) for n, art in law.kb.articles.items()}
-    cands = {n: c.run() for n, c in checks.items()}
-    for n, cand in cands.items():
-        if cand.chosen:
-            cand.chosen.title = cand.title
-    notes: list[str] = []
-    adult, child = cands.get(law.adult or ""), cands.get(law.child or "")
-    principal = None
-    if child and child.status == "made_out":
+def _count(law: Law, case: Case, profile: Profile) -> Count:
+    known = _known(case, profile)
+    checks: dict[str, ArticleCheck] = {}
+    touched: set[str] = set()
+    for number in roles.articles(law.kb):
+        ac, hit = check(law, number, known)
+        if ac is not None:
+            checks[number] = ac
+            if hit:
+                touched.add(number)
+    adult, child = checks.get(law.adult or ""), checks.get(law.child or "")
+    principal = adult
+    if child is not None and child.status != "not_made_out" and _victim_ok(child):
         principal = child
-        if adult and adult.status == "made_out":
-            rule = law.rule("minor_knowledge_required")
-            adult.status, adult.displaced_by = "displaced", child.article
-            adult.why = (f"displaced by Art. {child.article}, the offence against a minor"
-                         + (f" ({rule.id})" if rule else ""))
-    elif adult and adult.status == "made_out":
-        principal = adult
-        rule = law.rule("minor_knowledge_required")
-        if profile.minor and rule is not None and adult.chosen is not None:
-            law.use(rule, "Art. 135 only if the offender knew the victim was a minor; else Art. 128")
-            adult.chosen.confidence = weakest(adult.chosen.confidence, rule.confidence)
-            adult.chosen.notes.append(f"Art. {law.adult} rather than {law.child} for a minor victim rests on {rule.id}")
-    trafficking: Tri = True if principal else (
-        "unknown" if any(c and c.status == "unknown" for c in (adult, child)) else False)
-
-    qualification: list[Chosen] = [principal.chosen] if principal else []
-    cumulative: list[Cumulative] = []
-    covered = {principal.article} if principal else set()
-
-    heads: list[str] = [principal.chosen.headline] if principal else []
-    extra_used: set[str] = set()
-
-    def add(rule_token: str, target: Candidate | None, why: str, effect: str, facts: tuple[str, ...] = ()) -> None:
-        rule = law.rule(rule_token)
-        if rule is None or target is None or principal is None:
-            return
-        law.use(rule, effect)
-        covered.add(target.article)
-        extra_used.update(facts)
-        if target.chosen:
-            qualification.append(target.chosen)
-            tail, tail_ru = target.chosen.citation, target.chosen.russian
-            heads.append(target.chosen.headline)
-        else:
-            tail = f"{target.article} (part unknown: {target.why})"
-            tail_ru = f"ст. {target.article}"
-            heads.append(f"ст. {target.article} (part unknown)")
-        first = principal.chosen
-        cites = [first.citation, tail] if rule_token != "cumulative_kidnapping_trafficking" else [tail, first.citation]
-        rus = [first.russian, tail_ru] if rule_token != "cumulative_kidnapping_trafficking" else [tail_ru, first.russian]
-        cumulative.append(Cumulative(citations=cites, russian=" + ".join(rus), rule=rule.id,
-                                     confidence=rule.confidence, why=why))
-
-    if principal is not None:
-        if case.involved_in_prostitution:
-            target = cands.get("134") if principal.article == law.child else cands.get("308")
-            add("cumulative_trafficking_prostitution", target,
-                "the victim was then involved in prostitution", "trafficking, then involvement in prostitution: both",
-                ("act.involvement", "purpose.prostitution_of_others"))
-        for number in ("125", "126"):
-            cand = cands.get(number)
-            if cand and cand.status == "made_out" and cand.chosen and cand.chosen.part == "3" \
-                    and "2" in cand.chosen.items:
-                add("cumulative_kidnapping_trafficking", cand,
-                    f"Art. {number} part 3 item 2 (for the purpose of exploitation), then trafficking",
-                    "kidnapping or deprivation of liberty for exploitation, then trafficking: both")
-        if case.organs_removed:
-            add("cumulative_organs", cands.get("116"), "organs were removed (or removal was coerced)",
-                "trafficking for organs, then removal: Art. 116 as well", ("act.organ_removal",))
-    ranked = _rank(cands, principal)
-    also_made_out = [c.chosen.citation for c in ranked if c.status == "made_out" and c.article not in covered]
-    if principal is None:
-        made = [c for c in ranked if c.status == "made_out"]
-        qualification = [c.chosen for c in made]
-        if len(made) > 1:
-            notes.append("several articles are made out and no encoded rule says how they combine; all are listed")
-        also_made_out = []
-    elif also_made_out:
-        notes.append(f"also made out: {', '.join(also_made_out)}; no encoded rule says whether it is charged "
-                     f"together with Art. {principal.article} or absorbed by it")
-    if not qualification:
-        undecided = [c.article for c in ranked if c.status == "unknown"]
-        summary = (f"cannot tell: whether Art. {', '.join(undecided)} is made out depends on law the KB does not "
-                   f"encode (see the notes)") if undecided else "no offence among the eight is made out on these facts"
-        for c in ranked:
-            if c.status == "unknown":
-                notes.append(f"Art. {c.article} cannot be checked: {c.why}")
-    else:
-        summary = " + ".join(heads if principal else [q.headline for q in qualification])
-    used = extra_used.union(*(checks[q.article].consumed for q in qualification))
-    unused = _unused(law, uses, used, principal, profile, ranked)
-    relevant = {law.adult, law.child, *(q.article for q in qualification)}
-    rules = sorted(set().union(*(checks[a].rules for a in relevant if a in checks)))
-    return CountResult(victims=profile.label, trafficking=trafficking, qualification=qualification, summary=summary,
-                       candidates=ranked, cumulative=cumulative, also_made_out=also_made_out, unused=unused,
-                       rules=rules, notes=notes)
+        if adult is not None:
+            adult.status = "displaced"
+    trafficking: Status = "no" if principal is None or principal.status == "not_made_out" else \
+        "yes" if principal.status == "made_out" else "undecided"
+    cumulative = _cumulative(law, checks, principal, known) if trafficking != "no" else []
+    combined = {principal.article if principal else None, *(c.article for c in cumulative)}
+    other = [ac.charge for n, ac in checks.items() if ac.status == "made_out" and n not in combined
+             and n in touched and ac.charge is not None and ac.role == "related"]
+    reasons = [d for p in (principal.parts if principal else []) if not p.builds_on for d in p.decisions
+               if d.status not in ("met", "not_required")] if trafficking != "yes" else []
+    charge = principal.charge if principal and trafficking != "no" else None
+    aware = [d for p in (child.parts if child and principal is adult else []) for d in p.decisions
+             if d.reason == "did_not_know"]
+    if charge is not None and aware:  # the adult offence for a minor rests on the rule that needs awareness
+        charge = charge.model_copy(update={"grade": weakest(charge.grade, aware[0].grade)})
+    shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
+    return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
+                 principal=principal.article if principal else None, trafficking=trafficking, charge=charge,
+                 reasons=reasons, cumulative=cumulative, other=other,
+                 to_prove=_to_prove(principal) if charge else [], caveats=_caveats(principal, child, cumulative),
+                 candidates=shown, unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
+                                                          *(checks[o.article] for o in other)]))
 
 
-def _rank(cands: dict[str, Candidate], principal: Candidate | None) -> list[Candidate]:
-    order = {"made_out": 0, "unknown": 1, "displaced": 2, "not_made_out": 3}
-
-    def key(c: Candidate):
-        top = _max(c.chosen)
-        return (c is not principal, order[c.status], top is None, -(top or 0), int(c.article.split("-")[0]))
-
-    return sorted(cands.values(), key=key)
-
-
-def _unused(law: Law, uses: dict[str, Use], used: set[str], principal: Candidate | None,
-            profile: Profile, ranked: list[Candidate]) -> list[Unused]:
-    out = []
-    open_ids = set(principal.open_facts) if principal else set()
-    for use in uses.values():
-        if use.id in used or use.id == MINOR:
+def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleCheck | None,
+                known: Known) -> list[Cumulative]:
+    out: list[Cumulative] = []
+    facts = known.ids(False)
+    for rule in law.rules:
+        if not set(rule.establishes) & set(roles.CUMULATIVE) or principal.article not in rule.applies_to:
             continue
-        if use.id in open_ids:
-            why = f"may fall under a part of Art. {principal.article} the knowledge base does not encode"
-        else:
-            failed = [c for c in ranked if c.status == "not_made_out" and any(
-                use.id in e.required or any(m.startswith(f"{use.id} ") for m in e.matched)
-                for p in c.parts for e in p.elements)]
-            why = "; ".join(f"Art. {c.article}: {c.why}" for c in failed) or \
-                "no encoded element of the applicable articles uses it"
-        out.append(Unused(fact=f"{use.fact} ({law.label(use.id)})", why=why))
-    if profile.minor and profile.knew is not True and principal and principal.article == law.adult:
-        out.append(Unused(fact="the victim is a minor",
-                          why="the offender's knowledge of the age is not established, so Art. "
-                              f"{law.child} does not apply"))
-    return out
-
-# -- readings, time, what-if -------------------------------------------------------------------------------------
-
-
-def _acts_pending(kb: KB, on: dt.date) -> list[str]:
-    found: set[str] = set()
-    code = kb.code
-    for versions in (code.age_of_majority, code.crime_categories, code.exploitation):
-        found |= pending(versions, on, kb.acts)
-    for art in kb.articles.values():
-        for part in art.parts:
-            found |= pending(part.versions, on, kb.acts)
-            for item in part.items:
-                found |= pending(item.versions, on, kb.acts)
-    return sorted(found, key=lambda a: (act_start(kb.acts[a]).earliest, a))
-
-
-def _describe(kb: KB, act: str, state: bool) -> str:
-    when = act_start(kb.acts[act])
-    return f"Law {act_name(kb.acts[act])} (in force {when}) {'had' if state else 'had not yet'} come into force"
-
-
-def _assumptions(kb: KB, on: dt.date) -> tuple[list[str], list[tuple[bool, ...]]]:
-    """The acts whose in-force window is open on the date, and every combination of their states."""
-    acts = _acts_pending(kb, on)
-    return acts, list(itertools.product((False, True), repeat=len(acts)))
-
-
-def _condition(kb: KB, acts: list[str], members: list[tuple[bool, ...]]) -> str:
-    """'if Law X had come into force', naming only the acts whose state makes a difference to this reading."""
-    group = set(members)
-    relevant = [i for i in range(len(acts))
-                if not all((*m[:i], not m[i], *m[i + 1:]) in group for m in group)]
-    combos = sorted({tuple(m[i] for i in relevant) for m in group})
-    return ", or ".join("if " + " and ".join(_describe(kb, acts[i], c[j]) for j, i in enumerate(relevant))
-                        for c in combos)
-
-
-def _readings(kb: KB, case: Case, on: dt.date, aggravating: set[str]):
-    """One (condition, law, counts) per distinct outcome on `on`; the condition is None when there is one."""
-    acts, combos = _assumptions(kb, on)
-    groups: dict[tuple, list] = {}
-    for states in combos:
-        assume = frozenset(a for a, st in zip(acts, states) if st)
-        law, counts = _evaluate(kb, case, on, assume, aggravating)
-        groups.setdefault(_key(counts), [law, counts, []])[2].append(states)
-    single = len(groups) == 1
-    return [(None if single else _condition(kb, acts, members), law, counts) for law, counts, members in groups.values()]
-
-
-def _evaluate(kb: KB, case: Case, on: dt.date, assume: frozenset[str], aggravating: set[str]):
-    law = Law(kb, on, assume)
-    counts = [_count(law, case, p, aggravating) for p in profiles(case, law)]
-    return law, counts
-
-
-def _key(counts: list[CountResult]) -> tuple:
-    return tuple((c.trafficking, c.summary, tuple((q.citation, q.range) for q in c.qualification)) for c in counts)
-
-
-def _summary(counts: list[CountResult]) -> str:
-    return "; ".join(c.summary for c in counts)
-
-
-def _flips(case: Case, law: Law) -> list[tuple[str, Case]]:
-    out: list[tuple[str, Case]] = []
-    threshold, _, _ = law.majority()
-    victims = list(case.victims)
-    minors = [v for v in victims if _is_minor(v, threshold)]
-    if minors and any(v.knew_age is not True for v in minors):
-        ages = sorted({v.age for v in minors if v.age is not None})
-        was = f"was {', '.join(map(str, ages))}" if ages else "was a minor"
-        out.append((f"the offender knew the victim {was}",
-                    replace(case, victims=tuple(v.model_copy(update={"knew_age": True}) if v in minors else v
-                                                for v in victims))))
-    if not victims or all(_is_minor(v, threshold) is None for v in victims):
-        base = victims or [Victim()]
-        out.append(("the victim was a minor and the offender knew it",
-                    replace(case, victims=tuple(v.model_copy(update={"minor": True, "knew_age": True, "age": None})
-                                                for v in base))))
-    if victims and not any(v.pregnant and v.knew_pregnant for v in victims):
-        out.append(("the victim was pregnant and the offender knew it",
-                    replace(case, victims=(victims[0].model_copy(update={"pregnant": True, "knew_pregnant": True}),
-                                           *victims[1:]))))
-    if sum(v.count for v in victims) < 2:
-        base = victims[0] if victims else Victim()
-        out.append(("there were two or more victims",
-                    replace(case, victims=(base.model_copy(update={"count": 2}), *victims[1:]))))
-    words = {
-        "group_prior_agreement": "it was done by a group of persons by prior agreement",
-        "criminal_group": "it was done by a criminal group", "official_position": "an official used his position",
-        "parent_or_educator": "the offender was a parent or educator of the minor",
-        "repeatedly": "it was a repeated offence", "mercenary_motive": "the motive was mercenary",
-        "cross_border": "the victim was taken across the border",
-        "death_by_negligence": "the victim died through negligence",
-        "grave_consequences": "it had other grave consequences",
-        "organs_removed": "organs were removed", "involved_in_prostitution": "the victim was then involved in prostitution",
-    }
-    for name, text in words.items():
-        if getattr(case, name) is not True:
-            out.append((text, replace(case, **{name: True})))
-    if EXPLOITATION not in case.purposes:
-        out.append(("the purpose of exploitation is proved", replace(case, purposes=(*case.purposes, EXPLOITATION))))
+        triggers = rule.elements.acts if rule.elements else []
+        if triggers and not any(law.same(f, t) for f in facts for t in triggers):
+            continue
+        found = []
+        for n in rule.applies_to:
+            ac = checks.get(n)
+            if ac is None or ac.role != "related" or ac.status == "not_made_out":
+                continue
+            rel = law.related.get(n)
+            if rel and rel.part and ac.status == "made_out" and (
+                    ac.charge is None or ac.charge.part != rel.part or (rel.item and rel.item not in ac.charge.items)):
+                continue  # only a part (and item) of the article is related: 125.3.2
+            found.append(ac)
+        made = [ac for ac in found if ac.status == "made_out"]
+        for ac in made or found:
+            grade = weakest(rule.confidence, ac.charge.grade if ac.charge else None)
+            out.append(Cumulative(article=ac.article, rule=rule.id, status=ac.status, charge=ac.charge
+                                  if ac.status == "made_out" else None, grade=grade))
     return out
 
 
-def _what_if(kb: KB, case: Case, on: dt.date, assume: frozenset[str], aggravating: set[str],
-             before: list[CountResult], law: Law) -> list[WhatIf]:
-    changes: dict[str, list[str]] = {}
-    for text, changed in _flips(case, law):
-        _, after = _evaluate(kb, changed, on, assume, aggravating)
-        if _key(after) != _key(before):
-            changes.setdefault(_summary(after), []).append(text)
-    return [WhatIf(facts=texts, before=_summary(before), after=after) for after, texts in changes.items()]
+def _to_prove(principal: ArticleCheck) -> list[ToProve]:
+    out = []
+    for p in principal.parts:
+        if p.builds_on:
+            continue
+        for d in p.decisions:
+            if d.status == "to_prove":
+                out.append(ToProve(what="one_of", article=principal.article, any_of=d.to_prove, of=d.of, rule=d.rule,
+                                   grade=d.grade))
+    return out
 
 
-def _range_key(chosen: Chosen) -> tuple[int, int] | None:
-    pv = chosen.penalty
-    if not isinstance(pv, PenaltyView) or pv.main == UNKNOWN:
+UNDECIDED_PURPOSE = ("maybe_in_definition", "definition_unknown", "higher_parts")
+
+
+def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulative: list[Cumulative]) -> list[Caveat]:
+    out: list[Caveat] = []
+    if principal is None:
+        return out
+    n = principal.article
+    if principal.role == "adult_offence" and child is not None:
+        for p in child.parts:
+            for d in p.decisions:
+                if d.reason == "did_not_know":
+                    out.append(Caveat(kind="not_aware", changes="charge", article=child.article, rule=d.rule,
+                                      grade=d.grade))
+                elif d.reason == "minor_unknown" and all(x.status != "not_met" for x in p.decisions):
+                    # the child offence would be made out if the victim were a minor (and the offender aware)
+                    out.append(Caveat(kind="minor_unknown", changes="charge", article=child.article))
+    if principal.reported:
+        out.append(Caveat(kind="open_reported", changes="charge", article=n, ids=principal.reported,
+                          max_months=principal.reported_max))
+    undecided = [d for p in principal.parts if not p.builds_on for d in p.decisions
+                 if d.status == "undecided" and d.reason in UNDECIDED_PURPOSE]
+    rest = [i for i in principal.open if i not in principal.reported and i not in {d.of for d in undecided}]
+    if rest:
+        out.append(Caveat(kind="open", changes="charge", article=n, ids=rest))
+    if principal.charge and principal.charge.unranked:
+        out.append(Caveat(kind="unranked", changes="charge", article=n,
+                          parts=[principal.charge.part, *principal.charge.unranked]))
+    if principal.charge is not None:  # without a charge these are the reasons the count gives
+        out += [Caveat(kind="purpose_undecided", changes="charge", article=n, ids=[d.of] if d.of else [],
+                       where=d.where, reason=d.reason, grade=d.grade) for d in undecided]
+    ch = principal.charge
+    if ch and ch.range is None and principal.reported_max and any(p.part == ch.part and p.builds_on
+                                                                   for p in principal.parts):
+        out.append(Caveat(kind="range_reported", changes="range", article=n, where=ch.citation,
+                          max_months=principal.reported_max))
+    out += [Caveat(kind="cumulative_undecided", changes="charge", article=c.article, rule=c.rule, grade=c.grade)
+            for c in cumulative if c.status == "undecided"]
+    return out
+
+
+def _unused(known: Known, used_by: list[ArticleCheck | None]) -> list[str]:
+    used: set[str] = {MINOR}
+    for ac in used_by:
+        if ac is None:
+            continue
+        used.update(ac.open)
+        for p in ac.parts:
+            used.update(p.matched)
+            for d in p.decisions:
+                used.update([*d.matched, *([d.of] if d.of else [])])
+            for i in p.items:
+                used.update(i.matched)
+    return sorted(f for f in known.ids(False) if f not in used)
+
+
+# -- readings ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Point:
+    point: Point
+    snap: Snapshot
+    law: Law
+
+
+class _Reader:
+    """The law of one date, read at each of its points, for the facts of a case and its variants."""
+
+    def __init__(self, kb, on: dt.date):
+        self.kb = kb
+        self.points = []
+        for p in points(kb, on, roles.articles(kb)):
+            snap = Snapshot(kb, p)
+            self.points.append(_Point(p, snap, Law(kb, snap)))
+
+    def counts(self, at: _Point, case: Case) -> list[Count]:
+        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at.snap)]
+
+
+def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:
+    """When a victim is a minor, the offender's awareness of it matters (a rule says so) and is not stated: the
+    case is read both ways, aware first."""
+    at = reader.points[0]
+    rule = at.law.rule("minor_knowledge_required", at.law.child or "")
+    unknown = [i for prof in _profiles(case.facts, at.snap) if prof.minor and prof.knew is None for i in prof.victims]
+    if rule is None or not unknown:
+        return [None]
+    return [FactCondition(fact="knew_age", value=v, victims=unknown, rule=rule.id, grade=rule.confidence)
+            for v in (True, False)]
+
+
+def _assume(case: Case, cond: FactCondition | None) -> Case:
+    if cond is None:
+        return case
+    victims = [v.model_copy(update={"knew_age": cond.value}) if i in cond.victims else v
+               for i, v in enumerate(case.facts.victims)]
+    return case.with_facts(case.facts.model_copy(update={"victims": victims}))
+
+
+def _range_text(r: Range | None, last: bool = False) -> str:
+    if r is None or r.last_known != last:
+        return "unknown"
+    if r.max_months == "life":
+        return "life"
+    if UNKNOWN in (r.min_months, r.max_months):
+        return "unknown"
+    if r.min_months is None:
+        return f"up to {format_months(r.max_months)}"
+    return f"{format_months(r.min_months)}-{format_months(r.max_months)}"
+
+
+def _brief(c: Charge) -> Brief:
+    return Brief(article=c.article, part=c.part, items=c.items, citation=c.citation, range=c.range)
+
+
+def _count_key(c: Count) -> AnswerCount:
+    cum = [_brief(x.charge) if x.charge else Brief(article=x.article, part=None, items=[], citation=x.article,
+                                                   range=None) for x in c.cumulative]
+    return AnswerCount(trafficking=c.trafficking, charge=_brief(c.charge) if c.charge else None, cumulative=cum,
+                       other=[_brief(o) for o in c.other])
+
+
+def _group(reader: _Reader, case: Case) -> list[tuple[list[Assumption], list[_Point], list[Count]]]:
+    """The points of the date grouped by their answer, each group with the assumptions its answer turns on."""
+    groups: dict[str, tuple[list[_Point], list[Count]]] = {}
+    for at in reader.points:
+        counts = reader.counts(at, case)
+        key = repr([_count_key(c) for c in counts])
+        groups.setdefault(key, ([], counts))[0].append(at)
+    out = []
+    for pts, counts in groups.values():
+        if len(groups) == 1:
+            out.append(([], pts, counts))
+            continue
+        first = pts[0].point.assumed
+        steady = [a for a in first if all(a in p.point.assumed for p in pts)]
+        out.append((steady, pts, counts))
+    return out
+
+
+def answers(readings: list[Reading]) -> list[Answer]:
+    return [Answer(assumed=r.assumed, facts=r.facts, counts=[_count_key(c) for c in r.counts]) for r in readings]
+
+
+def _outcome(reader: _Reader, case: Case) -> list[list]:
+    """What the case comes to at every reading of its date, for comparing two readings of its terms."""
+    return [[cond, [(a, [_count_key(c) for c in counts]) for a, _, counts in _group(reader, _assume(case, cond))]]
+            for cond in _knowledge(reader, case)]
+
+
+# -- one more fact -------------------------------------------------------------------------------------------------
+
+
+def _flips(case: Case, count: Count) -> list[tuple[str, Case]]:
+    """Each fact not stated as true, stated: (its vocabulary id, the case with it)."""
+    f = case.facts
+    out = [(fl.ids[0], case.with_facts(with_flag(f, fl))) for fl in FLAGS if flag_value(f, fl) is not True]
+    victims, mine = list(f.victims) or [Victim()], count.victims or [0]
+
+    def edit(**update) -> Case:
+        edited = [v.model_copy(update=update) if i in mine else v for i, v in enumerate(victims)]
+        return case.with_facts(f.model_copy(update={"victims": edited}))
+
+    if not any(victims[i].pregnant and victims[i].knew_pregnant for i in mine):
+        out.append(("circ.victim_pregnant", edit(pregnant=True, knew_pregnant=True)))
+    if count.number < 2:
+        out.append(("circ.two_or_more_victims", edit(count=2)))
+    if count.minor is None:
+        out.append((MINOR, edit(minor=True, knew_age=True, age=None)))
+    if count.trafficking != "yes" and EXPLOITATION not in case.ids("purposes"):
+        out.append((EXPLOITATION, case.adding("purposes", EXPLOITATION)))
+    return out
+
+
+def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
+    for i, count in enumerate(counts):
+        before = _count_key(count)
+        for vid, changed in _flips(case, count):
+            after = reader.counts(at, changed)
+            if i >= len(after):
+                continue
+            key = _count_key(after[i])
+            if key != before:
+                count.what_if.append(WhatIf(add=vid, answer=key))
+
+
+# -- the law in time --------------------------------------------------------------------------------------------------
+
+
+def _milder_law(snap: Snapshot) -> MilderLaw:
+    def ref(name: str) -> RuleRef | None:
+        v = snap.fact(name).version
+        if v is None or v.exists is not True:
+            return None
+        return RuleRef(article=None if v.article in (None, UNKNOWN) else v.article, grade=v.confidence,
+                       sources=cite(snap.kb, [s for s in v.sources if s.role == "rests_on"]), basis=v.basis)
+
+    return MilderLaw(rule=ref("milder_law"), comparison=ref("milder_law_comparison"))
+
+
+def _weight(r: Range | None) -> tuple[int, int] | None:
+    if r is None or r.last_known or UNKNOWN in (r.min_months, r.max_months) or r.max_months is None:
         return None
-    if any(m.kind == "life_imprisonment" for m in pv.main):
-        return (10**6, 10**6)
-    prison = [m for m in pv.main if m.kind == "imprisonment"]
-    if not prison or any(m.max_months in (None, UNKNOWN) or m.min_months == UNKNOWN for m in prison):
-        return None
-    return max(m.max_months for m in prison), min(m.min_months or 0 for m in prison)
+    top = 10**6 if r.max_months == "life" else r.max_months
+    return top, 10**6 if r.max_months == "life" else (r.min_months or 0)
 
 
-def _time(then: list[CountResult], now: list[tuple[str | None, list[CountResult]]]) -> list[TimeRow]:
+def _side(c: Charge) -> Side:
+    return Side(part=c.part, items=c.items, range=c.range)
+
+
+def _charges(c: Count) -> dict[str, Charge | None]:
+    out: dict[str, Charge | None] = {}
+    if c.charge:
+        out[c.charge.article] = c.charge
+    for x in c.cumulative:
+        out.setdefault(x.article, x.charge)
+    for o in c.other:
+        out.setdefault(o.article, o)
+    return out
+
+
+def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], law: MilderLaw) -> list[TimeRow]:
     rows = []
     for i, count in enumerate(then):
-        for q in count.qualification:
-            for condition, counts in now:
-                later = counts[i] if i < len(counts) else None
-                cand = next((c for c in later.candidates if c.article == q.article), None) if later else None
-                head = dict(count=i + 1, article=q.article, then=q.russian, then_range=q.range,
-                            now_condition=condition)
-                if cand is None or cand.status == "not_made_out":
-                    rows.append(TimeRow(**head, now="not made out", now_range="—", milder="unknown",
-                                        applies="the law of the offence date",
-                                        why=f"the later law, as encoded, does not make out Art. {q.article} on these "
-                                            f"facts ({cand.why if cand else 'not in the KB'}); whether that is a "
-                                            f"decriminalisation or a gap in the encoding is not computed"))
-                    continue
-                if cand.chosen is None:
-                    rows.append(TimeRow(**head, now=f"ст. {q.article} ({cand.status})", now_range="unknown",
-                                        milder="unknown", applies="the law of the offence date",
-                                        why=f"today's qualification under Art. {q.article} cannot be computed: "
-                                            f"{cand.why}"))
-                    continue
-                a, b = _range_key(q), _range_key(cand.chosen)
-                head |= dict(now=cand.chosen.russian, now_range=cand.chosen.range)
-                if a is None or b is None:
-                    which = "the offence date's" if a is None else "today's"
-                    rows.append(TimeRow(**head, milder="unknown", applies="the law of the offence date",
-                                        why=f"cannot compare: {which} imprisonment range is unknown; the law of the "
-                                            f"offence date applies unless a later law is milder, which cannot be "
-                                            f"computed here"))
-                elif b < a:
-                    rows.append(TimeRow(**head, milder="today", applies="the later law",
-                                        why="the later law is milder (a lower maximum, or the same maximum and a "
-                                            "lower minimum), so it applies retroactively"))
-                elif b == a:
-                    rows.append(TimeRow(**head, milder="same", applies="the law of the offence date",
-                                        why="the same range then and now"))
+        for article, charge in _charges(count).items():
+            if charge is None:
+                continue
+            for assumed, counts in later:
+                now = _charges(counts[i]).get(article) if i < len(counts) else None
+                head = dict(count=i + 1, article=article, then=_side(charge), now=_side(now) if now else None,
+                            now_assumed=assumed)
+                a, b = _weight(charge.range), _weight(now.range if now else None)
+                if law.rule is None or law.comparison is None:
+                    rows.append(TimeRow(**head, milder="unknown", reason="rule_not_encoded"))
+                elif now is None:
+                    rows.append(TimeRow(**head, milder="unknown", reason="not_made_out_later"))
+                elif a is None or b is None:
+                    rows.append(TimeRow(**head, milder="unknown", reason="range_unknown"))
                 else:
-                    rows.append(TimeRow(**head, milder="offence_date", applies="the law of the offence date",
-                                        why="the later law is not milder, so the law of the offence date applies"))
+                    milder = "later" if b < a else "same" if b == a else "offence_date"
+                    rows.append(TimeRow(**head, milder=milder, reason={"later": "lower", "same": "same",
+                                                                       "offence_date": "not_lower"}[milder]))
     return rows
 
 
-def qualify(kb: KB, case: Case, today: dt.date) -> QualifyResult:
-    aggravating = _aggravating(kb)
-    now = [(condition, counts) for condition, _, counts in _readings(kb, case, today, aggravating)]
-    readings: list[ReadingResult] = []
-    for condition, law, counts in _readings(kb, case, case.date, aggravating):
-        what_if = _what_if(kb, case, case.date, law.assume, aggravating, counts, law)
-        notes = []
-        _, basis, _ = law.majority()
-        if "not encoded" in basis:
-            notes.append(f"Who is a minor: {basis}.")
-        wanted = law.general | {r for c in counts for r in c.rules}
-        rules = [r for r in law.used.values() if r.id in wanted]
-        readings.append(ReadingResult(condition=condition, counts=counts, rules=rules, time=_time(counts, now),
-                                      what_if=what_if, notes=notes))
-    notes = []
-    if today != dt.date.today():
-        notes.append(f"The later law is read as in force on {today.isoformat()}.")
-    return QualifyResult(on=case.date, today=today, understood=list(case.understood), ambiguous=len(readings) > 1,
-                         readings=readings, milder_law=MILDER_LAW_NOTE, notes=notes)
+def _time_caveats(counts: list[Count], rows: list[TimeRow]) -> None:
+    """One caveat per count and kind: the charges whose later law is milder, or cannot be compared."""
+    for row in rows:
+        if row.milder in ("later", "unknown") and row.reason != "rule_not_encoded":
+            kind = "later_milder" if row.milder == "later" else "milder_unknown"
+            where = f"{row.article}.{row.then.part}" + (f".{','.join(row.then.items)}" if row.then.items else "")
+            caveats = counts[row.count - 1].caveats
+            same = next((k for k in caveats if k.kind == kind and k.reason == row.reason), None)
+            if same is None:
+                caveats.append(Caveat(kind=kind, changes="range", article=row.article, parts=[where], reason=row.reason))
+            elif where not in same.parts:
+                same.parts.append(where)
+    for count in counts:  # those that could change the charge first, then the range (a stable sort)
+        count.caveats.sort(key=lambda k: k.changes != "charge")
+
+
+# -- the case ---------------------------------------------------------------------------------------------------------
+
+
+def _victims(case: Case, snap: Snapshot) -> list[VictimView]:
+    limit, grade = _majority(snap)
+    out = []
+    for v in case.facts.victims:
+        by_age = v.age is not None and limit is not None
+        out.append(VictimView(age=v.age, minor=v.age < limit if by_age else v.minor, by_age=by_age,
+                              majority=limit if by_age else None, grade=grade if by_age else None,
+                              knew_age=v.knew_age, count=v.count))
+    return out
+
+
+def qualify(kb, case: Case, compare_on: dt.date, name: str = "") -> CaseResult:
+    """The case on its date; Tie when a fuzzy term's near candidates would give another answer."""
+    reader = _Reader(kb, case.facts.date)
+    later = _Reader(kb, compare_on)
+    _refuse_ties(reader, case)
+    milder = _milder_law(later.points[0].snap)
+    readings = []
+    for cond in _knowledge(reader, case):
+        assumed_case = _assume(case, cond)
+        now = [(a, counts) for a, _, counts in _group(later, assumed_case)]
+        for assumed, pts, counts in _group(reader, assumed_case):
+            if cond is not None and cond.value:
+                for c in counts:
+                    if c.charge and set(c.victims) & set(cond.victims):
+                        c.to_prove.insert(0, ToProve(what="knew_age", article=c.charge.article, rule=cond.rule,
+                                                     grade=cond.grade))
+            _what_if(reader, pts[0], assumed_case, counts)
+            rows = _time(counts, now, milder)
+            _time_caveats(counts, rows)
+            readings.append(Reading(assumed=assumed, facts=[cond] if cond else [], counts=counts, time=rows))
+    return CaseResult(name=name, on=case.facts.date, compare_on=compare_on, victims=_victims(case, reader.points[0].snap),
+                      understood=[t.understood for t in case.terms if t.understood], readings=readings,
+                      milder_law=milder)
+
+
+def _refuse_ties(reader: _Reader, case: Case) -> None:
+    ties = [t for t in case.terms if t.understood and t.understood.how == "fuzzy" and t.understood.also]
+    if not ties:
+        return
+    base = repr(_outcome(reader, case))
+    for t in ties:
+        if any(repr(_outcome(reader, case.swap(t, alt))) != base for alt in t.understood.also):
+            ids = [t.id, *t.understood.also]
+            terms = reader.kb.vocabulary.terms
+            raise Tie(t, ids, {i: terms[i].label.pick("en") for i in ids if i in terms and terms[i].label.pick("en")})
+
+
+def against_draft(kb, drafted, act: str, case: Case) -> DraftResult:
+    """The case as if committed when the draft takes effect: the law then, with and without the draft."""
+    from .timeline import act_when
+
+    on = act_when(drafted.acts[act]).earliest
+    moved = case.with_facts(case.facts.model_copy(update={"date": on}))
+    before = qualify(kb, moved, on).readings
+    after = qualify(drafted, moved, on).readings
+    a, b = answers(before), answers(after)
+    key = [[c.model_dump() for c in x.counts] for x in a], [[c.model_dump() for c in x.counts] for x in b]
+    return DraftResult(act=act, on=on, before=a, after=b, flipped=key[0] != key[1])
+
+
+# -- scenarios: --check -------------------------------------------------------------------------------------------
+
+
+def check_expect(result: CaseResult, expect: list[Expect]) -> CheckResult:
+    """Compare the answer with a scenario's expectations (only the keys each gives)."""
+    out: list[Mismatch] = []
+    if len(expect) != len(result.readings):
+        out.append(Mismatch(reading=0, key="readings", expected=str(len(expect)), got=str(len(result.readings))))
+    for n, (want, reading) in enumerate(zip(expect, result.readings), 1):
+        got = _observed(reading, want.count)
+        for key in want.model_fields_set - {"count"}:
+            expected, actual = _norm(key, getattr(want, key)), got.get(key)
+            if expected != actual:
+                out.append(Mismatch(reading=n, key=key, expected=str(expected), got=str(actual)))
+    return CheckResult(ok=not out, mismatches=out)
+
+
+def _observed(reading: Reading, count_no: int) -> dict:
+    cond = {f.fact: f.value for f in reading.facts} | {a.act: a.in_force for a in reading.assumed}
+    if count_no > len(reading.counts):
+        return {"condition": cond}
+    c = reading.counts[count_no - 1]
+    ch = c.charge
+    to_prove = sorted({"knew_age" for f in reading.facts if f.value and set(f.victims) & set(c.victims)}
+                      | {i for t in c.to_prove for i in t.any_of})
+    return {"condition": cond, "trafficking": c.trafficking, "charge": ch.citation if ch else None,
+            "final": ch.final if ch else None, "range": _range_text(ch.range if ch else None),
+            "last_known": _range_text(ch.range, last=True) if ch and ch.range and ch.range.last_known else None,
+            "grade": ch.grade if ch else None, "to_prove": to_prove,
+            "cumulative": sorted(b.citation for b in _count_key(c).cumulative),
+            "other": sorted(o.citation for o in c.other)}
+
+
+def _norm(key: str, value):
+    if key in ("to_prove", "cumulative", "other"):
+        return sorted(value)
+    if key in ("range", "last_known") and isinstance(value, str):  # "4y – 7y" as "4y-7y"
+        return " ".join(value.replace("–", "-").replace(" - ", "-").split())
+    return value
+
+
+def report(kb, cases: list[CaseResult], invalid: list[InvalidFile]) -> QualifyResult:
+    """The cases with the names of the rules, acts and vocabulary ids they use."""
+    used: set[str] = set()
+
+    def walk(x) -> None:
+        if isinstance(x, dict):
+            used.update(v for k, v in x.items() if k == "rule" and isinstance(v, str))
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk([c.model_dump(mode="json") for c in cases])
+    names = {}
+    ins = kb.instruments.get(kb.mapping.roles.case_law) if kb.mapping else None
+    for p in roles.rules(kb):
+        if p.id in used:
+            names[p.id] = RuleName(id=p.id, instrument=ins.id, number=None if ins.number in (None, UNKNOWN)
+                                   else ins.number, paragraph=None if p.paragraph in (None, UNKNOWN) else p.paragraph,
+                                   tag=p.id.rsplit(".", 1)[-1].split("_")[0], grade=p.confidence)
+    return named(kb, QualifyResult(cases=cases, invalid=invalid, rules=names, acts={}, labels={}))

@@ -348,3 +348,177 @@ def write_gaps_kb(root: Path, articles: dict[str, str] | None = None, code: str 
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(dedent(text), encoding="utf-8")
     return root
+
+
+# -- a KB for qualify: an adult offence (700), a child offence (701), two related offences (702 organs, 703
+# prostitution, held whole), a mapping that gives them their roles and a resolution whose rules apply to them.
+
+QUALIFY_CODE = CODE.replace(
+    """exploitation:
+  - {act: law-a, summary: forced labour, elements: [purpose.forced_labour], sources: [{ref: t1}], confidence: official}
+""", """exploitation:
+  - {act: law-a, summary: at least forced labour, elements: [purpose.forced_labour], exhaustive: false,
+     excludes: [purpose.other_sexual_services], sources: [{ref: sec}], confidence: inferred, basis: test}
+  - {act: law-p, summary: the new definition, elements: [purpose.forced_labour, purpose.prostitution_of_others,
+     purpose.other_sexual_services, purpose.begging], sources: [{ref: t1}], confidence: official}
+general_part:
+  milder_law:
+    - {act: law-a, exists: true, article: "6", sources: [{ref: sec}], confidence: secondary}
+  milder_law_comparison:
+    - {act: law-a, exists: true, article: "6", sources: [{ref: sec}], confidence: inferred, basis: test}
+""")
+
+QUALIFY_VOCABULARY = """terms:
+  act.recruitment: {label: {en: recruitment, ru: вербовка, kk: азғырып көндіру}}
+  act.purchase_sale: {label: {en: purchase and sale, ru: купля-продажа}, synonyms: {en: [sale]}}
+  act.exploitation: {label: {en: exploitation (as an act)}}
+  act.involvement: {label: {en: involvement}}
+  act.organ_removal: {label: {en: organ removal}}
+  means.deception: {label: {en: deception, ru: обман}}
+  means.fraud: {label: {en: fraud}}
+  purpose.exploitation: {label: {en: exploitation}}
+  purpose.forced_labour: {label: {en: forced labour}}
+  purpose.begging: {label: {en: begging}}
+  purpose.prostitution_of_others: {label: {en: prostitution of others}, synonyms: {en: [prostitution]}}
+  purpose.other_sexual_services: {label: {en: other sexual services}, synonyms: {en: [sexual services]}}
+  purpose.sexual_exploitation_other:
+    label: {en: other forms of sexual exploitation}
+    synonyms: {en: [sexual exploitation]}
+    narrower: [purpose.prostitution_of_others, purpose.other_sexual_services]
+  purpose.organ_removal: {label: {en: removal of organs}}
+  circ.repeatedly: {label: {en: repeatedly, ru: неоднократно}}
+  circ.group_prior_agreement: {label: {en: group by prior agreement}}
+  circ.victim_minor: {label: {en: victim is a minor}}
+  circ.cross_border: {label: {en: cross-border}}
+"""
+
+_TRAFFICKING_ACTS = "[act.recruitment, act.purchase_sale, act.exploitation]"
+ADULT = f"""
+article: "700"
+code: kz-cc
+titles:
+  - {{act: law-a, title: {{en: Trafficking (test), ru: Торговля (тест), kk: Сауда (тест)}}, sources: [{{ref: t1}}], confidence: official}}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        elements: {{acts: {_TRAFFICKING_ACTS}, purposes: [purpose.exploitation]}}
+        penalty: {{main: [{{kind: imprisonment, min: 3y, max: 5y}}]}}
+        sources: [{{ref: t1}}]
+        confidence: official
+      - act: law-w
+        elements: {{acts: {_TRAFFICKING_ACTS}, purposes: [purpose.exploitation]}}
+        penalty: {{main: [{{kind: imprisonment, min: 4y, max: 7y}}]}}
+        sources: [{{ref: t1}}]
+        confidence: official
+      - act: law-p
+        elements: {{acts: {_TRAFFICKING_ACTS}, purposes: [purpose.exploitation]}}
+        penalty: unknown
+        sources: [{{ref: news}}]
+        confidence: reported
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {{act: law-a, penalty: {{main: [{{kind: imprisonment, min: 6y, max: 10y}}]}}, sources: [{{ref: t1}}], confidence: official}}
+    items:
+      - id: "1"
+        versions:
+          - {{act: law-a, elements: {{circumstances: [circ.repeatedly]}}, sources: [{{ref: t1}}], confidence: official}}
+"""
+
+CHILD = f"""
+article: "701"
+code: kz-cc
+titles:
+  - {{act: law-a, title: {{en: Trafficking in minors (test), ru: Торговля несовершеннолетними (тест)}}, sources: [{{ref: t1}}], confidence: official}}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        elements: {{acts: {_TRAFFICKING_ACTS}, purposes: [purpose.exploitation], victim: [circ.victim_minor]}}
+        penalty: {{main: [{{kind: imprisonment, min: 5y, max: 9y}}]}}
+        sources: [{{ref: t1}}]
+        confidence: official
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {{act: law-a, penalty: unknown, items_complete: false, sources: [{{ref: t1}}], confidence: official}}
+    items:
+      - id: "1"
+        versions:
+          - {{act: law-a, elements: {{circumstances: [circ.group_prior_agreement]}}, sources: [{{ref: t1}}], confidence: official}}
+      - id: "2"
+        versions:
+          - {{act: law-a, elements: {{purposes: [purpose.organ_removal]}}, sources: [{{ref: t1}}], confidence: official}}
+"""
+
+ORGANS = """
+article: "702"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Organ removal (test)}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - {act: law-a, elements: {acts: [act.organ_removal]}, penalty: unknown, sources: [{ref: notes}], confidence: unverified}
+"""
+
+PROSTITUTION = """
+article: "703"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Involving in prostitution (test)}, sources: [{ref: t1}], confidence: official}
+structure:
+  - {act: law-a, parts: ["1"], all: true, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        elements: {acts: [act.involvement], purposes: [purpose.prostitution_of_others]}
+        penalty: {main: [{kind: imprisonment, max: 3y}]}
+        sources: [{ref: t1}]
+        confidence: official
+"""
+
+QUALIFY_MAPPING = """code: kz-cc
+standard: test-protocol
+roles: {adult_offence: "700", child_offence: "701", related: ["702", "703"], case_law: np-x}
+equivalents:
+  - {national: means.deception, protocol: means.fraud, degree: full, note: test, sources: [{ref: t1}], confidence: official}
+"""
+
+
+def _rule(rid: str, token: str, applies: str, elements: str = "", grade: str = "official") -> str:
+    return (f"  - {{id: {rid}, title: {token}, summary: test, establishes: [{token}], applies_to: {applies},"
+            f"{elements} sources: [{{ref: {'t1' if grade == 'official' else 'notes'}}}], confidence: {grade}}}\n")
+
+
+QUALIFY_CASE_LAW = ("""id: np-x
+number: "99"
+title: {en: A test resolution}
+kind: case_law
+adopted: 2015-01-01
+sources: [{ref: t1}]
+confidence: official
+provisions:
+""" + _rule("r1", "one_act_suffices", '["700", "701"]')
+    + _rule("r2", "no_purpose_for_transactions", '["700", "701"]', " elements: {acts: [act.purchase_sale]},")
+    + _rule("r3", "purpose_required_for_other_acts", '["700", "701"]', " elements: {acts: [act.recruitment]},")
+    + _rule("r4", "exploitation_act_no_purpose", '["700", "701"]', " elements: {acts: [act.exploitation]},")
+    + _rule("r5", "minor_knowledge_required", '["700", "701"]', grade="unverified")
+    + _rule("r6", "cumulative_organs", '["700", "701", "702"]',
+            " elements: {acts: [act.organ_removal], purposes: [purpose.organ_removal]},", grade="unverified")
+    + _rule("r7", "cumulative_trafficking_prostitution", '["700", "703"]',
+            " elements: {acts: [act.involvement], purposes: [purpose.prostitution_of_others]},", grade="unverified"))
+
+
+def write_qualify_kb(root: Path, **articles: str) -> Path:
+    """The qualify KB; keyword arguments replace an article (`a700=...`) or add one."""
+    texts = {"700": ADULT, "701": CHILD, "702": ORGANS, "703": PROSTITUTION,
+             **{k.removeprefix("a"): v for k, v in articles.items()}}
+    write_kb(root, texts, code=QUALIFY_CODE)
+    (root / "mappings/vocabulary.yaml").write_text(QUALIFY_VOCABULARY, encoding="utf-8")
+    (root / "mappings/kz-cc--un-tip.yaml").write_text(QUALIFY_MAPPING, encoding="utf-8")
+    (root / "statutes/kz/case-law").mkdir(parents=True)
+    (root / "statutes/kz/case-law/np-x.yaml").write_text(QUALIFY_CASE_LAW, encoding="utf-8")
+    return root

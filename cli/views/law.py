@@ -34,8 +34,11 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return "; ".join(w.additional(a) for a in value) or w("none")
     if field_name == "elements":
         return "; ".join(f"{w(k)}: {', '.join(w.label(v, labels) for v in ids)}" for k, ids in value.items() if ids)
-    if field_name.startswith("penalty.main."):
-        return w.punishment({"kind": field_name.rsplit(".", 1)[1], **value})
+    if isinstance(value, bool):
+        return w("yes") if value else w("no")
+    if field_name.startswith("penalty.main."):  # the slot is named by the kind: say only the measure
+        kind = field_name.rsplit(".", 1)[1]
+        return w.punishment({"kind": kind, **value}).removeprefix(w.kind(kind)).strip() or w.kind(kind)
     if field_name.startswith("penalty.additional."):
         return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
     if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
@@ -50,9 +53,9 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
 
 
 def last_known(w: Words, lk: Any, acts: dict, labels: dict) -> str:
-    return w("unknown since {act} ({when}); last known {value}, in force from {since}{grade}",
+    return w("unknown since {act} ({when}); last known {value}, {since}{grade}",
              act=w.act(lk.since.act, acts), when=w.when(lk.since), value=_value(w, lk.field, lk.value, labels),
-             since=w.when(lk.known_from), grade=w.mark(lk.grade))
+             since=w.in_force(lk.known_from), grade=w.mark(lk.grade))
 
 
 def conflict(w: Words, c: Any) -> str:
@@ -84,7 +87,7 @@ def reported(w: Words, r: Any, labels: dict) -> str:
 
 def _version(w: Words, v: Any, acts: dict) -> str:
     future = f" ({w('prospective: not yet in force today')})" if v.prospective else ""
-    return f"{w.act(v.act, acts)}, {w('in force {when}', when=w.when(v.when))}{future}{w.mark(v.grade)}"
+    return f"{w.act(v.act, acts)}, {w.in_force(v.when)}{future}{w.mark(v.grade)}"
 
 
 def penalty_lines(w: Words, p: Any, acts: dict, labels: dict, indent: int = 0) -> list[Block]:
@@ -105,7 +108,8 @@ def article(view: Any, lang: str) -> list[Block]:
     blocks: list[Block] = [title(head + (w.mark(view.title.version.grade) if view.title else "")),
                            text(w("As in force on {date}.", date=str(view.on)) + " " + w(LEGEND))]
     if view.title:
-        blocks += [item(last_known(w, lk, acts, labels)) for lk in view.title.last_known]
+        blocks += [item(f"{slot_name(w, lk.field, labels)}: {last_known(w, lk, acts, labels)}")
+                   for lk in view.title.last_known]
     if not view.whole:
         blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
     for part in view.parts:
@@ -121,7 +125,8 @@ def article(view: Any, lang: str) -> list[Block]:
             if r.summary:
                 blocks.append(field(w("summary"), w("unknown") if r.summary == "unknown" else w.prose(r.summary)))
             blocks += _elements(w, r.elements, labels)
-            blocks += [item(last_known(w, lk, acts, labels), 1) for lk in r.last_known]
+            blocks += [item(f"{slot_name(w, lk.field, labels)}: {last_known(w, lk, acts, labels)}", 1)
+                       for lk in r.last_known]
             if r.penalty is not None:
                 blocks += penalty_lines(w, r.penalty, acts, labels)
             for i in r.items:
@@ -138,11 +143,11 @@ def article(view: Any, lang: str) -> list[Block]:
     for ne in view.not_encoded:
         tail.append(text(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
                            parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
-    tail += [text(reported(w, r, labels)) for r in view.reported]
+    tail += [text(_sentence(reported(w, r, labels))) for r in view.reported]
     for n in view.code_notes:
         tail.append(field(w("Note of the Code {id}", id=n.id), w.prose(n.summary) + w.mark(n.version.grade)))
     if tail:
-        blocks.append(heading("—"))
+        blocks.append(heading(w("Beyond the encoded parts")))
         blocks += tail
     if view.notes:
         blocks.append(heading(w("Our notes (English)")))
@@ -166,6 +171,10 @@ def article_lines(view: Any, lang: str) -> list[str]:
                     else w("unknown")
                 lines.append(f"    {i.id}) {ids}{w.mark(i.version.grade)}")
     return lines
+
+
+def _sentence(value: str) -> str:
+    return value[:1].upper() + value[1:]
 
 
 def penalties(result: Any, lang: str) -> list[Block]:
@@ -363,12 +372,16 @@ def act(report: Any, lang: str) -> list[Block]:
     blocks.append(field(w("sources"), ", ".join(s.ref for s in report.sources)))
     if report.amends_nothing:
         blocks.append(warn("No version in the knowledge base is this act's: it amends nothing the KB encodes."))
+    unknowns = []
     for art in [report.general, *report.articles]:
-        if not (art.changes or art.unknowns):
-            continue
-        blocks.append(heading(w("General part") if not art.article else f"{w.cite(art.article)} {w.text(art.title)}"))
-        blocks += _changes(w, art, acts, labels)
-        blocks += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
+        unknowns += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
+        if art.changes:
+            blocks.append(heading(w("General part") if not art.article else
+                                  f"{w.cite(art.article)} {w.text(art.title)}"))
+            blocks += _changes(w, art, acts, labels)
+    if unknowns:
+        blocks.append(heading(w("What the knowledge base does not know about this act's changes")))
+        blocks += unknowns
     if report.note:
         blocks.append(text(w.prose(report.note)))
     return blocks

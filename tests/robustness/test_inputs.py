@@ -159,7 +159,7 @@ def test_standard_input_and_bytes_read_like_a_file(tipkb, kb, monkeypatch):
     case = b"date: 2021-06-01\nacts: [recruitment]\npurposes: [exploitation]\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(case)))
     assert tipkb("qualify", "-").code == 0
-    assert facts.read(kb, case, TODAY, "upload.yaml")[1].acts == ("act.recruitment",)
+    assert facts.to_case(kb, facts.read(kb, case, TODAY, "upload.yaml").facts).ids("acts") == ("act.recruitment",)
 
 
 def test_bytes_too_large_and_invalid_utf8_name_the_upload(kb):

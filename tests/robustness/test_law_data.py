@@ -94,4 +94,6 @@ def test_a_future_version_is_prospective_law_not_an_error(tmp_path, tipkb):
     today = tipkb("show", "900.1", "--root", str(tmp_path))
     assert today.code == 0 and "1–3 y" in today.out and "prospective" not in today.out
     later = tipkb("show", "900.1", "--root", str(tmp_path), "--on", future)
-    assert later.code == 0 and "2–4 y" in later.out and "prospective: not yet in force today" in later.out
+    assert later.code == 0 and "2–4 y" in later.out and "prospective" in later.out
+    data = tipkb("show", "900.1", "--root", str(tmp_path), "--on", future, "--json").json()
+    assert data["parts"][0]["versions"][0]["version"]["prospective"] is True
