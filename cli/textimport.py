@@ -22,7 +22,8 @@ class TextLang(str, Enum):
 
 @command("""
 tipkb import art-128.html --edition 2024-09-30
-tipkb import code-ru.docx --source https://adilet.zan.kz/rus/docs/K1400000226 --write
+tipkb import code.docx --write
+tipkb import 135.htm --source https://adilet.zan.kz/kaz/docs/K1400000226
 tipkb import mirror.txt --grade secondary --edition 2021-01-01 --write --add
 tipkb import kk.txt --published 292-VI=2019-12-30 --edition 2020-03-01
 """, name="import")
@@ -32,8 +33,8 @@ def import_(
                                              "or .docx, Russian or Kazakh; '-' reads standard input.")],
     edition: Annotated[Optional[str], typer.Option(
         "--edition", metavar="DATE", show_default=False,
-        help="The date the text is as of, YYYY-MM-DD [default: the text's own 'по состоянию на'; this wins over "
-             "it, with a warning, when they differ].")] = None,
+        help="The date the text is as of, YYYY-MM-DD [default: the date the text states; when both are given "
+             "and differ, this one, with a warning].")] = None,
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="URL", show_default=False, help="Where the text was saved from, recorded in the new "
                                                             "source (default: the file's name).")] = None,

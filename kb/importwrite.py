@@ -29,7 +29,7 @@ from . import inputs
 from .errors import BadInput, Finding, InvalidKB, IOFailure
 from .importer import Fact, ImportResult, Skipped, item_text, part_text
 from .model import UNKNOWN, Penalty, format_months, weakest
-from .outputs import sweep, temporary
+from .outputs import check_target, sweep, temporary
 from .statute_text import ParsedArticle, ParsedPart, ParsedText
 from .timeline import act_when, when
 from .wording import read_wording
@@ -693,9 +693,12 @@ def check(kb, files: dict[str, tuple[Path, str]]) -> None:
         raise InvalidKB(findings, "the knowledge base as the import would write it")
 
 
-def write(files: dict[str, tuple[Path, str]]) -> None:
+def write(files: dict[str, tuple[Path, str]], new: set[str]) -> None:
     """Every file to a temporary beside it, then every temporary renamed into place: nothing is replaced unless
-    every file could be written."""
+    every file could be written. A KB file that is a link or not a regular file is never replaced, and a new
+    article's file never replaces one that is there."""
+    for key, (path, _) in files.items():
+        check_target(path, lambda _: key not in new, "a file of the knowledge base")
     made: list[tuple[Path, Path]] = []
     try:
         for path, text in files.values():
@@ -733,7 +736,7 @@ def apply(kb, text: ParsedText, result: ImportResult, *, today: dt.date, url: st
     w = Writer(kb, text, result, today, url, add)
     files = w.run()
     check(kb, files)
-    write(files)
+    write(files, set(w.new_files))
     root = kb.root
     written = sorted(str(p.relative_to(root)) if p.is_relative_to(root) else str(p) for p, _ in files.values())
     added = sorted(k.split(":", 1)[1] for k in w.new_files)

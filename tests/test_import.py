@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.load import load
 from kb.importer import compare
+from kb.load import load
 
 from .conftest import run
 from .minikb import ACTS, write_kb
@@ -496,3 +496,14 @@ def test_the_report_in_three_languages_and_the_json_is_the_same_in_each(kb_root,
     jsons = {run("import", path, "--root", str(kb_root), "--json", "--lang", lang).out for lang in ("en", "ru", "kk")}
     assert len(jsons) == 1
     assert json.loads(run("schema", "import").out)["title"] == "ImportResult"
+
+
+def test_a_kb_file_that_is_a_symbolic_link_is_never_replaced(kb_root, tmp_path):
+    art = kb_root / "statutes/kz/criminal-code/art-901.yaml"
+    elsewhere = tmp_path / "art-901-elsewhere.yaml"
+    art.rename(elsewhere)
+    art.symlink_to(elsewhere)
+    before = files(kb_root)
+    res = run("import", write_text(tmp_path, RU_CODE.read_bytes()), "--root", str(kb_root), "--write")
+    assert res.code == 1 and "is a symbolic link" in res.err
+    assert files(kb_root) == before and art.is_symlink()
