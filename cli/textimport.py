@@ -64,6 +64,16 @@ def import_(
     """
     import gc
 
+    collecting = gc.isenabled()
+    gc.disable()  # a whole-Code import builds millions of objects and frees none of them as cycles
+    try:
+        _run(file, edition, source, grade, text_lang, published, write, add, lang, root, as_json, fmt)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(file, edition, source, grade, text_lang, published, write, add, lang, root, as_json, fmt) -> None:
     from kb import inputs
     from kb.errors import BadInput
     from kb.importer import compare
@@ -82,18 +92,11 @@ def import_(
         raise BadInput("--add imports articles only with --write")
     name = inputs.display_name(file)
     data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
-    collecting = gc.isenabled()
-    gc.disable()  # a whole-Code import builds a million short-lived objects and frees none of them as cycles
-    try:
-        result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
-                                        grade=grade.value, lang=text_lang.value if text_lang else None,
-                                        published=dates)
-        if write:
-            from kb.importwrite import apply
+    result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
+                                    grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
+    if write:
+        from kb.importwrite import apply
 
-            result = apply(read_kb, text, result, today=env().today, url=source, add=add)
-    finally:
-        if collecting:
-            gc.enable()
+        result = apply(read_kb, text, result, today=env().today, url=source, add=add)
     out = Out(fmt, as_json, lang)
     out.emit(result, imports.view, limit=None if out.fmt is Format.markdown else 25)

@@ -224,8 +224,7 @@ class _Article:
 
     def add(self, kind: Kind, status: Status, **kw: Any) -> Fact:
         kw.setdefault("grade", self.ctx.grade)
-        # built from values already checked: a whole Code gives tens of thousands of facts
-        f = Fact.model_construct(article=self.a.number, kind=kind, status=status, **kw)
+        f = Fact(article=self.a.number, kind=kind, status=status, **kw)
         self.facts.append(f)
         return f
 

@@ -251,8 +251,10 @@ class Writer:
             self.item(doc, art, a, parts[f.part], f)
         for f in by("code_note"):
             self.code_note(doc, art, a, f)
+        for f in by("article"):
+            self.repealed_article(doc, art, a, f)
         for f in facts:
-            if f.kind in ("builds_on", "article") and f.status == "contradicted":
+            if f.kind == "builds_on" and f.status == "contradicted":
                 self.skip(f, "for_a_person")
 
     def title(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
@@ -298,7 +300,7 @@ class Writer:
         if f.status == "contradicted":
             return self.skip(f, "for_a_person")
         if f.kb_version is None:  # the KB has no structure for the article
-            o = self.origin(a, "part")
+            o = self.origin(a, "article")
             if o.act is None:
                 return self.skip(f, "act_not_in_kb", o.missing)
             node = CommentedMap([("act", o.act), ("parts", flow_list([_q(p) for p in shown])), ("all", True),
@@ -505,16 +507,38 @@ class Writer:
             return self.skip(f, why or "not_attributable", f.changed_by or [])
         pi = self._part_index(art, f.part)
         part = art.parts[pi]
-        node = CommentedMap([("act", act), ("repealed", True), ("sources", [ref(self.sid, "the repeal")]),
-                             ("confidence", self.grade)])
         if f.item is None:
-            doc.insert(("parts", pi, "versions"), f.kb_version + 1, node)
+            doc.insert(("parts", pi, "versions"), f.kb_version + 1, self.repeal(act))
             for ii, item in enumerate(part.items):  # its items go with it
                 if not item.versions[-1].repealed:
-                    doc.insert(("parts", pi, "items", ii, "versions"), len(item.versions), CommentedMap(node))
+                    doc.insert(("parts", pi, "items", ii, "versions"), len(item.versions), self.repeal(act))
         else:
             ii = next(k for k, it in enumerate(part.items) if it.id == f.item)
-            doc.insert(("parts", pi, "items", ii, "versions"), f.kb_version + 1, node)
+            doc.insert(("parts", pi, "items", ii, "versions"), f.kb_version + 1, self.repeal(act))
+
+    def repealed_article(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+        """A repealed article the KB has in force: every part in force (and its items) repealed by the one act the
+        notes name for the repeal."""
+        if f.status != "contradicted":
+            return
+        acts = {(r.number, r.date): r for n in a.amendments if n.action == "repealed" and n.target.element == "article"
+                for r in n.acts}
+        known = [attr.kb_act(self.kb, r) for r in acts.values()]
+        if len(acts) != 1 or known[0] is None:
+            return self.skip(f, "act_not_in_kb" if len(acts) == 1 else "not_attributable",
+                             [r.number for r in acts.values()])
+        for pi, part in enumerate(art.parts):
+            last = part.versions[-1]
+            if last.repealed or when(last, self.kb.acts).earliest >= act_when(known[0]).earliest:
+                continue
+            doc.insert(("parts", pi, "versions"), len(part.versions), self.repeal(known[0].id))
+            for ii, item in enumerate(part.items):
+                if not item.versions[-1].repealed:
+                    doc.insert(("parts", pi, "items", ii, "versions"), len(item.versions), self.repeal(known[0].id))
+
+    def repeal(self, act: str) -> CommentedMap:
+        return CommentedMap([("act", act), ("repealed", True), ("sources", [ref(self.sid, "the repeal")]),
+                             ("confidence", self.grade)])
 
     def item(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         pi = self._part_index(art, p.id)

@@ -507,3 +507,33 @@ def test_a_kb_file_that_is_a_symbolic_link_is_never_replaced(kb_root, tmp_path):
     res = run("import", write_text(tmp_path, RU_CODE.read_bytes()), "--root", str(kb_root), "--write")
     assert res.code == 1 and "is a symbolic link" in res.err
     assert files(kb_root) == before and art.is_symlink()
+
+
+def test_a_repeal_is_credited_to_the_act_its_note_names(kb_root, tmp_path):
+    gone = text_905("01.01.2030").split("      2. То же".encode())[0] + \
+        "      2. Исключена Законом РК от 01.02.2029 № 997-IX (вводится в действие с 01.07.2029).\n".encode()
+    r = imported(kb_root, gone)
+    f = one(r, kind="repealed", part="2")
+    assert (f.status, f.kb, f.text, f.changed_by) == ("contradicted", False, True, ["997-IX"])
+    assert run("import", write_text(tmp_path, gone), "--root", str(kb_root), "--write").code == 0
+    part = load(kb_root).articles["905"].part("2")
+    assert [(v.act, v.repealed) for v in part.versions] == [("law-a", False), ("law-997", True)]
+    assert all(i.versions[-1].repealed for i in part.items)
+    assert run("show", "905.2", "--on", "2030-01-01", "--root", str(kb_root)).code == 4
+    whole = "(по состоянию на 01.01.2030)\nСтатья 905. Исключена Законом РК от 01.02.2029 № 997-IX.\n".encode()
+    assert one(imported(kb_root, whole), kind="article").status == "contradicted"
+    assert run("import", write_text(tmp_path, whole), "--root", str(kb_root), "--write").code == 0
+    assert load(kb_root).articles["905"].parts[0].versions[-1].repealed
+    assert run("validate", "--root", str(kb_root)).code == 0
+
+
+def test_an_html_page_and_a_docx_file_say_what_the_plain_text_says(kb_root):
+    from .statute_text.texts import as_docx, as_html
+
+    plain = imported(kb_root, RU_CODE.read_bytes())
+    for data, fmt in ((as_html(RU_CODE.read_text(encoding="utf-8")), "html"),
+                      (as_docx(RU_CODE.read_text(encoding="utf-8")), "docx")):
+        r = imported(kb_root, data, "code." + fmt)
+        assert r.format == fmt
+        assert [(f.kind, f.part, f.item, f.status) for f in r.facts] == \
+            [(f.kind, f.part, f.item, f.status) for f in plain.facts]
