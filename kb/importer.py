@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from . import attribution as attr
 from .errors import BadInput, InvalidKB
-from .model import UNKNOWN, Dated, Penalty
+from .model import SLOTS, UNKNOWN, Dated, Elements, Penalty
 from .results import ActName, act_names, labels
 from .snapshot import ArticleAt, Assumption, Point, Snapshot, points
 from .statute_text import ParsedArticle, ParsedPart, ParsedText, parse, read
@@ -368,22 +368,17 @@ class _Article:
         w = self.ctx.wording(words)
         at = item_at or pa.at
         side = self.kb_side(at)
-        found = w.elements()
-        if elements == UNKNOWN or elements is None:
-            mine: dict[str, list[str]] | None = None
-        else:
-            mine = {s: getattr(elements, s) for s in ("acts", "means", "purposes", "victim", "circumstances")}
+        found = {vid: slot for slot, ids in w.elements(bool(iid or pa.part.builds_on)).items() for vid in ids}
+        known = isinstance(elements, Elements)
+        mine = {vid: slot for slot in SLOTS for vid in getattr(elements, slot)} if known else {}
         phrases = {m.id: m.phrase for m in w.mapped}
-        for slot in ("acts", "means", "purposes", "victim", "circumstances"):
-            ids = found.get(slot, [])
-            have = [] if mine is None else mine[slot]
-            for vid in ids:
-                status: Status = "confirmed" if vid in have else "new"
-                self.add("elements", status, part=pid, item=iid, slot=slot, kb=vid if vid in have else
-                         (UNKNOWN if elements == UNKNOWN else None), text=vid, phrase=phrases[vid], grade="inferred",
-                         line=line, **side)
-            for vid in have:
-                if vid not in ids and not w.unmapped:  # (an unmapped clause may say it in other words)
+        for vid, slot in found.items():  # compared as ids: a victim condition may be written in either slot
+            self.add("elements", "confirmed" if vid in mine else "new", part=pid, item=iid, slot=mine.get(vid, slot),
+                     kb=vid if vid in mine else elements if elements == UNKNOWN else None, text=vid,
+                     phrase=phrases[vid], grade="inferred", line=line, **side)
+        if not w.unmapped:  # (an unmapped clause may say in other words what the KB has)
+            for vid, slot in mine.items():
+                if vid not in found:
                     self.add("elements", "absent", part=pid, item=iid, slot=slot, kb=vid, text=None,
                              grade="inferred", line=line, **side)
         on = self.ctx.wording(whole).builds_on if whole is not None else None

@@ -15,6 +15,7 @@ Every file is rendered first (kb/yamledit.py keeps comments and layout), the KB 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import os
@@ -63,16 +64,22 @@ def penalty_yaml(p: Penalty) -> CommentedMap:
         for k in ("min", "max"):
             if getattr(m, k) is not None:
                 items[k] = format_months(getattr(m, k))
+        if m.note:
+            items["note"] = m.note
         return flow(**items)
 
     def extra(a) -> CommentedMap:
         items: dict[str, Any] = {"kind": a.kind, "mandatory": a.mandatory}
         if a.term is not None:
             items["term"] = a.term if a.term == "life" else format_months(a.term)
+        if a.note:
+            items["note"] = a.note
         return flow(**items)
 
-    return CommentedMap([("main", flow_list([main(m) for m in p.main])),
-                         ("additional", flow_list([extra(a) for a in p.additional]))])
+    out = CommentedMap([("main", UNKNOWN if p.main == UNKNOWN else flow_list([main(m) for m in p.main]))])
+    if p.additional:  # none: the default
+        out["additional"] = UNKNOWN if p.additional == UNKNOWN else flow_list([extra(a) for a in p.additional])
+    return out
 
 
 def _q(value: str) -> DoubleQuotedScalarString:
@@ -148,17 +155,20 @@ class Writer:
         return f"published-{d.number}-{d.published.isoformat()}"
 
     def cite(self, existing: list, supports: str, demote: bool) -> list:
-        """The text first, then the sources already cited (as corroboration when `demote`)."""
+        """The text first, then the sources already cited (as corroboration when `demote`), written as the file
+        writes that list."""
         out = [ref(self.sid, supports)]
         for s in existing:
             if s["ref"] == self.sid:
                 continue
-            s = CommentedMap(s)
-            s.fa.set_flow_style()
             if demote and s.get("role", "rests_on") == "rests_on":
-                s["role"] = "corroborates"
+                copy = CommentedMap(s)
+                if s.fa.flow_style():
+                    copy.fa.set_flow_style()
+                copy["role"] = "corroborates"
+                s = copy
             out.append(s)
-        return out
+        return styled(out, existing)
 
     # -- acts ---------------------------------------------------------------------------------------------------
 
@@ -357,7 +367,7 @@ class Writer:
                 return self.new_version(doc, art, a, p, pi, vi, act)
             doc.set(path, "penalty", penalty_yaml(text_penalty), before="sources")
             if f.status == "contradicted":
-                claim = CommentedMap([("penalty", dump_penalty(v.penalty)),
+                claim = CommentedMap([("penalty", copy.deepcopy(doc.get(path)["penalty"])),
                                       ("sources", [flow(**{k: s[k] for k in s}) for s in old_refs]),
                                       ("confidence", old.confidence)])
                 if old.basis:
@@ -383,7 +393,7 @@ class Writer:
         if v.summary not in (None, UNKNOWN):
             node["summary"] = v.summary
         if w.mapped and not w.unmapped:
-            node["elements"] = elements_yaml(w.elements())
+            node["elements"] = elements_yaml(w.elements(bool(art.parts[pi].builds_on)))
             basis = MAPPED
         else:
             node["elements"] = UNKNOWN if v.elements in (None, UNKNOWN) else elements_yaml(
@@ -434,8 +444,8 @@ class Writer:
     def cite_more(self, existing: list, supports: str) -> list:
         """The text added to what a fact rests on, when it states only some of the fact."""
         if any(s["ref"] == self.sid for s in existing):
-            return list(existing)
-        return [*existing, ref(self.sid, supports)]
+            return existing
+        return styled([*existing, ref(self.sid, supports)], existing)
 
     def new_part(self, doc: Document, art, a: ParsedArticle, p: ParsedPart) -> None:
         o = self.origin(a, "part", p.id)
@@ -455,7 +465,7 @@ class Writer:
         version = CommentedMap([("act", o.act)])
         grades, bases = [o.grade], [o.basis] if o.basis else []
         if w.mapped and not w.unmapped:
-            version["elements"] = elements_yaml(w.elements())
+            version["elements"] = elements_yaml(w.elements(bool(on)))
             grades.append("inferred")
             bases.append(MAPPED[0].upper() + MAPPED[1:] + ".")
         elif not p.items:
@@ -486,7 +496,7 @@ class Writer:
         version = CommentedMap([("act", o.act)])
         grades, bases = [o.grade], [o.basis] if o.basis else []
         if w.mapped and not w.unmapped:
-            version["elements"] = elements_yaml(w.elements())
+            version["elements"] = elements_yaml(w.elements(aggravating=True))
             grades.append("inferred")
             bases.append(MAPPED[0].upper() + MAPPED[1:] + ".")
         else:
@@ -659,6 +669,17 @@ class Writer:
         return files
 
 
+def styled(items: list, like: Any) -> Any:
+    """A list of citations written as `like` is: on one line, or one citation a line (block or one-line each)."""
+    block_items = bool(like) and not any(getattr(x, "fa", None) and x.fa.flow_style() for x in like)
+    out = []
+    for x in items:
+        if block_items and x.fa.flow_style():
+            x = CommentedMap(x)  # (a fresh mapping is written in block style)
+        out.append(x)
+    return flow_list(out) if getattr(like, "fa", None) and like.fa.flow_style() else out
+
+
 def _num(part_id: str) -> tuple[int, ...]:
     return tuple(int(x) for x in part_id.split("-")) if part_id[0].isdigit() else (10**9,)
 
@@ -670,10 +691,6 @@ def _later(kb, a: str | None, b: str | None) -> bool:
 
 def elements_yaml(elements: dict[str, list[str]]) -> CommentedMap:
     return CommentedMap([(slot, flow_list(ids)) for slot, ids in elements.items() if ids])
-
-
-def dump_penalty(p: Penalty | str | None) -> Any:
-    return UNKNOWN if p in (None, UNKNOWN) else penalty_yaml(p)
 
 
 # -- checking and writing ---------------------------------------------------------------------------------------

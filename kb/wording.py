@@ -33,10 +33,13 @@ class Wording(BaseModel):
     unmapped: list[str] = []  # clauses in which no phrase maps
     builds_on: list[str] | None = None  # the parts a qualifying part refers to ("частями первой или второй")
 
-    def elements(self) -> dict[str, list[str]]:
+    def elements(self, aggravating: bool = False) -> dict[str, list[str]]:
+        """The ids by slot. In an item or a qualifying part a condition on the victim is one of the aggravating
+        circumstances (as the KB writes it); in a base part it is the victim's."""
         out: dict[str, list[str]] = {}
         for m in self.mapped:
-            ids = out.setdefault(m.slot, [])
+            slot = "circumstances" if aggravating and m.slot == "victim" else m.slot
+            ids = out.setdefault(slot, [])
             if m.id not in ids:
                 ids.append(m.id)
         return out
