@@ -365,9 +365,10 @@ class Writer:
                 return self.skip(f, why, f.changed_by)
             if act is not None:
                 return self.new_version(doc, art, a, p, pi, vi, act)
+            before = copy.deepcopy(doc.get(path).get("penalty", UNKNOWN))
             doc.set(path, "penalty", penalty_yaml(text_penalty), before="sources")
             if f.status == "contradicted":
-                claim = CommentedMap([("penalty", copy.deepcopy(doc.get(path)["penalty"])),
+                claim = CommentedMap([("penalty", before),
                                       ("sources", [flow(**{k: s[k] for k in s}) for s in old_refs]),
                                       ("confidence", old.confidence)])
                 if old.basis:
