@@ -34,10 +34,10 @@ from .wording import Wording, read_wording
 
 Status = Literal["confirmed", "contradicted", "new", "absent"]
 Kind = Literal["article", "title", "structure", "part", "repealed", "penalty", "item", "builds_on", "elements",
-               "text", "code_note"]
+               "text", "code_note", "amended_by"]
 STATUS_ORDER = ("contradicted", "absent", "new", "confirmed")
-KIND_ORDER = ("penalty", "repealed", "part", "article", "item", "structure", "title", "code_note", "text", "builds_on",
-              "elements")
+KIND_ORDER = ("penalty", "repealed", "part", "article", "item", "structure", "title", "code_note", "amended_by", "text",
+              "builds_on", "elements")
 
 
 class Fact(BaseModel):
@@ -252,7 +252,29 @@ class _Article:
             if pa.part.id not in numbered and pa.part.id[0].isdigit():
                 self.add("part", "absent", part=pa.part.id, kb=True, **self.kb_side(pa.at))
         self.code_notes()
+        self.amended_by()
         return self.facts
+
+    def amended_by(self) -> None:
+        """The acts the article's notes name against the acts the KB's versions of it come from: an act the notes
+        name that made no version the KB has is new; an act the KB credits that a footnote of the text (which
+        lists every act that amended the article) does not name is absent."""
+        kb, art = self.ctx.kb, self.art.art
+        lists = [art.titles, art.structure, *(p.versions for p in art.parts),
+                 *(i.versions for p in art.parts for i in p.items), *(n.versions for n in art.code_notes)]
+        credited = {v.act for versions in lists for v in versions} - {kb.code.act}
+        credited = {a for a in credited if act_when(kb.acts[a]).earliest <= self.ctx.edition and not kb.acts[a].draft}
+        named = attr.all_acts(self.a)
+        for ref in named:
+            act = attr.kb_act(kb, ref)
+            status: Status = "confirmed" if act is not None and act.id in credited else "new"
+            self.add("amended_by", status, kb=act.id if act is not None and act.id in credited else None,
+                     text=ref.number, act=act.id if act is not None else None,
+                     line=next(n.line for n in self.a.amendments if ref in n.acts))
+        if any(n.style == "footnote" for n in self.a.amendments):
+            found = {a.id for r in named if (a := attr.kb_act(kb, r)) is not None}
+            for act_id in sorted(credited - found):
+                self.add("amended_by", "absent", kb=act_id, text=None, act=act_id)
 
     def kb_side(self, at, refs: list[str] | None = None, grade: str | None = None) -> dict:
         v = at.version

@@ -13,7 +13,7 @@ SECTIONS = {"contradicted": "Contradicted: the KB says one thing, the text anoth
             "confirmed": "Confirmed"}
 KINDS = {"article": "article", "title": "title", "structure": "parts of the article", "part": "part",
          "repealed": "repealed", "penalty": "penalty", "item": "item", "builds_on": "builds on", "elements": "element",
-         "text": "official text", "code_note": "note of the Code"}
+         "text": "official text", "code_note": "note of the Code", "amended_by": "amended by"}
 REASONS = {"changed_by_one_of": "changed by one of {acts}: import an edition dated between them to tell which",
            "act_not_in_kb": "the notes name {acts}, which the KB does not have",
            "for_a_person": "left for a person to decide",
@@ -31,7 +31,7 @@ def _short(value: str, limit: int = 70) -> str:
     return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
-def value(w: Words, f: Any, side: Any, labels: dict) -> str:
+def value(w: Words, f: Any, side: Any, labels: dict, acts: dict) -> str:
     """One side of a fact in words."""
     if side is None:
         return w("not in the KB") if side is f.kb else "—"
@@ -44,6 +44,8 @@ def value(w: Words, f: Any, side: Any, labels: dict) -> str:
         return w("parts {parts}, whole", parts=parts) if side["all"] else w("parts {parts}", parts=parts)
     if f.kind == "builds_on":
         return w("builds on part {ids}", ids=", ".join(side)) if side else w("a base part")
+    if f.kind == "amended_by":
+        return w.act(side, acts) if side is f.kb else w("Law {number}", number=side)
     if f.kind == "elements":
         return w.label(side, labels) + (f" «{f.phrase}»" if side is f.text and f.phrase else "")
     if f.kind in ("part", "item", "article", "repealed", "code_note") and isinstance(side, bool):
@@ -56,10 +58,10 @@ def value(w: Words, f: Any, side: Any, labels: dict) -> str:
 def _rows(w: Words, facts: list, labels: dict, acts: dict) -> list[list[str]]:
     rows = []
     for f in facts:
-        kb_side = value(w, f, f.kb, labels) + w.mark(f.kb_grade)
-        if f.act:
+        kb_side = value(w, f, f.kb, labels, acts) + w.mark(f.kb_grade)
+        if f.act and f.kind != "amended_by":
             kb_side += f" ({w.act(f.act, acts)})"
-        said = value(w, f, f.text, labels) + w.mark(f.grade)
+        said = value(w, f, f.text, labels, acts) + w.mark(f.grade)
         what = w(KINDS[f.kind])
         if f.readings:
             what += " " + w("(in some readings)")
