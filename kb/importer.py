@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from . import attribution as attr
 from .errors import BadInput, InvalidKB
-from .model import SLOTS, UNKNOWN, Dated, Elements, Penalty
+from .model import SLOTS, UNKNOWN, Dated, Elements, Penalty, Text
 from .results import ActName, act_names, labels
 from .snapshot import ArticleAt, Assumption, Point, Snapshot, points
 from .statute_text import ParsedArticle, ParsedPart, ParsedText, parse, read
@@ -49,7 +49,7 @@ class Fact(BaseModel):
     item: str | None = None
     note: str | None = None  # a note of the Code: its number in the text, or the KB's id
     kind: Kind
-    slot: str | None = None  # title: the language; elements: acts, means ...; penalty: the slots that differ
+    slot: str | None = None  # title, text: the language; elements: acts, means ...; article: "repealed"
     status: Status
     kb: Any = None
     text: Any = None
@@ -57,7 +57,7 @@ class Fact(BaseModel):
     phrase: str | None = None  # for a mapped element: the words of the text it was read from
     grade: str  # what the text's side is worth: the import's grade; `inferred` for what a mapping reads
     kb_grade: str | None = None
-    act: str | None = None  # the KB's version in force: the act that made it ...
+    act: str | None = None  # the KB's version in force: the act that made it ... (amended_by: the act named)
     kb_version: int | None = None  # ... and its index in the list of versions
     kb_sources: list[str] = []
     line: int | None = None
@@ -104,7 +104,7 @@ class Skipped(BaseModel):
     part: str | None = None
     item: str | None = None
     kind: str
-    reason: Literal["changed_by_one_of", "act_not_in_kb", "for_a_person", "not_attributable", "elements_partial"]
+    reason: Literal["changed_by_one_of", "act_not_in_kb", "in_window", "for_a_person", "not_attributable"]
     acts: list[str] = []
 
 
@@ -129,7 +129,7 @@ class ImportResult(BaseModel):
     written: list[str] | None = None  # --write: the files replaced (none when nothing changed); None without it
     skipped: list[Skipped] = []  # --write: what it left for a person, and why
     acts: dict[str, ActName] = {}
-    labels: dict[str, Any] = {}
+    labels: dict[str, Text] = {}
 
 
 # -- comparing values ----------------------------------------------------------------------------------------------

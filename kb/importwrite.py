@@ -37,8 +37,8 @@ from .wording import read_wording
 from .yamledit import Document, dump, flow, flow_list
 
 LANG_NAMES = {"ru": "Russian", "kk": "Kazakh"}
-MAPPED = ("elements read from the wording of the text through the vocabulary's labels and synonyms (tipkb "
-          "import): an interpretation until a person confirms it")
+MAPPED = ("Elements read from the wording of the text through the vocabulary's labels and synonyms (tipkb "
+          "import): an interpretation until a person confirms it.")
 
 
 def source_id(result: ImportResult) -> str:
@@ -88,10 +88,11 @@ def _q(value: str) -> DoubleQuotedScalarString:
 
 @dataclasses.dataclass
 class Origin:
-    act: str | None  # None: the act the notes point to is not in the KB
+    act: str | None  # None: the act the notes point to is not in the KB, or may not be in force by the edition
     grade: str
     basis: str | None
-    missing: list[str] = dataclasses.field(default_factory=list)
+    missing: list[str] = dataclasses.field(default_factory=list)  # the acts that stop it, and why:
+    why: str = "act_not_in_kb"
 
 
 class Writer:
@@ -105,6 +106,7 @@ class Writer:
         self.skipped: list[Skipped] = []
         self.sid = source_id(result)
         self.renewed: set[tuple[str, str]] = set()  # (article, part) given a new version by this import
+        self.part_ids: set[str] = set()  # the parts of the article being written
         self.official = self.grade == "official"
 
     # -- files ------------------------------------------------------------------------------------------------
@@ -154,14 +156,14 @@ class Writer:
     def published_id(d) -> str:
         return f"published-{d.number}-{d.published.isoformat()}"
 
-    def cite(self, existing: list, supports: str, demote: bool) -> list:
-        """The text first, then the sources already cited (as corroboration when `demote`), written as the file
-        writes that list."""
+    def cite(self, existing: list, supports: str, demote: bool, keep: set[str] = frozenset()) -> list:
+        """The text first, then the sources already cited (as corroboration when `demote`, but for those in
+        `keep`), written as the file writes that list."""
         out = [ref(self.sid, supports)]
         for s in existing:
             if s["ref"] == self.sid:
                 continue
-            if demote and s.get("role", "rests_on") == "rests_on":
+            if demote and s.get("role", "rests_on") == "rests_on" and s["ref"] not in keep:
                 copy = CommentedMap(s)
                 if s.fa.flow_style():
                     copy.fa.set_flow_style()
@@ -209,6 +211,8 @@ class Writer:
         act = attr.kb_act(self.kb, last) if last else None
         if act is None:
             return Origin(None, "inferred", None, [r.number for r in refs])
+        if not self.certain(act.id):
+            return Origin(None, "inferred", None, [last.number], "in_window")
         if specific and len(refs) == 1:
             return Origin(act.id, self.grade, None)
         numbers = ", ".join(r.number for r in refs)
@@ -223,7 +227,13 @@ class Writer:
         if len(f.changed_by) > 1:
             return None, "changed_by_one_of"
         named = next(n for n in self.result.named_acts if n.number == f.changed_by[0])
-        return (named.act, None) if named.act else (None, "act_not_in_kb")
+        if named.act is None:
+            return None, "act_not_in_kb"
+        return (named.act, None) if self.certain(named.act) else (None, "in_window")
+
+    def certain(self, act: str) -> bool:
+        """The act is in force by the edition date on every reading: a version it makes is read one way."""
+        return act_when(self.kb.acts[act]).certain_by(self.edition)
 
     def quiet(self, a: ParsedArticle, element: attr.Element, part: str | None, item: str | None,
               since: dt.date) -> bool:
@@ -244,6 +254,8 @@ class Writer:
         for f in by("structure"):
             self.structure(doc, art, a, f)
         parts = {p.id: p for p in a.parts}
+        self.part_ids = {q.id for q in art.parts} | {  # the parts the article's file will have
+            f.part for f in by("part") if f.status == "new" and self.origin(a, "part", f.part).act is not None}
         for f in by("penalty"):
             self.penalty(doc, art, a, parts[f.part], f)
         for f in by("part"):
@@ -298,8 +310,7 @@ class Writer:
                     and registry[s.ref].sha256}
         existing = doc.get(path)["sources"]
         if all(any(registry[r].lang == o for r in imported) for o in known):  # every heading read in a text
-            cited = self.cite([s for s in existing if s["ref"] not in imported], supports, demote=True)
-            doc.set(path, "sources", [cited[0], *(s for s in existing if s["ref"] in imported), *cited[1:]])
+            doc.set(path, "sources", self.cite(existing, supports, demote=True, keep=imported))
             doc.set(path, "confidence", weakest(self.grade, *(registry[r].grade for r in imported)))
             doc.remove(path, "basis")
         else:
@@ -312,7 +323,7 @@ class Writer:
         if f.kb_version is None:  # the KB has no structure for the article
             o = self.origin(a, "article")
             if o.act is None:
-                return self.skip(f, "act_not_in_kb", o.missing)
+                return self.skip(f, o.why, o.missing)
             node = CommentedMap([("act", o.act), ("parts", flow_list([_q(p) for p in shown])), ("all", True),
                                  ("sources", [ref(self.sid, "the parts of the article")]), ("confidence", o.grade)])
             if o.basis:
@@ -400,9 +411,10 @@ class Writer:
             node["elements"] = UNKNOWN if v.elements in (None, UNKNOWN) else elements_yaml(
                 {slot: getattr(v.elements, slot) for slot in ("acts", "means", "purposes", "victim", "circumstances")})
             basis = f"The elements are carried over from the version before {act}; whether it changed them is not known."
-        node["penalty"] = penalty_yaml(p.sanction.penalty)
-        node["penalty_provenance"] = CommentedMap([("sources", [ref(self.sid, f"the sanction of part {p.id}")]),
-                                                   ("confidence", self.grade)])
+        if p.sanction is not None:
+            node["penalty"] = penalty_yaml(p.sanction.penalty)
+            node["penalty_provenance"] = CommentedMap([("sources", [ref(self.sid, f"the sanction of part {p.id}")]),
+                                                       ("confidence", self.grade)])
         if self.official:
             node["text." + self.lang] = part_text(p)
         node["sources"] = [ref(self.sid, f"part {p.id} as amended")]
@@ -451,7 +463,7 @@ class Writer:
     def new_part(self, doc: Document, art, a: ParsedArticle, p: ParsedPart) -> None:
         o = self.origin(a, "part", p.id)
         if o.act is None:
-            return self.skip(None, "act_not_in_kb", o.missing, article=a.number, part=p.id, kind="part")
+            return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
         node = self.part_node(a, p, o)
         index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and _num(q.id) > _num(p.id)),
                      len(art.parts))
@@ -459,16 +471,17 @@ class Writer:
 
     def part_node(self, a: ParsedArticle, p: ParsedPart, o: Origin) -> CommentedMap:
         w = read_wording(self.kb, p.disposition, self.lang)
-        on = read_wording(self.kb, part_text(p, sanction=False), self.lang).builds_on
+        on = [b for b in read_wording(self.kb, part_text(p, sanction=False), self.lang).builds_on or []
+              if b in self.part_ids and b != p.id]
         node = CommentedMap([("id", _q(p.id))])
-        if on and p.id not in on:
+        if on:
             node["builds_on"] = flow_list([_q(b) for b in on])
         version = CommentedMap([("act", o.act)])
         grades, bases = [o.grade], [o.basis] if o.basis else []
         if w.mapped and not w.unmapped:
             version["elements"] = elements_yaml(w.elements(bool(on)))
             grades.append("inferred")
-            bases.append(MAPPED[0].upper() + MAPPED[1:] + ".")
+            bases.append(MAPPED)
         elif not p.items:
             version["elements"] = UNKNOWN
         confidence = weakest(*grades)
@@ -499,7 +512,7 @@ class Writer:
         if w.mapped and not w.unmapped:
             version["elements"] = elements_yaml(w.elements(aggravating=True))
             grades.append("inferred")
-            bases.append(MAPPED[0].upper() + MAPPED[1:] + ".")
+            bases.append(MAPPED)
         else:
             version["elements"] = UNKNOWN
         if self.official:
@@ -535,9 +548,9 @@ class Writer:
         acts = {(r.number, r.date): r for n in a.amendments if n.action == "repealed" and n.target.element == "article"
                 for r in n.acts}
         known = [attr.kb_act(self.kb, r) for r in acts.values()]
-        if len(acts) != 1 or known[0] is None:
-            return self.skip(f, "act_not_in_kb" if len(acts) == 1 else "not_attributable",
-                             [r.number for r in acts.values()])
+        if len(acts) != 1 or known[0] is None or not self.certain(known[0].id):
+            why = "not_attributable" if len(acts) != 1 else "act_not_in_kb" if known[0] is None else "in_window"
+            return self.skip(f, why, [r.number for r in acts.values()])
         for pi, part in enumerate(art.parts):
             last = part.versions[-1]
             if last.repealed or when(last, self.kb.acts).earliest >= act_when(known[0]).earliest:
@@ -552,11 +565,11 @@ class Writer:
                              ("confidence", self.grade)])
 
     def item(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+        if f.status == "absent":
+            return self.skip(f, "for_a_person")
         pi = self._part_index(art, p.id)
         part = art.parts[pi]
         parsed = next(i for i in p.items if i.id == f.item)
-        if f.status == "absent":
-            return self.skip(f, "for_a_person")
         if f.status == "contradicted" and f.kb is None:  # the KB's list of items was complete without it
             act, why = self.act_of(f)
             if why or act is None:
@@ -567,7 +580,7 @@ class Writer:
         elif f.status == "new":
             o = self.origin(a, "item", p.id, f.item)
             if o.act is None:
-                return self.skip(f, "act_not_in_kb", o.missing)
+                return self.skip(f, o.why, o.missing)
         else:
             ii = next(k for k, it in enumerate(part.items) if it.id == f.item)
             path = ("parts", pi, "items", ii, "versions", f.kb_version)
@@ -598,7 +611,7 @@ class Writer:
         if f.status == "new":
             o = self.origin(a, "note")
             if o.act is None:
-                return self.skip(f, "act_not_in_kb", o.missing)
+                return self.skip(f, o.why, o.missing)
             taken = {n.id for n in art.code_notes}
             nid = f.note if f.note not in taken else f"{f.note}-{len(taken) + 1}"
             version = CommentedMap([("act", o.act), ("summary", UNKNOWN), ("text." + self.lang, note.text),
@@ -624,15 +637,17 @@ class Writer:
         shown = [p for p in a.parts if not p.repealed]
         heading, whole = self.origin(a, "title"), self.origin(a, "article")
         parts = {p.id: self.origin(a, "part", p.id) for p in shown}
-        missing = [n for o in (heading, whole, *parts.values()) for n in o.missing]
-        if missing:
-            return self.skip(None, "act_not_in_kb", list(dict.fromkeys(missing)), article=a.number, kind="article")
+        stopped = [o for o in (heading, whole, *parts.values()) if o.act is None]
+        if stopped:
+            return self.skip(None, stopped[0].why, list(dict.fromkeys(n for o in stopped for n in o.missing)),
+                             article=a.number, kind="article")
         title = CommentedMap([("act", heading.act), ("title", flow(**{self.lang: a.title})),
                               ("sources", [ref(self.sid, f"the {LANG_NAMES[self.lang]} heading")]),
                               ("confidence", heading.grade)] + ([("basis", heading.basis)] if heading.basis else []))
         structure = CommentedMap([("act", whole.act), ("parts", flow_list([_q(p.id) for p in shown])), ("all", True),
                                   ("sources", [ref(self.sid, "the parts of the article")]),
                                   ("confidence", whole.grade)] + ([("basis", whole.basis)] if whole.basis else []))
+        self.part_ids = set(parts)
         data = CommentedMap([("article", _q(a.number)), ("code", self.kb.code.id), ("titles", [title]),
                              ("structure", [structure]), ("parts", [self.part_node(a, p, parts[p.id]) for p in shown])])
         if self.official and a.notes:

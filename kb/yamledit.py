@@ -183,12 +183,14 @@ class Document:
         """The file with every edit applied."""
         if not self.changed:
             return "".join(self.lines)
-        spans: list[tuple[int, int, int, str]] = []  # (first line, line after the last, order, new text)
+        # (first line, line after the last, depth, order, new text). Of what goes in at one line, the deeper
+        # comes first: the end of an inner list before the next item of the list around it.
+        spans: list[tuple[int, int, int, int, str]] = []
         for n, (kind, path, extra) in enumerate(self.edits):
             if any(path[:len(d)] == d for d in self.dirty):
                 continue
             if kind == "drop":
-                spans.append((self._start(path), self._end(path), n, ""))
+                spans.append((self._start(path), self._end(path), len(path), n, ""))
                 continue
             if kind == "item":
                 index, item = extra
@@ -197,18 +199,18 @@ class Document:
                     raise ValueError(f"cannot add to the empty list at {path}")
                 near = (*path, min(index, len(seq) - 1))
                 at = self._start(near) if index < len(seq) else self._end(near)
-                spans.append((at, at, n, self._dedent(dump([item]), self._column(near) - 2)))
+                spans.append((at, at, len(path) + 1, n, self._dedent(dump([item]), self._column(near) - 2)))
                 continue
             mapping, key = self.get(path[:-1]), path[-1]
             text = dump(CommentedMap([(key, mapping[key])]))
             keys = self._keys(mapping)
             if key in keys:
                 column = self._column(path)
-                spans.append((self._start(path), self._end(path), n, self._at(text, column)))
+                spans.append((self._start(path), self._end(path), len(path), n, self._at(text, column)))
             else:
                 column = self._column((*path[:-1], keys[0]))
                 at = self._start((*path[:-1], extra)) if extra in keys else self._end((*path[:-1], keys[-1]))
-                spans.append((at, at, n, self._at(text, column)))
+                spans.append((at, at, len(path), n, self._at(text, column)))
         for path in self.dirty:
             if any(path[:len(d)] == d and path != d for d in self.dirty):
                 continue
@@ -219,8 +221,8 @@ class Document:
             body = dump([node]).split("- ", 1)[1] if isinstance(self.get(path[:-1]), CommentedSeq) else \
                 dump(CommentedMap([(path[-1], node)])).split(": ", 1)[1]
             head = head if isinstance(self.get(path[:-1]), CommentedSeq) else head + f"{path[-1]}: "
-            spans.append((start, end, -1, head + self._at(body, 0)))
+            spans.append((start, end, len(path), -1, head + self._at(body, 0)))
         lines = list(self.lines)
-        for start, end, _, text in sorted(spans, key=lambda s: (s[0], s[1], s[2]), reverse=True):
+        for start, end, _, _, text in sorted(spans, key=lambda s: (s[0], s[1], -s[2], s[3]), reverse=True):
             lines[start:end] = [text]
         return "".join(lines)

@@ -16,9 +16,9 @@ KINDS = {"article": "article", "title": "title", "structure": "parts of the arti
          "text": "official text", "code_note": "note of the Code", "amended_by": "amended by"}
 REASONS = {"changed_by_one_of": "changed by one of {acts}: import an edition dated between them to tell which",
            "act_not_in_kb": "the notes name {acts}, which the KB does not have",
+           "in_window": "{acts} may not yet be in force on the edition date (its in-force date is a window)",
            "for_a_person": "left for a person to decide",
-           "not_attributable": "the notes name no act for the change",
-           "elements_partial": "some of the wording maps to no vocabulary term"}
+           "not_attributable": "the notes name no act for the change"}
 
 
 def where(w: Words, f: Any) -> str:
