@@ -69,6 +69,7 @@ def import_(
     try:
         _run(file, edition, source, grade, text_lang, published, write, add, lang, root, as_json, fmt)
     finally:
+        gc.unfreeze()
         if collecting:
             gc.enable()
 
@@ -95,8 +96,12 @@ def _run(file, edition, source, grade, text_lang, published, write, add, lang, r
     result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
                                     grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
     if write:
+        import gc
+
         from kb.importwrite import apply
 
+        gc.freeze()  # what is loaded stays; the files opened for editing are collected as they are done
+        gc.enable()
         result = apply(read_kb, text, result, today=env().today, url=source, add=add)
     out = Out(fmt, as_json, lang)
     out.emit(result, imports.view, limit=None if out.fmt is Format.markdown else 25)

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -86,6 +86,43 @@ def _q(value: str) -> DoubleQuotedScalarString:
     return DoubleQuotedScalarString(value)
 
 
+class Lazy:
+    """A KB file opened for editing only when something is read from it or changed in it: importing a text
+    again opens none."""
+
+    def __init__(self, load: Callable[[], Document]):
+        self._load, self._doc = load, None
+
+    @property
+    def doc(self) -> Document:
+        if self._doc is None:
+            self._doc = self._load()
+        return self._doc
+
+    @property
+    def data(self) -> Any:
+        return self.doc.data
+
+    @property
+    def changed(self) -> bool:
+        return self._doc is not None and self._doc.changed
+
+    def get(self, path: tuple) -> Any:
+        return self.doc.get(path)
+
+    def set(self, *args: Any, **kw: Any) -> None:
+        self.doc.set(*args, **kw)
+
+    def remove(self, *args: Any) -> None:
+        self.doc.remove(*args)
+
+    def insert(self, *args: Any) -> None:
+        self.doc.insert(*args)
+
+    def render(self) -> str:
+        return self.doc.render()
+
+
 @dataclasses.dataclass
 class Origin:
     act: str | None  # None: the act the notes point to is not in the KB, or may not be in force by the edition
@@ -101,7 +138,8 @@ class Writer:
         self.grade = result.grade
         self.lang = result.lang
         self.edition = result.edition
-        self.docs: dict[str, Document] = {}
+        self.docs: dict[str, Lazy] = {}
+        self.rendered: dict[str, tuple[Path, str]] = {}
         self.new_files: dict[str, tuple[Path, str]] = {}
         self.skipped: list[Skipped] = []
         self.sid = source_id(result)
@@ -111,11 +149,17 @@ class Writer:
 
     # -- files ------------------------------------------------------------------------------------------------
 
-    def doc(self, key: str) -> Document:
+    def doc(self, key: str) -> Lazy:
         if key not in self.docs:
-            path = self.kb.files[key]
-            self.docs[key] = Document(inputs.read_text(path, self.kb.display(key), inputs.KB_FILE))
+            path, display = self.kb.files[key], self.kb.display(key)
+            self.docs[key] = Lazy(lambda: Document(inputs.read_text(path, display, inputs.KB_FILE)))
         return self.docs[key]
+
+    def done(self, key: str) -> None:
+        """A file edited for the last time: rendered now, so that a whole Code's files are not all held at once."""
+        doc = self.docs.pop(key, None)
+        if doc is not None and doc.changed:
+            self.rendered[key] = (self.kb.files[key], doc.render())
 
     def skip(self, f: Fact | None, reason: str, acts: list[str] = (), **where: Any) -> None:
         if f is not None:
@@ -279,7 +323,7 @@ class Writer:
             if f.kind == "builds_on" and f.status == "contradicted":
                 self.skip(f, "for_a_person")
 
-    def title(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+    def title(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
         lang = self.lang
         supports = f"the {LANG_NAMES[lang]} heading"
         if f.kb_version is None:
@@ -316,7 +360,7 @@ class Writer:
         else:
             doc.set(path, "sources", self.cite(existing, supports, demote=False))
 
-    def structure(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+    def structure(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
         shown = f.text["parts"]
         if f.status == "contradicted":
             return self.skip(f, "for_a_person")
@@ -360,7 +404,7 @@ class Writer:
     def _part_index(self, art, pid: str) -> int:
         return next(i for i, p in enumerate(art.parts) if p.id == pid)
 
-    def penalty(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+    def penalty(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         pi = self._part_index(art, p.id)
         vi = f.kb_version
         v = art.parts[pi].versions[vi]
@@ -368,6 +412,8 @@ class Writer:
         supports = f"the sanction of part {p.id}"
         text_penalty = p.sanction.penalty
         old = v.penalty_provenance or v
+        if f.status == "confirmed" and v.penalty_provenance is not None and self.cited(v.penalty_provenance):
+            return
         old_refs = [s for s in doc.get((*path, "penalty_provenance"))["sources"]] if v.penalty_provenance else \
             [s for s in doc.get(path)["sources"]]
         if f.status != "confirmed":
@@ -393,7 +439,7 @@ class Writer:
         doc.set(path, "penalty_provenance", provenance, before="conflicts" if "conflicts" in doc.get(path) else
                 "sources")
 
-    def new_version(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, pi: int, vi: int, act: str) -> None:
+    def new_version(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart, pi: int, vi: int, act: str) -> None:
         """A version of the part by `act`, the one act that may have made what the text shows: the whole part as
         the text has it (once, whichever of its facts showed the change)."""
         if (a.number, p.id) in self.renewed:
@@ -422,7 +468,7 @@ class Writer:
         node["basis"] = basis
         doc.insert(("parts", pi, "versions"), vi + 1, node)
 
-    def wording_text(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+    def wording_text(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         """A stored official wording the text contradicts: a change by one act is a new version of the part; with no
         act since the wording was stored, the stored one was wrong."""
         if f.status != "contradicted" or (a.number, p.id) in self.renewed:
@@ -442,7 +488,7 @@ class Writer:
             path = ("parts", pi, "items", ii, "versions", f.kb_version)
         doc.set(path, "text." + self.lang, f.text)
 
-    def part_text(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+    def part_text(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         pi = self._part_index(art, p.id)
         v = art.parts[pi].versions[f.kb_version]
         if getattr(v, f"text_{self.lang}") is not None:
@@ -460,7 +506,7 @@ class Writer:
             return existing
         return styled([*existing, ref(self.sid, supports)], existing)
 
-    def new_part(self, doc: Document, art, a: ParsedArticle, p: ParsedPart) -> None:
+    def new_part(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart) -> None:
         o = self.origin(a, "part", p.id)
         if o.act is None:
             return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
@@ -523,7 +569,7 @@ class Writer:
             version["basis"] = " ".join(bases)
         return CommentedMap([("id", _q(i.id)), ("versions", [version])])
 
-    def repealed(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+    def repealed(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
         if f.status != "contradicted":
             return
         act, why = self.act_of(f)
@@ -540,7 +586,7 @@ class Writer:
             ii = next(k for k, it in enumerate(part.items) if it.id == f.item)
             doc.insert(("parts", pi, "items", ii, "versions"), f.kb_version + 1, self.repeal(act))
 
-    def repealed_article(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+    def repealed_article(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
         """A repealed article the KB has in force: every part in force (and its items) repealed by the one act the
         notes name for the repeal."""
         if f.status != "contradicted":
@@ -564,7 +610,7 @@ class Writer:
         return CommentedMap([("act", act), ("repealed", True), ("sources", [ref(self.sid, "the repeal")]),
                              ("confidence", self.grade)])
 
-    def item(self, doc: Document, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
+    def item(self, doc: Lazy, art, a: ParsedArticle, p: ParsedPart, f: Fact) -> None:
         if f.status == "absent":
             return self.skip(f, "for_a_person")
         pi = self._part_index(art, p.id)
@@ -589,7 +635,8 @@ class Writer:
             if self.official and getattr(v, f"text_{self.lang}") is None and \
                     self.quiet(a, "item", p.id, f.item, when(v, self.kb.acts).earliest):
                 doc.set(path, "text." + self.lang, item_text(parsed), before="sources")
-            doc.set(path, "sources", self.cite_more(doc.get(path)["sources"], supports))
+            if not self.cited(v):
+                doc.set(path, "sources", self.cite_more(doc.get(path)["sources"], supports))
             return
         first = when(part.versions[0], self.kb.acts)
         if act_when(self.kb.acts[o.act]).earliest < first.earliest:
@@ -602,7 +649,7 @@ class Writer:
             index = next((k for k, it in enumerate(items) if _num(str(it["id"])) > _num(f.item)), len(items))
             doc.insert(("parts", pi, "items"), index, node)
 
-    def code_note(self, doc: Document, art, a: ParsedArticle, f: Fact) -> None:
+    def code_note(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
         if not self.official or f.status in ("absent", "contradicted"):
             if f.status == "contradicted":
                 self.skip(f, "for_a_person")
@@ -675,14 +722,15 @@ class Writer:
         for number in self.result.articles:
             a = self.text.article(number)
             self.article(a, by_article.get(number, []))
+            self.done(f"article:{number}")
         if self.add:
             for out in self.result.outside:
                 a = self.text.article(out.number)
                 if not a.repealed and a.parts:
                     self.new_article(a)
-        files = {k: (self.kb.files[k], d.render()) for k, d in self.docs.items() if d.changed}
-        files.update(self.new_files)
-        return files
+        for key in list(self.docs):
+            self.done(key)
+        return {**self.rendered, **self.new_files}
 
 
 def styled(items: list, like: Any) -> Any:
