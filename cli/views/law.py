@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..phrases import Words
-from ..render import Block, field, heading, item, table, text, title, warn
+from ..render import Block, field, heading, item, table, text, title, warn, words
 
 LEGEND = "Marks: ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; unmarked: read in the official text."
 SLOT_NAMES = ("acts", "means", "purposes", "victim", "circumstances")
@@ -298,8 +298,7 @@ def _changes(w: Words, art: Any, acts: dict, labels: dict) -> list[Block]:
     for c in art.changes:
         blocks.append(item(f"{where(w, c.where)}: {change(w, c, acts, labels)}"))
         if c.words:
-            blocks.append(item(" ".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"
-                                        for op, t in c.words), 1))
+            blocks.append(words(c.words, 1))
     return blocks
 
 
