@@ -38,10 +38,10 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return w.punishment({"kind": field_name.rsplit(".", 1)[1], **value})
     if field_name.startswith("penalty.additional."):
         return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
-    if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
-        return w.penalty(value)
     if field_name == "penalty.category":
         return w.category(value)
+    if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
+        return w.penalty(value)
     if isinstance(value, list):
         return ", ".join(w.label(v, labels) if isinstance(v, str) else str(v) for v in value) or w("none")
     if hasattr(value, "model_dump"):
