@@ -12,113 +12,27 @@ import datetime as dt
 import os
 from pathlib import Path
 from typing import Awaitable, Callable, Sequence
-from urllib.parse import urlencode
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from cli.phrases import LANGS, Words
 from kb.errors import BadInput, InvalidKB, NotFound
-from kb.timeline import check_point, parse_date
 
 from . import pages
-from .uploads import BadForm, Drafts, TooLarge
+from .site import Ctx, Site
+from .uploads import BadForm, TooLarge
 
-LANG_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 STYLE = (Path(__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
 # No script, no frame, no asset from anywhere but this server; forms post only here.
 POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
           "frame-ancestors 'none'")
-
-
-class Site:
-    """What every request reads: the knowledge base, the clock, the uploaded drafts, the templates."""
-
-    def __init__(self, kb, today: Callable[[], dt.date]):
-        self.kb, self.today, self.drafts = kb, today, Drafts()
-        self.templates = Environment(loader=PackageLoader("web"), autoescape=True, undefined=StrictUndefined,
-                                     trim_blocks=True, lstrip_blocks=True)
-
-
-class Ctx:
-    """One request: its language, its date and how to write a page."""
-
-    def __init__(self, site: Site, request: Request):
-        self.site, self.kb, self.request = site, site.kb, request
-        self.lang = language(request)
-        self.w = Words(self.lang)
-
-    def param(self, name: str) -> str:
-        return self.request.query_params.get(name, "").strip()
-
-    def on(self, name: str = "on") -> dt.date:
-        """The date a page reads the law on: its URL's, else today (a bad date is refused as the CLI refuses it)."""
-        text = self.param(name)
-        return check_point(self.kb, parse_date(text) if text else self.site.today())
-
-    def canonical(self, dated: bool = True) -> Response | None:
-        """A redirect to this page's permanent URL, when the request lacks its language or date."""
-        q = self.request.query_params
-        missing = {"lang": self.lang} if "lang" not in q else {}
-        if dated and not q.get("on"):
-            missing["on"] = self.on().isoformat()
-        if not missing:
-            return None
-        return RedirectResponse(self.url(self.request.url.path, **{**dict(q.multi_items()), **missing}), 302)
-
-    def url(self, path: str, **params: str | list[str] | None) -> str:
-        """A URL of this server with its query (a list gives a repeated parameter; None or '' is left out)."""
-        pairs = [(k, x) for k, v in params.items() for x in (v if isinstance(v, list) else [v]) if x not in (None, "")]
-        return path + ("?" + urlencode(pairs) if pairs else "")
-
-    def render(self, template: str, title: str, status: int = 200, dated: bool = True, **kw) -> HTMLResponse:
-        on = self.param("on") if self.param("on") else self.site.today().isoformat()
-        here = self.request.url.path
-        query = dict(self.request.query_params.multi_items()) if self.request.method == "GET" else {}
-        if not dated:
-            query.pop("on", None)
-        langs = [(code, LANG_NAMES[code], self.url(here, **{**query, "lang": code})) for code in LANGS]
-        common = {"lang": self.lang, "on": on}
-        links = {name: self.url(path, **common) for name, path in
-                 (("home", "/"), ("gaps", "/gaps"), ("qualify", "/qualify"), ("compare", "/compare"),
-                  ("audit", "/audit"))}
-        permalink = self.url(here, **query) if self.request.method == "GET" and status == 200 else None
-        html = self.site.templates.get_template(template).render(
-            w=self.w, lang=self.lang, on=on, title=title, langs=langs, links=links, permalink=permalink,
-            query=self.param("q") if here == "/search" else "", url=self.url, here=here, **kw)
-        return HTMLResponse(html, status)
-
-
-def language(request: Request) -> str:
-    """The page's language: its URL's (refused if not one of ours), else the browser's preference, else English."""
-    asked = request.query_params.get("lang")
-    if asked is not None:
-        if asked not in LANGS:
-            raise BadInput(f"not a language: {asked!r} (choose en, ru or kk)")
-        return asked
-    return preferred(request.headers.get("accept-language", ""))
-
-
-def preferred(header: str) -> str:
-    best, weight = "en", 0.0
-    for part in header.split(","):
-        tag, _, params = part.strip().partition(";")
-        code = tag.strip().split("-")[0].lower()
-        try:
-            q = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
-        except ValueError:
-            q = 0.0
-        if code in LANGS and q > weight:
-            best, weight = code, q
-    return best
 
 
 # -- errors: the CLI's messages, with the HTTP status of its exit code ------------------------------------------
@@ -128,19 +42,8 @@ TITLES = {400: "The request cannot be answered", 403: "Forbidden", 404: "Not fou
 
 
 def error(site: Site, request: Request, status: int, message: str, findings: Sequence[str] = ()) -> HTMLResponse:
-    try:
-        lang = language(request)
-    except BadInput:
-        lang = preferred(request.headers.get("accept-language", ""))
-    w = Words(lang)
-    home = "/?" + urlencode({"lang": lang})
-    html = site.templates.get_template("error.html").render(
-        w=w, lang=lang, on=site.today().isoformat(), title=w(TITLES[status]), message=message, findings=findings,
-        langs=[], links={"home": home, "gaps": "/gaps?" + urlencode({"lang": lang}),
-                         "qualify": "/qualify?" + urlencode({"lang": lang}),
-                         "compare": "/compare?" + urlencode({"lang": lang}), "audit": "/audit?" + urlencode({"lang": lang})},
-        permalink=None, query="", url=None)
-    return HTMLResponse(html, status)
+    ctx = Ctx(site, request, strict=False)
+    return ctx.render("error.html", ctx.w(TITLES[status]), status, message=message, findings=findings)
 
 
 def answer(site: Site, handler: Callable[[Ctx], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
@@ -194,7 +97,7 @@ class Headers:
                 headers = MutableHeaders(scope=message)
                 headers["Content-Security-Policy"] = POLICY
                 headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
+                headers["Referrer-Policy"] = "same-origin"  # no-referrer would make a browser send "Origin: null"
                 headers["X-Frame-Options"] = "DENY"
                 headers.setdefault("Cache-Control", "no-store")
             await send(message)

@@ -7,7 +7,7 @@ no parameter of a request is ever used as a path.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from starlette.datastructures import FormData
@@ -21,10 +21,8 @@ from kb.citation import Citation, parse
 from kb.errors import BadInput, InvalidKB, NotFound
 
 from .html import to_html
+from .site import Ctx
 from .uploads import form, upload
-
-if TYPE_CHECKING:
-    from .app import Ctx
 
 
 def _redirect(url: str, status: int = 302) -> Response:

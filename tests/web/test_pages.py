@@ -17,7 +17,7 @@ from cli.views import search as search_view
 from kb import gaps
 from kb.citation import parse
 from kb.draft import apply
-from kb.errors import BadInput, NotFound
+from kb.errors import NotFound
 from kb.history import history
 from kb.show import show
 from tests.conftest import TODAY, run
@@ -41,7 +41,7 @@ def test_every_page_has_a_permanent_url_with_its_date_and_language(client, path)
     r = client.get(path, headers={"accept-language": "kk, ru;q=0.8"})
     assert r.status_code == 200 and r.history and r.history[0].status_code == 302
     q = query(r)
-    assert q["lang"] == "kk" and f'<html lang="kk">' in r.text
+    assert q["lang"] == "kk" and '<html lang="kk">' in r.text
     assert ("on" not in q) if path in UNDATED else (q["on"] == TODAY.isoformat())
     assert client.get(str(r.url)).history == []  # the permanent URL is the page itself
     # ru / kk / en on every page, each link keeping the rest of the address
