@@ -81,11 +81,12 @@ def penalty(citation: CitationArg, on: OnOpt = None, lang: LangOpt = Lang.en, ro
 tipkb audit
 tipkb audit --json | jq .by_grade
 """)
-def audit(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
+def audit(lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
+          fmt: FormatOpt = Format.table) -> None:
     """Every fact not yet checked against the official text, worst first, with the sources to check."""
     from kb.audit import audit as run
 
     from .views import law
 
-    Out(fmt, as_json).emit(run(load(root)), law.audit)
+    Out(fmt, as_json, lang).emit(run(load(root)), law.audit)
 

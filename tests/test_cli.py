@@ -158,3 +158,16 @@ def test_validate_findings_go_to_stderr_one_line_each(tipkb, kb_copy):
     assert any("unknown key" in line for line in lines) and lines[-1].startswith("tipkb: ")
     data = json.loads(tipkb("validate", "--root", str(kb_copy), "--json").out)
     assert data["findings"][0]["line"] > 0 and data["findings"][0]["file"].endswith("art-309.yaml")
+
+
+@pytest.mark.parametrize("args", [
+    ("show", "135", "--on", "2020-03-01"), ("penalty", "128"), ("history", "128"), ("history", "general"),
+    ("diff", "--from", "2019-06-01", "--to", "2025-06-01"), ("act", "292-VI"), ("audit",),
+    ("search", "вербовка"), ("gaps",), ("qualify", "--date", "2021-05-10", "--victim-age", "16", "--act", "recruitment",
+                                      "--purpose", "exploitation"),
+])
+def test_the_json_is_the_same_in_every_language(tipkb, args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no stray ./tipkb.db for search
+    outs = {lang: tipkb(*args, "--json", "--lang", lang) for lang in ("en", "ru", "kk")}
+    assert outs["en"].code == 0, outs["en"].err
+    assert outs["en"].out == outs["ru"].out == outs["kk"].out

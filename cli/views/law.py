@@ -34,8 +34,11 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return "; ".join(w.additional(a) for a in value) or w("none")
     if field_name == "elements":
         return "; ".join(f"{w(k)}: {', '.join(w.label(v, labels) for v in ids)}" for k, ids in value.items() if ids)
-    if field_name.startswith("penalty.main."):
-        return w.punishment({"kind": field_name.rsplit(".", 1)[1], **value})
+    if isinstance(value, bool):
+        return w("yes") if value else w("no")
+    if field_name.startswith("penalty.main."):  # the slot is named by the kind: say only the measure
+        kind = field_name.rsplit(".", 1)[1]
+        return w.punishment({"kind": kind, **value}).removeprefix(w.kind(kind)).strip() or w.kind(kind)
     if field_name.startswith("penalty.additional."):
         return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
     if field_name == "penalty.category":
@@ -368,12 +371,16 @@ def act(report: Any, lang: str) -> list[Block]:
     blocks.append(field(w("sources"), ", ".join(s.ref for s in report.sources)))
     if report.amends_nothing:
         blocks.append(warn("No version in the knowledge base is this act's: it amends nothing the KB encodes."))
+    unknowns = []
     for art in [report.general, *report.articles]:
-        if not (art.changes or art.unknowns):
-            continue
-        blocks.append(heading(w("General part") if not art.article else f"{w.cite(art.article)} {w.text(art.title)}"))
-        blocks += _changes(w, art, acts, labels)
-        blocks += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
+        unknowns += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
+        if art.changes:
+            blocks.append(heading(w("General part") if not art.article else
+                                  f"{w.cite(art.article)} {w.text(art.title)}"))
+            blocks += _changes(w, art, acts, labels)
+    if unknowns:
+        blocks.append(heading(w("What the knowledge base does not know about this act's changes")))
+        blocks += unknowns
     if report.note:
         blocks.append(text(w.prose(report.note)))
     return blocks

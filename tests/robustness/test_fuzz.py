@@ -14,7 +14,7 @@ from ..conftest import ROOT
 
 FILES = sorted(p.relative_to(ROOT) for p in (ROOT / "statutes").rglob("*.yaml")) + \
     sorted(p.relative_to(ROOT) for p in (ROOT / "mappings").rglob("*.yaml"))
-EXAMPLES = int(os.environ.get("TIPKB_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("TIPKB_FUZZ_EXAMPLES", "12"))
 
 
 def mutate(text: str, op: str, at: float, other: float, char: str) -> str:
