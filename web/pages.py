@@ -277,7 +277,8 @@ async def qualify(ctx: Ctx) -> Response:
         data = await form(ctx.request)
         values = {k: [v for v in data.getlist(k) if isinstance(v, str)] for k in data.keys()}
         try:
-            content = to_html(qualify_view.view(_answer(ctx, data, await upload(data, "facts")), lang, explain=True))
+            content = to_html(qualify_view.view(_answer(ctx, data, await upload(data, "facts")), lang, explain=True),
+                              depth=1)
         except InvalidKB as e:
             message, findings, status = f"{e.what} is invalid ({len(e.findings)} problem(s)):", map(str, e.findings), 400
         except BadInput as e:

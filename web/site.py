@@ -77,9 +77,8 @@ class Ctx:
             query.pop("on", None)
         langs = [(code, LANG_NAMES[code], self.url(here, **{**query, "lang": code})) for code in LANGS]
         common = {"lang": self.lang, "on": on}
-        links = {name: self.url(path, **common) for name, path in
-                 (("home", "/"), ("gaps", "/gaps"), ("qualify", "/qualify"), ("compare", "/compare"),
-                  ("audit", "/audit"))}
+        links = {path: self.url(path, **common) for path in ("/", "/gaps", "/qualify", "/compare", "/audit")}
+        links["home"] = links["/"]
         permalink = self.url(here, **query) if self.request.method == "GET" and status == 200 else None
         html = self.site.templates.get_template(template).render(
             w=self.w, lang=self.lang, on=on, title=title, langs=langs, links=links, permalink=permalink,
