@@ -9,10 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from kb.load import load
-from tests.conftest import TODAY
-from tests.minikb import ART_500, write_gaps_kb
 
-pytest.importorskip("starlette", reason="the serve extra is not installed: pip install -e '.[test]'")
+from ..conftest import TODAY
+from ..minikb import ART_500, write_gaps_kb
 
 BASE = "http://127.0.0.1:8000"
 

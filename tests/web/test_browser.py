@@ -8,8 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import TODAY
-
+from ..conftest import TODAY
 from .browser import chromium, missing, served
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from cli.render import field, heading, item, table, text, title, warn, words
-from tests.conftest import run
-from tests.minikb import write_kb
+
+from ..conftest import run
+from ..minikb import write_kb
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
 
@@ -67,7 +68,7 @@ parts:
       - {act: law-b, text.ru: Вербовка или передача человека в целях эксплуатации., sources: [{ref: t1}],
          confidence: official}
 """
-    from tests.conftest import TODAY
+    from ..conftest import TODAY
 
     client = TestClient(create_app(load(write_kb(tmp_path, {"900": article})), lambda: TODAY),
                         base_url="http://127.0.0.1:8000")

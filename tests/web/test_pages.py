@@ -20,8 +20,8 @@ from kb.draft import apply
 from kb.errors import NotFound
 from kb.history import history
 from kb.show import show
-from tests.conftest import TODAY, run
 
+from ..conftest import TODAY, run
 from .conftest import BASE, DRAFT, main_text, message, shows
 
 D2016, D2018, D2025 = dt.date(2016, 1, 1), dt.date(2018, 6, 1), dt.date(2025, 1, 1)
