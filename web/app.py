@@ -67,7 +67,7 @@ def answer(site: Site, handler: Callable[[Ctx], Awaitable[Response]]) -> Callabl
         except Exception as e:  # a bug
             if os.environ.get("TIPKB_DEBUG"):
                 raise
-            return error(site, request, 500, f"internal error ({type(e).__name__}); please report it")
+            return error(site, request, 500, f"internal error ({type(e).__name__}: {e}); please report it")
 
     return endpoint
 
@@ -116,10 +116,9 @@ def create_app(kb, today: Callable[[], dt.date], hosts: Sequence[str] = ("127.0.
     routes = [Route("/style.css", style)]
     routes += [Route(path, answer(site, handler), methods=methods) for path, handler, methods in pages.ROUTES]
 
-    async def http_error(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        message = {404: "no page at this address", 405: "this page does not take that method"}.get(status, "")
-        return error(site, request, status if status in TITLES else 400, message)
+    async def http_error(request: Request, exc: HTTPException) -> Response:  # the router's: no such page or method
+        message = {404: "no page at this address", 405: "this page does not take that method"}.get(exc.status_code, "")
+        return error(site, request, exc.status_code if exc.status_code in TITLES else 400, message)
 
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error},
                      middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts)), Middleware(Headers)])

@@ -419,5 +419,6 @@ def test_an_internal_error_is_one_line_not_a_traceback(client, monkeypatch):
     monkeypatch.delenv("TIPKB_DEBUG", raising=False)
     monkeypatch.setattr(audit, "audit", lambda kb: 1 / 0)
     r = client.get("/audit?lang=en")
-    assert r.status_code == 500 and message(r.text) == "internal error (ZeroDivisionError); please report it"
+    assert r.status_code == 500 and message(r.text) == "internal error (ZeroDivisionError: division by zero); please " \
+                                                         "report it"
 
