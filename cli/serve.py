@@ -61,7 +61,8 @@ def serve(
         env().err(f"tipkb: warning: {host} is not a loopback address: anyone who can reach this machine on port "
                   f"{port} can read these pages and upload drafts and facts to it")
     env().stdout.flush()
-    uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning", server_header=False)).run(sockets=[sock])
+    config = uvicorn.Config(app, access_log=False, log_level="warning", server_header=False, proxy_headers=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def today():
