@@ -209,7 +209,7 @@ def output_failed(e: OSError, environment: Env) -> int:
 # start-up, so main() imports only the module of the command being run.
 COMMANDS = {"validate": "lookup", "show": "lookup", "penalty": "lookup", "audit": "lookup", "gaps": "gaps",
             "draft": "gaps", "diff": "diff", "history": "diff", "act": "diff", "qualify": "qualify",
-            "search": "search", "index": "search", "schema": "schema", "import": "textimport"}
+            "search": "search", "index": "search", "schema": "schema", "import": "textimport", "serve": "serve"}
 
 
 def register(name: str | None = None) -> None:

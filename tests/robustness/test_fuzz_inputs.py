@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kb import diff, draft, facts, gaps, yamlio
 from kb.errors import BadInput, InvalidKB
 from kb.qualify import Tie, qualify
+from kb.snapshot import act_point
 
 from ..conftest import ROOT
 from .test_fuzz import mutate
@@ -80,16 +81,15 @@ def test_mutated_facts_read_cleanly(kb, scenario, op, at, other, char):
 
 def apply_draft(kb, data: bytes) -> None:
     try:
-        overlay = draft.apply(kb, data, ON, "draft.yaml")
+        overlay, act = draft.apply(kb, data, ON, "draft.yaml")
     except InvalidKB as e:
         assert e.findings and all(f.file == "draft.yaml" and f.message for f in e.findings)
         return
     except BadInput as e:  # a draft that comes into force after the date of the report
         assert "comes into force" in str(e)
         return
-    gaps.compare(gaps.report(kb, ON), gaps.report(overlay, ON), "draft.yaml")
-    _, froms = diff.resolve(kb, ON.isoformat())
-    diff.diff(kb, froms, overlay, [diff.State("draft", frozenset(overlay.acts))], None, "a", "b")
+    gaps.draft_report(overlay, act, "draft.yaml")
+    diff.diff(overlay, [act_point(overlay, act, before=True)], overlay, [act_point(overlay, act)], None, "a", "b")
 
 
 @FUZZ
