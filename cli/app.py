@@ -210,7 +210,7 @@ def output_failed(e: OSError, environment: Env) -> int:
 # start-up, so main() imports only the module of the command being run.
 COMMANDS = {"validate": "lookup", "show": "lookup", "penalty": "lookup", "audit": "lookup", "gaps": "gaps",
             "draft": "gaps", "diff": "diff", "history": "diff", "act": "diff", "qualify": "qualify",
-            "search": "search", "index": "search", "schema": "schema"}
+            "search": "search", "index": "search", "schema": "schema", "import": "textimport", "serve": "serve"}
 
 
 def register(name: str | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-Block = tuple  # ("title"|"heading"|"text"|"warn"|"field"|"item"|"table", ...)
+Block = tuple  # ("title"|"heading"|"text"|"warn"|"field"|"item"|"words"|"table", ...)
 
 
 def title(text: str) -> Block:
@@ -32,6 +32,16 @@ def item(value: str, indent: int = 0) -> Block:
     return ("item", value, indent)
 
 
+def words(pairs: list[tuple[str, str]], indent: int = 0) -> Block:
+    """A word diff as a list item: (op, text) pairs, op equal, delete or insert (kb/diff.py `words`)."""
+    return ("words", pairs, indent)
+
+
+def wdiff(pairs: list[tuple[str, str]]) -> str:
+    """A word diff in wdiff's notation: [-deleted-] {+inserted+}."""
+    return " ".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}" for op, t in pairs)
+
+
 def table(headers: list[str], rows: list[list[Any]]) -> Block:
     return ("table", headers, rows)
 
@@ -54,6 +64,8 @@ def to_markdown(blocks: list[Block]) -> str:
             lines.append(f"{'  ' * b[3]}- **{b[1]}:** {b[2]}")
         elif kind == "item":
             lines.append(f"{'  ' * b[2]}- {b[1]}")
+        elif kind == "words":
+            lines.append(f"{'  ' * b[2]}- {wdiff(b[1])}")
         elif kind == "table":
             headers, rows = b[1], b[2]
             lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
@@ -116,6 +128,8 @@ def to_console(blocks: list[Block], console: Any) -> None:
             hanging(b[3], b[1] + ":", str(b[2]), "dim")
         elif kind == "item":
             hanging(b[2], "•", b[1])
+        elif kind == "words":
+            hanging(b[2], "•", wdiff(b[1]))
         elif kind == "table":
             flush()
             grid = Table(*b[1], show_lines=False, header_style="bold")

@@ -14,7 +14,7 @@ RESULTS = {
     "show": "kb.show:ArticleView", "penalty": "kb.show:PenaltyResult", "history": "kb.history:History",
     "diff": "kb.diff:DiffReport", "act": "kb.acts:ActReport", "audit": "kb.audit:AuditReport",
     "validate": "kb.load:ValidationReport", "search": "kb.search:SearchResult", "index": "kb.index:IndexResult",
-    "gaps": "kb.gaps:GapReport", "qualify": "kb.qualify:QualifyResult",
+    "gaps": "kb.gaps:GapReport", "qualify": "kb.qualify:QualifyResult", "import": "kb.importer:ImportResult",
 }
 
 

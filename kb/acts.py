@@ -48,14 +48,17 @@ def find_act(kb, text: str) -> Act:
     raise NotFound(f"no amending act {text!r} in the knowledge base; it has: {listing}")
 
 
-def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | None):
-    """A diff point as (the KB to read, its points, the draft act's id or None)."""
+def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | None, files: bool = True):
+    """A diff point as (the KB to read, its points, the draft act's id or None). `files=False` for a front end
+    whose input must never name a file (the web application, whose drafts are uploads)."""
     text = text.strip()
     if _DATE.fullmatch(text):
         from .timeline import parse_date
 
         return kb, points(kb, check_point(kb, parse_date(text)), articles), None
     if text.endswith((".yaml", ".yml", ".json")) or text == "-":
+        if not files:
+            raise BadInput(f"{text!r} names a file; give a date or an amending act, or upload the draft")
         from .draft import apply
 
         overlay, act_id = apply(kb, Path(text) if text != "-" else text, today)

@@ -64,6 +64,8 @@ def _facts(kb) -> Iterable[tuple[str, str, list[AuditRow]]]:
         for part in art.parts:
             for v in part.versions:
                 rows.append(_row(kb, f"{n}.{part.id}", v))
+                if v.penalty_provenance is not None:  # the penalty rests on sources of its own (an imported text)
+                    rows.append(_row(kb, f"{n}.{part.id} penalty", v.penalty_provenance))
                 rows += [_row(kb, f"{n}.{part.id} (conflicting source)", c) for c in v.conflicts]
             rows += [_row(kb, f"{n}.{part.id}.{item.id}", v) for item in part.items for v in item.versions
                      if not v.repealed]

@@ -267,8 +267,8 @@ def _walk(node: Any, loc: tuple) -> Iterator[tuple[BaseModel, tuple]]:
         stack.extend((x, where) for where, x in reversed(children))
 
 
-def check(kb: Any) -> list[Finding]:
-    c = Checker(kb)
+def check(kb: Any, locate: dict[str, Callable[[], Any]] | None = None) -> list[Finding]:
+    c = Checker(kb, locate)
     c.acts()
     c.code()
     for art in kb.articles.values():

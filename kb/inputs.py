@@ -20,6 +20,8 @@ from .errors import Finding, InvalidKB
 # stays short.
 KB_FILE = 5_000_000  # the largest shipped file is ~10 kB, a generated ×100 article ~25 kB
 DRAFT = 128_000  # a draft amends a few articles; the whole encoded Code, every version, is ~46 kB
+STATUTE_TEXT = 32_000_000  # a Code text as saved from adilet.zan.kz: the whole Code with its amendment notes is
+#                            a few MB as HTML; a .docx is checked again when unpacked (kb/statute_text/read.py)
 FACTS = 64_000  # one case: its schema's own bounds (50 terms of 200 characters per slot, 1000 victim
 #                 entries) fit in flow style; real facts files are under 2 kB
 
@@ -32,7 +34,7 @@ def _refuse(display: str, message: str) -> InvalidKB:
     return InvalidKB([Finding(display, None, None, "", message)])
 
 
-_NAMES = {KB_FILE: "a KB file", DRAFT: "a draft", FACTS: "a facts file"}
+_NAMES = {KB_FILE: "a KB file", DRAFT: "a draft", FACTS: "a facts file", STATUTE_TEXT: "a text of the Code"}
 
 
 def _too_large(display: str, limit: int) -> InvalidKB:

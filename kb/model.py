@@ -153,8 +153,13 @@ class Source(Strict):
     # official site, `secondary` for a faithful reproduction, a commentary or an official translation,
     # `reported` for news and summaries, `unverified` for our own notes of what was not found.
     grade: SourceGrade
-    date: Date | None = None  # the date the source speaks of (publication): the later wins a tie
+    date: Date | None = None  # the date the source speaks of (publication; a Code text's edition): the later wins a tie
     family: str | None = None  # sources of one family (one underlying report) count as one
+    # A text of the Code given to `tipkb import`: its language, when it was retrieved and its SHA-256, so the
+    # same file imported again is the same source.
+    lang: Literal["ru", "kk"] | None = None
+    retrieved: Date | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
 class Graded(Strict):

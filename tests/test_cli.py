@@ -81,13 +81,13 @@ def _sources(folder: str):
 
 
 def test_only_the_environment_reads_the_calendar():
-    found = [str(p.relative_to(ROOT)) for folder in ("kb", "cli") for p in _sources(folder)
+    found = [str(p.relative_to(ROOT)) for folder in ("kb", "cli", "web") for p in _sources(folder)
              for line in p.read_text(encoding="utf-8").splitlines() if "date.today" in line]
     assert found == ["cli/env.py"]
 
 
 def _imports(path: Path, package: str) -> set[str]:
-    """Every module of kb/ and cli/ this file imports, at the top or inside a function (lazy imports count)."""
+    """Every module of kb/, cli/ and web/ this file imports, at the top or inside a function (lazy imports count)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     here = f"{package}.{path.stem}" if path.stem != "__init__" else package
     parts = here.split(".")
@@ -101,12 +101,12 @@ def _imports(path: Path, package: str) -> set[str]:
                 base = ".".join(parts[:len(parts) - node.level] + ([base] if base else []))
             out.add(base)
             out |= {f"{base}.{a.name}" for a in node.names}
-    return {m for m in out if m.split(".")[0] in ("kb", "cli")}
+    return {m for m in out if m.split(".")[0] in ("kb", "cli", "web")}
 
 
 def test_the_import_graph_has_no_cycle():
     graph = {}
-    for folder in ("kb", "cli"):
+    for folder in ("kb", "cli", "web"):
         for p in _sources(folder):
             rel = p.relative_to(ROOT).with_suffix("")
             name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
@@ -131,7 +131,19 @@ def test_the_import_graph_has_no_cycle():
 def test_the_library_imports_no_front_end():
     for p in _sources("kb"):
         text = p.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(from|import) (cli|rich|typer|click)\b", text, re.MULTILINE), p
+        assert not re.search(r"^\s*(from|import) (cli|web|rich|typer|click|starlette|jinja2|uvicorn|markupsafe)\b",
+                             text, re.MULTILINE), p
+
+
+def test_the_web_is_a_front_end_beside_the_cli():
+    """web/ reads the CLI's views and words, never its command line; the CLI starts web/ only inside `serve`."""
+    for p in _sources("web"):
+        used = {m for m in _imports(p, "web") if m.startswith("cli")}
+        assert used <= {"cli.views", "cli.phrases", "cli.render"} | {m for m in used if m.startswith(
+            ("cli.views.", "cli.phrases.", "cli.render."))}, (p, used)
+    for p in _sources("cli"):
+        if p.name != "serve.py":
+            assert not {m for m in _imports(p, "cli") if m.startswith("web")}, p
 
 
 def test_validate_findings_go_to_stderr_one_line_each(tipkb, kb_copy):

@@ -207,6 +207,11 @@ def test_history_changes_and_unknowns(mini):
     assert third.unknowns[0].last_known.act == "law-b"
 
 
+def test_the_history_view_says_a_change_of_category(tipkb, tmp_path):
+    r = tipkb("history", "500.1", "--root", str(write_kb(tmp_path, {"500": ART_500})))
+    assert r.code == 0 and "category: medium gravity → grave" in r.out
+
+
 # -- the general part --------------------------------------------------------------------------------------------
 
 EXPLOITATION = CODE.replace(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..phrases import Words
-from ..render import Block, field, heading, item, table, text, title, warn
+from ..render import Block, field, heading, item, table, text, title, warn, words
 
 LEGEND = "Marks: ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; unmarked: read in the official text."
 SLOT_NAMES = ("acts", "means", "purposes", "victim", "circumstances")
@@ -41,10 +41,10 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return w.punishment({"kind": kind, **value}).removeprefix(w.kind(kind)).strip() or w.kind(kind)
     if field_name.startswith("penalty.additional."):
         return w.additional({"kind": field_name.rsplit(".", 1)[1], **value})
-    if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
-        return w.penalty(value)
     if field_name == "penalty.category":
         return w.category(value)
+    if field_name.startswith("penalty") or (isinstance(value, dict) and "main" in value):
+        return w.penalty(value)
     if isinstance(value, list):
         return ", ".join(w.label(v, labels) if isinstance(v, str) else str(v) for v in value) or w("none")
     if hasattr(value, "model_dump"):
@@ -301,8 +301,7 @@ def _changes(w: Words, art: Any, acts: dict, labels: dict) -> list[Block]:
     for c in art.changes:
         blocks.append(item(f"{where(w, c.where)}: {change(w, c, acts, labels)}"))
         if c.words:
-            blocks.append(item(" ".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"
-                                        for op, t in c.words), 1))
+            blocks.append(words(c.words, 1))
     return blocks
 
 
