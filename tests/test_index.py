@@ -128,8 +128,8 @@ def test_in_force_test_agrees_with_the_snapshots(kb):
 def test_search_gives_the_same_results_from_the_index(kb, tmp_path):
     db = tmp_path / "tipkb.db"
     build_index(kb, db)
-    for query in ["вербовки", "recruitment", "trafficing", "жеңгетайлық", "organ sale", "трафикинг", "вербов",
-                  "sexual exploitation of a minor abroad", "qwzx"]:
+    for query in ["вербовки", "recruitment", "trafficing", "жеңгетайлық", "organ sale", "трафикинг",
+                  "sexual exploitation of a minor abroad"]:
         for on in DATES:
             via_index, via_yaml = search(kb, query, on, db=db), search(kb, query, on)
             assert (via_index.source, via_yaml.source) == ("index", "yaml")
