@@ -169,12 +169,22 @@ def available(subcommand: str) -> bool:
                           stderr=subprocess.DEVNULL).returncode == 0
 
 
+def _in_child(fn, *args):
+    """fn(*args) in a child process. Rendering the whole-Code text loads the KB, and the runner must stay small:
+    Linux counts the memory of the process a command was started from in the command's peak (at exec it keeps
+    the larger of the two maxima), so a large runner would raise every command's peak, the floor's too."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
 def prepare(scale: int, work: Path, env: dict[str, str]) -> dict[str, str]:
     """The KB at this scale and what the commands need beside it, in the temporary directory."""
     root = generate(work / f"kb{scale}", scale)
     facts = work / "case.yaml"
     facts.write_text(FACTS, encoding="utf-8")
-    text = whole_code_text(root, work / f"code{scale}.txt")
+    text = _in_child(whole_code_text, root, work / f"code{scale}.txt")
     kb = {"root": str(root), "today": TODAY, "facts": str(facts), "search_db": str(work / f"search{scale}.db"),
           "index_db": str(work / f"index{scale}.db"), "text": str(text) if text else ""}
     # search is measured with its index current: build it first (if this fails, search reports it).
