@@ -33,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import generate, whole_code_text  # noqa: E402
+from generate import generate  # noqa: E402
 
 TIPKB = str(Path(sys.executable).with_name("tipkb"))
 FLOOR = [sys.executable, str(HERE / "floor.py"), "128"]
@@ -169,14 +169,15 @@ def available(subcommand: str) -> bool:
                           stderr=subprocess.DEVNULL).returncode == 0
 
 
-def _in_child(fn, *args):
-    """fn(*args) in a child process. Rendering the whole-Code text loads the KB, and the runner must stay small:
-    Linux counts the memory of the process a command was started from in the command's peak (at exec it keeps
-    the larger of the two maxima), so a large runner would raise every command's peak, the floor's too."""
-    import multiprocessing
-
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(fn, args)
+def whole_code_text_apart(root: Path, out: Path, env: dict[str, str]) -> Path | None:
+    """generate.py's `whole_code_text` in a child process. Rendering the text loads the KB, and the runner must
+    stay small: Linux counts the memory of the process a command was started from in the command's peak (at
+    exec it keeps the larger of the two maxima), so a large runner would raise every command's peak."""
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); from generate import "
+            "whole_code_text; print(whole_code_text(Path(sys.argv[2]), Path(sys.argv[3])) or '')")
+    done = subprocess.run([sys.executable, "-c", code, str(HERE), str(root), str(out)], env=env,
+                          stdout=subprocess.PIPE, text=True, check=True)
+    return Path(done.stdout.strip()) if done.stdout.strip() else None
 
 
 def prepare(scale: int, work: Path, env: dict[str, str]) -> dict[str, str]:
@@ -184,7 +185,7 @@ def prepare(scale: int, work: Path, env: dict[str, str]) -> dict[str, str]:
     root = generate(work / f"kb{scale}", scale)
     facts = work / "case.yaml"
     facts.write_text(FACTS, encoding="utf-8")
-    text = _in_child(whole_code_text, root, work / f"code{scale}.txt")
+    text = whole_code_text_apart(root, work / f"code{scale}.txt", env)
     kb = {"root": str(root), "today": TODAY, "facts": str(facts), "search_db": str(work / f"search{scale}.db"),
           "index_db": str(work / f"index{scale}.db"), "text": str(text) if text else ""}
     # search is measured with its index current: build it first (if this fails, search reports it).
