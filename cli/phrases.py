@@ -48,8 +48,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Law {number}": ("Закон № {number}", "№ {number} Заң"),
     "the draft ({id})": ("проект ({id})", "жоба ({id})"),
     "law of {date} (no. unknown)": ("закон от {date} (номер неизвестен)", "{date} заңы (нөмірі белгісіз)"),
-    "“{name}” (law of {date}, no. unknown)": ("«{name}» (закон от {date}, номер неизвестен)",
-                                              "«{name}» ({date} заңы, нөмірі белгісіз)"),
+    "“{name}” (law of {date})": ("«{name}» (закон от {date})", "«{name}» ({date} заңы)"),
+    "{value} (unknown before)": ("{value} (прежде неизвестно)", "{value} (бұрын белгісіз)"),
+    "Every change below was made by {act}.": ("Все изменения ниже внесены: {act}.",
+                                              "Төмендегі өзгерістердің бәрін енгізген: {act}."),
     "if {act} (in force {when}) had come into force": (
         "если {act} (вступает в силу {when}) уже вступил в силу",
         "егер {act} ({when} күшіне енеді) күшіне енген болса"),
@@ -60,7 +62,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, {since}{grade}",
         "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since}{grade}"),
     "in force from {date}": ("в силе с {date}", "{date} бастап күшінде"),
-    "in force between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),
+    "in force from a date between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),
     "in force from {a} or later (the end of the window is unknown)": (
         "вступило в силу не ранее {a} (конец срока неизвестен)", "{a} немесе одан кейін күшіне енген (мерзімнің соңы белгісіз)"),
     "conflicting source: {value} ({sources}{grade}), outweighed by {reason}": (
@@ -848,13 +850,13 @@ class Words:
         return self("between {a} and {b}", a=a, b=b) if b else self("from {a} (end of window unknown)", a=a)
 
     def in_force(self, w: Any) -> str:
-        """'in force from 2015-01-01', 'in force between A and B' (a window), as a phrase of the sentence."""
+        """'in force from 2015-01-01', 'in force from a date between A and B' (a window), as a phrase of the sentence."""
         get = (lambda k: w.get(k)) if isinstance(w, dict) else (lambda k: getattr(w, k))
         a, b = (x.isoformat() if isinstance(x, dt.date) else x for x in (get("earliest"), get("latest")))
         if a == b:
             return self("in force from {date}", date=a)
         if b:
-            return self("in force between {a} and {b}", a=a, b=b)
+            return self("in force from a date between {a} and {b}", a=a, b=b)
         return self("in force from {a} or later (the end of the window is unknown)", a=a)
 
     def act(self, act_id: str | None, acts: dict) -> str:
@@ -868,7 +870,7 @@ class Words:
         if a.number:
             return self("Law {number}", number=a.number)
         if a.names:
-            return self("“{name}” (law of {date}, no. unknown)", name=a.names[0], date=a.signed)
+            return self("“{name}” (law of {date})", name=a.names[0], date=a.signed)
         return self("law of {date} (no. unknown)", date=a.signed)
 
     def condition(self, assumed: list, acts: dict) -> str:

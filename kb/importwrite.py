@@ -412,8 +412,8 @@ class Writer:
         supports = f"the sanction of part {p.id}"
         text_penalty = p.sanction.penalty
         old = v.penalty_provenance or v
-        if f.status == "confirmed" and v.penalty_provenance is not None and self.cited(v.penalty_provenance):
-            return
+        if f.status == "confirmed" and self.cited(old) and (v.penalty_provenance or v.confidence == self.grade):
+            return  # the penalty already rests on this text: in its own provenance, or in the version's at its grade
         old_refs = [s for s in doc.get((*path, "penalty_provenance"))["sources"]] if v.penalty_provenance else \
             [s for s in doc.get(path)["sources"]]
         if f.status != "confirmed":

@@ -120,8 +120,10 @@ def named(kb, result: BaseModel):
         elif isinstance(x, list):
             for v in x:
                 walk(v)
-        elif isinstance(x, str) and x in kb.vocabulary.terms:
-            vocab.add(x)
+        elif isinstance(x, str):
+            term = x.removeprefix("includes.")  # a definition's slot names the form it includes
+            if term in kb.vocabulary.terms:
+                vocab.add(term)
 
     walk(dump)
     return result.model_copy(update={"acts": act_names(kb, acts), "labels": labels(kb, vocab)})

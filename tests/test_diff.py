@@ -272,3 +272,30 @@ def test_unified_format_is_a_plain_line_diff(tipkb, tmp_path):
     r = tipkb("diff", "--from", "2016-01-01", "--to", "2018-06-01", "500", "--root", str(root), "-f", "unified")
     assert r.code == 0 and r.out.startswith("--- art-500 (before)\n+++ art-500 (after)\n")
     assert "-    penalty: imprisonment 3–5 y" in r.out and "+    penalty: imprisonment 4–7 y" in r.out
+
+
+def test_a_diff_names_the_forms_a_definition_includes(general):
+    r = report(general, "law-p", "law-p", None, before=True)
+    assert {"purpose.begging", "purpose.other_sexual_services"} <= set(r.labels)
+
+
+FIRST_KNOWN = """
+article: "902"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: First known later}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - {act: law-a, summary: x, penalty: unknown, sources: [{ref: t1}], confidence: official}
+      - {act: law-b, summary: x, penalty: {main: [{kind: imprisonment, max: 3y}]}, sources: [{ref: t1}], confidence: official}
+"""
+
+
+def test_the_act_of_a_one_act_diff_is_said_once_and_a_first_known_value_is_no_change(tipkb, tmp_path):
+    root = write_kb(tmp_path, {"900": ART, "902": FIRST_KNOWN})
+    one = tipkb("diff", "--from", "law-b", "--before", "--to", "law-b", "900", "902", "--root", str(root)).out
+    assert one.count("Law 77-VII") == 1 and "Every change below was made by Law 77-VII, in force from 2018" in one
+    assert "penalty: imprisonment up to 3 y (unknown before)" in " ".join(one.split())
+    many = tipkb("diff", "--from", "2010-01-01", "--to", "law-b", "900", "--root", str(root)).out
+    assert "Every change below" not in many  # law-a and law-b both made changes: each line names its act

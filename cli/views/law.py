@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kb.model import UNKNOWN
+
 from ..phrases import Words
 from ..render import Block, field, heading, item, table, text, title, warn, words
 
@@ -242,27 +244,37 @@ def where(w: Words, wh: Any) -> str:
     return w.cite(wh.article, wh.part, wh.item)
 
 
-def _side(w: Words, s: Any, acts: dict) -> str:
+def _side(w: Words, s: Any) -> str:
+    """A side's grade and sources, compactly ('◆ kz-S2, kz-S10'); --json has its act and dates too."""
     if s is None or s.act is None:
         return ""
-    return f"{w.act(s.act, acts)}{w.mark(s.grade)}" + (f" [{', '.join(s.sources)}]" if s.sources else "")
+    return (w.mark(s.grade).strip() + " " + ", ".join(s.sources)).strip()
 
 
-def change(w: Words, c: Any, acts: dict, labels: dict) -> str:
+def credit(w: Words, act_id: str | None, acts: dict) -> str:
+    """'Law 292-VI, in force from 2020-01-01': the act a change is credited to, with its date or window."""
+    if not act_id:
+        return ""
+    a = acts.get(act_id)
+    return f"{w.act(act_id, acts)}, {w.in_force(a.when)}" if a else w.act(act_id, acts)
+
+
+def change(w: Words, c: Any, acts: dict, labels: dict, credited: bool = True) -> str:
+    """One change; `credited=False` where a heading already names the act that made it."""
     slot = c.slot
-    credit = f" — {w.act(c.credited, acts)}" if c.credited else ""
-    provenance = f" ({_side(w, c.before, acts)} → {_side(w, c.after, acts)})" if c.before and c.after else ""
+    credit_ = f" — {credit(w, c.credited, acts)}" if c.credited and credited else ""
+    provenance = f" [{_side(w, c.before)} → {_side(w, c.after)}]" if c.before and c.after else ""
     if c.kind in ("entered_into_force", "repealed"):
         verb = w("in force") if c.kind == "entered_into_force" else w("repealed")
-        return f"{verb}{credit}"
+        return f"{verb}{credit_}"
     if c.kind == "renumbered":
-        return f"{c.before.value} → {c.after.value}{credit}"
+        return f"{c.before.value} → {c.after.value}{credit_}"
     if c.added or c.removed:
         changes = [*(f"+{w.label(v, labels)}" for v in c.added), *(f"−{w.label(v, labels)}" for v in c.removed)]
-        return f"{slot_name(w, slot, labels)}: {', '.join(changes)}{credit}{provenance}"
+        return f"{slot_name(w, slot, labels)}: {', '.join(changes)}{credit_}{provenance}"
     before = _value(w, slot, c.before.value if c.before else None, labels)
     after = _value(w, slot, c.after.value if c.after else None, labels)
-    return f"{slot_name(w, slot, labels)}: {before} → {after}{credit}{provenance}"
+    return f"{slot_name(w, slot, labels)}: {before} → {after}{credit_}{provenance}"
 
 
 def slot_name(w: Words, slot: str, labels: dict) -> str:
@@ -290,16 +302,18 @@ def unknown(w: Words, u: Any, acts: dict, labels: dict) -> str:
         return f"{slot_name(w, u.slot, labels)}: {last_known(w, u.last_known, acts, labels)}"
     before = _value(w, u.slot, u.before.value, labels)
     after = _value(w, u.slot, u.after.value, labels)
+    if u.before.value == UNKNOWN and u.after.value != UNKNOWN:  # first known here: not a change from "unknown"
+        return f"{slot_name(w, u.slot, labels)}: {w('{value} (unknown before)', value=after)}"
     line = f"{slot_name(w, u.slot, labels)}: {before} → {after}"
     if u.last_known is not None:
         line += f"; {last_known(w, u.last_known, acts, labels)}"
     return line
 
 
-def _changes(w: Words, art: Any, acts: dict, labels: dict) -> list[Block]:
+def _changes(w: Words, art: Any, acts: dict, labels: dict, credited: bool = True) -> list[Block]:
     blocks: list[Block] = []
     for c in art.changes:
-        blocks.append(item(f"{where(w, c.where)}: {change(w, c, acts, labels)}"))
+        blocks.append(item(f"{where(w, c.where)}: {change(w, c, acts, labels, credited)}"))
         if c.words:
             blocks.append(words(c.words, 1))
     return blocks
@@ -315,11 +329,15 @@ def diff(report: Any, lang: str) -> list[Block]:
             cond = " / ".join(x for x in (w.condition(r.before.assumed, acts), w.condition(r.after.assumed, acts)) if x)
             blocks.append(heading(w("Reading: {condition}", condition=cond)))
         quiet, unknowns = [], []
+        # Changes all made by one act (a reviewer's diff of one law): the act is said once, not on every line.
+        by = {c.credited for a in [r.general, *r.articles] for c in a.changes}
+        if len(by) == 1 and None not in by:
+            blocks.append(text(w("Every change below was made by {act}.", act=credit(w, next(iter(by)), acts))))
         for art in [r.general, *r.articles]:
             name = w("General part") if not art.article else f"{w.cite(art.article)} {w.text(art.title)}"
             if art.changes:
                 blocks.append(heading(name))
-                blocks += _changes(w, art, acts, labels)
+                blocks += _changes(w, art, acts, labels, credited=len(by) != 1)
             elif art.article:
                 quiet.append(art.article)
             unknowns += [(name, u) for u in art.unknowns]
@@ -346,7 +364,7 @@ def history(report: Any, lang: str) -> list[Block]:
             status = w("repealed") if e.repealed else ""
             blocks.append(item(f"{w.when(e.version.when)} → {until} · {w.act(e.version.act, acts)}"
                                f"{w.mark(e.version.grade)}{' · ' + status if status else ''}"))
-            blocks += [item(change(w, c, acts, labels), 1) for c in e.changes]
+            blocks += [item(change(w, c, acts, labels, credited=c.credited != e.version.act), 1) for c in e.changes]
             blocks += [item(unknown(w, u, acts, labels), 1) for u in e.unknowns]
     return blocks
 
@@ -377,7 +395,7 @@ def act(report: Any, lang: str) -> list[Block]:
         if art.changes:
             blocks.append(heading(w("General part") if not art.article else
                                   f"{w.cite(art.article)} {w.text(art.title)}"))
-            blocks += _changes(w, art, acts, labels)
+            blocks += _changes(w, art, acts, labels, credited=False)
     if unknowns:
         blocks.append(heading(w("What the knowledge base does not know about this act's changes")))
         blocks += unknowns
