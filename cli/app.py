@@ -241,6 +241,8 @@ def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
         environment.stdout.flush()  # a full disk or a closed pipe shows here, inside main
     except OSError as e:
         code = output_failed(e, environment)
+    except SystemExit:  # outside standalone mode, typer exits only on a closed pipe, with 1
+        code = output_failed(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)), environment)
     except UsageError as e:
         e.show(file=environment.stderr)
         code = Exit.USAGE

@@ -42,6 +42,10 @@ GONE = BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
     (["penalty", "128", "--json"], FULL, 5, "tipkb: cannot write the output: No space left on device\n"),
     (["penalty", "128", "--format", "markdown"], GONE, 141, ""),
     (["diff", "--from", "2019-01-01", "--to", "2021-06-01", "128", "--format", "unified"], GONE, 141, ""),
+    (["--help"], GONE, 141, ""),  # written by click, inside typer (which would exit 1)
+    (["penalty", "-h"], GONE, 141, ""),
+    (["--version"], GONE, 141, ""),
+    (["--version"], FULL, 5, "tipkb: cannot write the output: No space left on device\n"),
 ])
 def test_output_that_cannot_be_written(tipkb, args, error, code, message):
     r = tipkb(*args, stdout=Failing(error))
