@@ -171,3 +171,16 @@ def test_the_json_is_the_same_in_every_language(tipkb, args, tmp_path, monkeypat
     outs = {lang: tipkb(*args, "--json", "--lang", lang) for lang in ("en", "ru", "kk")}
     assert outs["en"].code == 0, outs["en"].err
     assert outs["en"].out == outs["ru"].out == outs["kk"].out
+
+
+def test_every_phrase_the_front_end_words_is_translated():
+    """Every literal phrase handed to Words (`w("…")` in cli/, `self("…")` inside it) has ru and kk."""
+    from cli.phrases import PHRASES
+
+    used = set()
+    for path in (ROOT / "cli").rglob("*.py"):
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("w", "self") and n.args \
+                    and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str):
+                used.add(n.args[0].value)
+    assert len(used) > 200 and sorted(p for p in used if p not in PHRASES) == []

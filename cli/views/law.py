@@ -377,18 +377,18 @@ def act(report: Any, lang: str) -> list[Block]:
                            field(w("signed"), report.signed.isoformat()),
                            field(w("comes into force"), w.when(report.in_force) + w.mark(report.in_force_grade))]
     if report.in_force_basis:
-        blocks.append(field("basis", w.prose(report.in_force_basis), 1))
+        blocks.append(field(w("basis"), w.prose(report.in_force_basis), 1))
     if report.commencement:
-        blocks.append(field("commencement", w.prose(report.commencement)))
+        blocks.append(field(w("commencement"), w.prose(report.commencement)))
     if report.names:
-        blocks.append(field("also called", ", ".join(report.names)))
+        blocks.append(field(w("also called"), ", ".join(report.names)))
     if report.summary:
         blocks.append(field(w("summary"), w.prose(report.summary)))
     if report.amends_elsewhere:
-        blocks.append(field("also amends (outside the KB)", ", ".join(report.amends_elsewhere)))
+        blocks.append(field(w("also amends (outside the KB)"), ", ".join(report.amends_elsewhere)))
     blocks.append(field(w("sources"), ", ".join(s.ref for s in report.sources)))
     if report.amends_nothing:
-        blocks.append(warn("No version in the knowledge base is this act's: it amends nothing the KB encodes."))
+        blocks.append(warn(w("No version in the knowledge base is this act's: it amends nothing the KB encodes.")))
     unknowns = []
     for art in [report.general, *report.articles]:
         unknowns += [item(f"{where(w, u.where)}: {unknown(w, u, acts, labels)}") for u in art.unknowns]
