@@ -76,7 +76,7 @@ def import_(
 
 def _run(file, edition, source, grade, text_lang, published, write, add, lang, root, as_json, fmt) -> None:
     from kb import inputs
-    from kb.errors import BadInput
+    from kb.errors import BadInput, InvalidKB
     from kb.importer import compare
     from kb.timeline import parse_date
 
@@ -92,7 +92,10 @@ def _run(file, edition, source, grade, text_lang, published, write, add, lang, r
     if add and not write:
         raise BadInput("--add imports articles only with --write")
     name = inputs.display_name(file)
-    data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
+    try:
+        data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
+    except InvalidKB as e:
+        raise InvalidKB(e.findings, f"the text {name}") from None
     result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
                                     grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
     if write:

@@ -448,6 +448,12 @@ def test_bad_input_is_a_located_message_exit_2_and_nothing_written(kb_root, tmp_
     assert files(kb_root) == before
 
 
+def test_a_folder_or_a_device_in_place_of_the_text_is_refused_as_the_text(kb_root, tmp_path):
+    for path in (tmp_path, "/dev/null"):
+        res = run("import", str(path), "--root", str(kb_root), "--edition", "2028-01-01")
+        assert res.code == 2 and res.err.endswith(f"tipkb: the text {path} is invalid (1 problem(s)); see above\n")
+
+
 def test_an_interrupted_write_leaves_the_old_files(kb_root, tmp_path, monkeypatch):
     from kb import importwrite
 
