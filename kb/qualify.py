@@ -141,7 +141,9 @@ class TimeRow(BaseModel):
     now: Side | None  # None: the later law, as encoded, does not make the article out
     now_assumed: list[Assumption]
     milder: Literal["later", "offence_date", "same", "unknown"]
-    reason: Literal["lower", "not_lower", "same", "range_unknown", "not_made_out_later", "rule_not_encoded"]
+    # same_law: the same version of the same part at both dates, so nothing to weigh even when its range is unknown
+    reason: Literal["lower", "not_lower", "same", "same_law", "range_unknown", "not_made_out_later",
+                    "rule_not_encoded"]
 
 
 class Reading(BaseModel):
@@ -618,6 +620,8 @@ def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], 
                     rows.append(TimeRow(**head, milder="unknown", reason="rule_not_encoded"))
                 elif now is None:
                     rows.append(TimeRow(**head, milder="unknown", reason="not_made_out_later"))
+                elif (now.part, now.act) == (charge.part, charge.act):
+                    rows.append(TimeRow(**head, milder="same", reason="same_law"))
                 elif a is None or b is None:
                     rows.append(TimeRow(**head, milder="unknown", reason="range_unknown"))
                 else:

@@ -189,6 +189,9 @@ def test_the_milder_law(kb, root, tmp_path):
     result = run(load(write_qualify_kb(tmp_path, a700=milder)), later=dt.date(2020, 1, 1), **sale)
     assert result.readings[0].time[0].milder == "later" and result.milder_law.rule.article == "6"
     assert result.milder_law.comparison.grade == "inferred"
+    same = run(kb, on="2025-02-01", later=dt.date(2026, 1, 1), **sale)  # one version, its range unknown, at both
+    assert [(r.milder, r.reason) for r in same.readings[0].time] == [("same", "same_law")]
+    assert same.readings[0].counts[0].caveats == []
 
 
 def test_a_near_tie_that_changes_the_answer_is_refused(kb, root, tipkb, tmp_path):

@@ -327,7 +327,8 @@ def _time(c: _Ctx, case: Any, reading: Any) -> list[Block]:
         now = f"{c.cite(row.article, row.now.part, row.now.items)} {_short_range(c, row.now)}" if row.now \
             else w("not made out")
         cond = f" [{w.condition(row.now_assumed, c.acts)}]" if row.now_assumed else ""
-        applies = w("the later law applies") if row.milder == "later" else w("the law of the offence date applies")
+        applies = {"later": w("the later law applies"), "unknown": w("which law applies cannot be computed")}.get(
+            row.milder, w("the law of the offence date applies"))
         out.append(item(f"{then} → {now}{cond}: {w(row.reason.replace('_', ' '))}; {applies}"))
     return out
 
