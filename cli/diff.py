@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import Format, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, load
+from .app import Format, FormatOpt, JsonOpt, Lang, LangOpt, Out, RootOpt, command, env, load
 
 
 class DiffFormat(str, Enum):
@@ -109,8 +109,7 @@ def history(
                                            help="An article, part or item (134, 126.2, 135.2.7), or a general-part "
                                                 "fact (exploitation, age_of_majority, reconciliation, general).")],
     lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
-                                        help="Output format [default: table].")] = Format.table,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """The timeline of an article, part, item or general-part fact: each version, when it was in force, the act
     that made it, its grade and sources, and what it changed."""
@@ -131,8 +130,7 @@ def act(
                                         help="An amending act: its number with or without the convocation suffix "
                                              "(292-VI, 292), its id, or a short name ('2024 package').")],
     lang: LangOpt = Lang.en, root: RootOpt = None, as_json: JsonOpt = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="table|json|markdown", show_default=False,
-                                        help="Output format [default: table].")] = Format.table,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """An amending act's record, and everything it changed in the knowledge base, article by article."""
     from kb.acts import act_report
