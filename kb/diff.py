@@ -112,18 +112,14 @@ def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
     if p == UNKNOWN:
         return {"penalty": UNKNOWN}
     out: dict[str, Any] = {"penalty": p.model_dump(mode="json")}
-    if p.main == UNKNOWN:
-        out["penalty.main"] = UNKNOWN
-    else:
-        out["penalty.main"] = [m.model_dump(mode="json") for m in p.main]
-        for m in p.main:
-            out[f"penalty.main.{m.kind}"] = m.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
-    if p.additional == UNKNOWN:
-        out["penalty.additional"] = UNKNOWN
-    else:
-        out["penalty.additional"] = [a.model_dump(mode="json") for a in p.additional]
-        for a in p.additional:
-            out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
+    for group in ("main", "additional"):
+        punishments = getattr(p, group)
+        if punishments == UNKNOWN:
+            out[f"penalty.{group}"] = UNKNOWN
+            continue
+        out[f"penalty.{group}"] = [x.model_dump(mode="json") for x in punishments]
+        for x in punishments:
+            out[f"penalty.{group}.{x.kind}"] = x.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
     cat = category.derive(rules, p)
     if cat.id != UNKNOWN:  # an unknown category says nothing the unknown penalty or thresholds do not
         out["penalty.category"] = cat.id
