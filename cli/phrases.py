@@ -297,6 +297,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "not lower": ("не ниже", "төмен емес"),
     "same": ("то же", "бірдей"),
     "same law": ("тот же закон", "сол заң"),
+    "{span} (minimum unknown)": ("{span} (нижний предел неизвестен)", "{span} (төменгі шегі белгісіз)"),
+    "{span} (maximum unknown)": ("{span} (верхний предел неизвестен)", "{span} (жоғарғы шегі белгісіз)"),
     "which law applies cannot be computed": ("какой закон применяется, вычислить нельзя",
                                              "қай заң қолданылатынын есептеу мүмкін емес"),
     "not made out later": ("позже состава нет", "кейін құрамы жоқ"),
@@ -770,7 +772,11 @@ class Words:
         return " ".join(p for p in (f"{y} {unit[0]}" if y else "", f"{m} {unit[1]}" if m else "") if p) or "0"
 
     def span(self, lo: Any, hi: Any) -> str:
-        if UNKNOWN in (lo, hi):
+        if UNKNOWN in (lo, hi):  # a known bound is still shown: "up to 10 y (minimum unknown)"
+            if lo == UNKNOWN and hi not in (None, UNKNOWN):
+                return self("{span} (minimum unknown)", span=self.span(None, hi))
+            if hi == UNKNOWN and lo not in (None, UNKNOWN):
+                return self("{span} (maximum unknown)", span=self.span(lo, None))
             return self("unknown")
         if lo is None and hi is None:
             return ""
