@@ -69,6 +69,7 @@ def diff(
     else:
         kb_from, froms, _ = points.resolve(kb, from_, before, today, articles)
         from_label = from_ + (" (just before)" if before else "")
+        points.check_order(froms, tos, from_label, to)
     if fmt is DiffFormat.unified and not as_json:
         env().stdout.write(_unified(kb_from, froms, kb_to, tos, articles, lang.value))
         return

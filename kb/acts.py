@@ -4,6 +4,7 @@ snapshot points, and `tipkb act`: an act's record and everything it changed in t
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -55,15 +56,32 @@ def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | N
     if _DATE.fullmatch(text):
         from .timeline import parse_date
 
+        if before:
+            raise BadInput(f"--before reads the Code just before an act or a draft, not before a date ({text})")
         return kb, points(kb, check_point(kb, parse_date(text)), articles), None
-    if text.endswith((".yaml", ".yml", ".json")) or text == "-":
-        if not files:
-            raise BadInput(f"{text!r} names a file; give a date or an amending act, or upload the draft")
-        from .draft import apply
+    if not (text.endswith((".yaml", ".yml", ".json")) or text == "-"):
+        try:
+            return kb, [act_point(kb, find_act(kb, text).id, before)], None
+        except NotFound:
+            if not (files and os.path.lexists(text)):  # a folder or a device in place of a draft: say so below
+                raise
+    if not files:
+        raise BadInput(f"{text!r} names a file; give a date or an amending act, or upload the draft")
+    from .draft import apply
 
-        overlay, act_id = apply(kb, Path(text) if text != "-" else text, today)
-        return overlay, [act_point(overlay, act_id, before)], act_id
-    return kb, [act_point(kb, find_act(kb, text).id, before)], None
+    overlay, act_id = apply(kb, Path(text) if text != "-" else text, today)
+    return overlay, [act_point(overlay, act_id, before)], act_id
+
+
+def check_order(froms: list, tos: list, from_text: str, to_text: str) -> None:
+    """Refuse a diff that runs backwards: every reading of --from holds acts that --to lacks, or a later date."""
+    def later(a, b) -> bool:
+        if a.on is not None and b.on is not None:
+            return a.on > b.on
+        return b.applied < a.applied
+
+    if all(later(f, t) for f in froms for t in tos):
+        raise BadInput(f"--from {from_text} is later than --to {to_text}: give the earlier point as --from")
 
 
 class ActReport(Data):

@@ -325,6 +325,9 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
                 continue
             parts.append(part)
         if not parts:
+            from .show import show
+
+            show(kb, c, on)  # says why: not encoded, not in force, or an item the part lacks
             raise NotFound(f"{subject}: nothing of it is in force on {on.isoformat()} (see: tipkb show {c.article})")
         what = f"Art. {c.article}" + (f" part {c.part}" if c.part else "") + (f" item {c.item}" if c.item else "")
         body = CommentedMap(articles=[CommentedMap(article=c.article, parts=parts)])

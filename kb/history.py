@@ -11,6 +11,7 @@ from .diff import Change, Unknown, Where, _Compare
 from .errors import BadInput, NotFound
 from .model import Data, Text, Versioned
 from .results import ActName, VersionRef, named, version_ref
+from .show import absent_item
 from .snapshot import At, Snapshot, act_point
 from .timeline import When, when
 
@@ -101,7 +102,7 @@ def _article(kb, cite: Citation) -> History:
                 lines.append(_line(kb, Where(kind="item", article=art.article, part=part.id, item=item.id),
                                    item.versions))
     if cite.item is not None and not any(line.where.item == cite.item for line in lines):
-        raise NotFound(f"{cite}: part {cite.part} has no item {cite.item} in the knowledge base")
+        raise absent_item(cite, parts[0])
     if cite.part is None:
         lines += [_line(kb, Where(kind="note", article=art.article, name=n.id), n.versions) for n in art.code_notes]
     return named(kb, History(subject=str(cite), title=art.titles[-1].title, lines=lines, acts={}, labels={}))

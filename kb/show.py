@@ -196,7 +196,7 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
             p = first.parts[pid].part
             parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))
     if cite_.item:
-        parts = [_only_item(p, cite_, on) for p in parts]
+        parts = [_only_item(p, first.parts[p.id].part, cite_, on) for p in parts]
     title_at = first.title if len({id(a.title.version) for a in arts}) == 1 else arts[-1].title
     title = None if title_at.version is None else TitleView(
         text=title_at.version.title, version=version_ref(kb, title_at.version),
@@ -212,13 +212,23 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
     return named(kb, view)
 
 
-def _only_item(view: PartView, cite_: Citation, on: dt.date) -> PartView:
+def _only_item(view: PartView, part, cite_: Citation, on: dt.date) -> PartView:
     versions = [r.model_copy(update={"items": [i for i in r.items if i.id == cite_.item]}) for r in view.versions]
     if not any(r.items for r in versions):
-        raise NotFound(f"{cite_}: part {view.id} has no item {cite_.item} in force on {on}"
-                       + ("" if all(r.items_complete for r in view.versions) else
-                          "; the KB knows only some of the part's items"))
+        raise absent_item(cite_, part, on)
     return view.model_copy(update={"versions": versions})
+
+
+def absent_item(cite_: Citation, part, on: dt.date | None = None) -> NotFound:
+    """Why an item is not there: not in force on the date, not encoded (whether it exists unknown), or absent
+    from a part whose items the KB holds in full — never "has no item" for what the KB only lacks."""
+    where = f"Art. {cite_.article} part {cite_.part}"
+    if on is not None and any(i.id == cite_.item for i in part.items):
+        return NotFound(f"{where} item {cite_.item} was not in force on {on} (see: tipkb history {cite_})")
+    if all(v.items_complete for v in part.versions):
+        return NotFound(f"{where} has no item {cite_.item}: the knowledge base holds all of the part's items")
+    return NotFound(f"{where} item {cite_.item} is not encoded in the knowledge base, and the KB does not know "
+                    f"whether item {cite_.item} exists")
 
 
 class PenaltyRow(Data):
@@ -243,7 +253,7 @@ class PenaltyResult(Data):
 
 
 def penalty(kb, cite_: Citation, on: dt.date, today: dt.date | None = None) -> PenaltyResult:
-    view = show(kb, Citation(cite_.article, cite_.part), on, today)
+    view = show(kb, cite_, on, today)  # an item is checked as show checks it; its penalty is its part's
     rows = [PenaltyRow(part=p.id, label=p.label, readings=r.readings, version=r.version, penalty=r.penalty)
             for p in view.parts for r in p.versions if r.penalty is not None]
     if not rows:

@@ -299,3 +299,37 @@ def test_the_act_of_a_one_act_diff_is_said_once_and_a_first_known_value_is_no_ch
     assert "penalty: imprisonment up to 3 y (unknown before)" in " ".join(one.split())
     many = tipkb("diff", "--from", "2010-01-01", "--to", "law-b", "900", "--root", str(root)).out
     assert "Every change below" not in many  # law-a and law-b both made changes: each line names its act
+
+
+def test_a_backward_diff_a_date_with_before_and_a_folder_as_a_draft_are_refused(tipkb, tmp_path):
+    root = str(write_kb(tmp_path / "kb", {"900": ART}))
+    back = tipkb("diff", "--from", "2020-01-01", "--to", "2016-01-01", "--root", root)
+    assert back.code == 1 and "later than --to" in back.err
+    assert tipkb("diff", "--from", "law-b", "--to", "law-a", "--root", root).code == 1
+    assert tipkb("diff", "--from", "2016-01-01", "--before", "--to", "2020-01-01", "--root", root).code == 1
+    folder = tipkb("diff", "--from", "2016-01-01", "--to", str(tmp_path), "--root", root)
+    assert folder.code == 2 and "is a directory" in folder.err
+    assert tipkb("diff", "--from", "2016-01-01", "--to", "no-such-act", "--root", root).code == 4
+
+
+def test_an_absent_item_is_explained_alike_by_show_penalty_history_and_draft_new(tmp_path):
+    from kb.citation import parse
+    from kb.draft import template
+    from kb.show import penalty, show
+
+    kb = load(write_kb(tmp_path / "a", {"900": ART}))
+    on = dt.date(2020, 1, 1)  # after law-b, which repealed items 1 and 2
+    for run in (lambda c: show(kb, parse(c), on), lambda c: penalty(kb, parse(c), on),
+                lambda c: history(kb, c), lambda c: template(kb, c, on)):
+        with pytest.raises(NotFound, match="holds all of the part's items"):
+            run("900.2.9")
+    for run in (lambda c: show(kb, parse(c), on), lambda c: penalty(kb, parse(c), on),
+                lambda c: template(kb, c, on)):
+        with pytest.raises(NotFound, match="item 1 was not in force on 2020-01-01"):
+            run("900.2.1")
+    partial = load(write_kb(tmp_path / "b", {"900": ART.replace("summary: Aggravated.,",
+                                                                "summary: Aggravated., items_complete: false,")}))
+    with pytest.raises(NotFound, match="does not know whether item 9 exists"):
+        show(partial, parse("900.2.9"), on)
+    with pytest.raises(NotFound, match="does not know whether item 9 exists"):
+        history(partial, "900.2.9")

@@ -69,7 +69,7 @@ def test_a_part_the_whole_article_lacks_is_refused_as_absent(tmp_path):
 
 def test_repealed_item(kb):
     assert [i.id for i in show(kb, parse("500.2"), D(2017, 1, 1)).parts[0].versions[0].items] == ["1", "2"]
-    with pytest.raises(NotFound, match="no item 2 in force on 2018-01-01"):
+    with pytest.raises(NotFound, match="item 2 was not in force on 2018-01-01"):
         show(kb, parse("500.2.2"), D(2018, 1, 1))
 
 
