@@ -44,7 +44,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "… further items not known": ("… остальные пункты неизвестны", "… қалған тармақтар белгісіз"),
     "Reading: {condition}": ("Вариант: {condition}", "Нұсқа: {condition}"),
     "between {a} and {b}": ("между {a} и {b}", "{a} мен {b} аралығында"),
-    "from {a} (end of window unknown)": ("с {a} (конец срока неизвестен)", "{a} бастап (мерзімнің соңы белгісіз)"),
+    "on or after {a} (date not retrieved)": ("не ранее {a} (дата не найдена)", "{a} немесе одан кейін (күні табылмады)"),
     "Law {number}": ("Закон № {number}", "№ {number} Заң"),
     "the draft ({id})": ("проект ({id})", "жоба ({id})"),
     "law of {date} (no. unknown)": ("закон от {date} (номер неизвестен)", "{date} заңы (нөмірі белгісіз)"),
@@ -863,7 +863,7 @@ class Words:
         b = b.isoformat() if isinstance(b, dt.date) else b
         if a == b:
             return a
-        return self("between {a} and {b}", a=a, b=b) if b else self("from {a} (end of window unknown)", a=a)
+        return self("between {a} and {b}", a=a, b=b) if b else self("on or after {a} (date not retrieved)", a=a)
 
     def in_force(self, w: Any) -> str:
         """'in force from 2015-01-01', 'in force from a date between A and B' (a window), as a phrase of the sentence."""

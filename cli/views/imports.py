@@ -132,8 +132,11 @@ def view(result: Any, lang: str, limit: int | None = None) -> list[Block]:
     if r.written is None:
         blocks.append(text(w("Nothing written: give --write to bring the text into the KB.")))
     else:
-        blocks.append(heading(w("Written")))
-        blocks += [item(p) for p in r.written] or [text(w("No file changed."))]
+        if r.written:
+            blocks.append(heading(w("Written")))
+            blocks += [item(p) for p in r.written]
+        else:
+            blocks.append(text(w("No file changed.")))
         if r.added:
             blocks.append(text(w("New articles: {numbers}.", numbers=", ".join(r.added))))
         for s in r.skipped:

@@ -360,10 +360,11 @@ def history(report: Any, lang: str) -> list[Block]:
     for line in report.lines:
         blocks.append(heading(where(w, line.where) + (f" ({line.label})" if line.label else "")))
         for e in line.entries:
-            until = w.when(e.until) if e.until else w("in force")
-            status = w("repealed") if e.repealed else ""
-            blocks.append(item(f"{w.when(e.version.when)} → {until} · {w.act(e.version.act, acts)}"
-                               f"{w.mark(e.version.grade)}{' · ' + status if status else ''}"))
+            # a repeal has no period of its own: "2024-06-16 · Law 72-VIII · repealed"
+            span = w.when(e.version.when) + ("" if e.repealed else
+                                             f" → {w.when(e.until) if e.until else w('in force')}")
+            blocks.append(item(f"{span} · {w.act(e.version.act, acts)}{w.mark(e.version.grade)}"
+                               f"{' · ' + w('repealed') if e.repealed else ''}"))
             blocks += [item(change(w, c, acts, labels, credited=c.credited != e.version.act), 1) for c in e.changes]
             blocks += [item(unknown(w, u, acts, labels), 1) for u in e.unknowns]
     return blocks
