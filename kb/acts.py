@@ -46,7 +46,12 @@ def find_act(kb, text: str) -> Act:
     listing = "; ".join(f"{spoken(a)} (signed {a.signed.isoformat()})" for a in kb.acts.values())
     if found:
         raise BadInput(f"{text!r} names several acts: {', '.join(a.id for a in found)}; give the full number or id")
-    raise NotFound(f"no amending act {text!r} in the knowledge base; it has: {listing}")
+    from rapidfuzz import process  # only for a name that is not exact
+
+    keys = {k: a for a in kb.acts.values() for k in _keys(a)}
+    near = process.extractOne(wanted, list(keys), score_cutoff=80) if wanted else None
+    hint = f" Did you mean {spoken(keys[near[0]])}?" if near else ""
+    raise NotFound(f"no amending act {text!r} in the knowledge base.{hint} It has: {listing}")
 
 
 def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | None, files: bool = True):

@@ -175,9 +175,13 @@ def test_acts_are_named_as_people_write_them(mini):
         assert find_act(mini, name).id == "law-p", name
     with pytest.raises(NotFound) as e:
         find_act(mini, "999-IX")
-    listed = str(e.value).split("it has: ")[1]
+    listed = str(e.value).split("It has: ")[1]
     for form in [x.split(" (signed")[0].strip('"') for x in listed.split("; ")]:
         assert find_act(mini, form)  # every act is listed in a form the command accepts
+    with pytest.raises(NotFound, match="Did you mean 77-VII"):
+        find_act(mini, "78-VII")
+    with pytest.raises(NotFound, match='Did you mean "spring package"'):
+        find_act(mini, "sprng package")
 
 
 def test_a_bare_date_stays_a_date(mini):
