@@ -46,10 +46,10 @@ def find_act(kb, text: str) -> Act:
     listing = "; ".join(f"{spoken(a)} (signed {a.signed.isoformat()})" for a in kb.acts.values())
     if found:
         raise BadInput(f"{text!r} names several acts: {', '.join(a.id for a in found)}; give the full number or id")
-    from rapidfuzz import process  # only for a name that is not exact
+    from rapidfuzz import fuzz, process  # only for a name that is not exact
 
     keys = {k: a for a in kb.acts.values() for k in _keys(a)}
-    near = process.extractOne(wanted, list(keys), score_cutoff=80) if wanted else None
+    near = process.extractOne(wanted, list(keys), scorer=fuzz.ratio, score_cutoff=75) if wanted else None
     hint = f" Did you mean {spoken(keys[near[0]])}?" if near else ""
     raise NotFound(f"no amending act {text!r} in the knowledge base.{hint} It has: {listing}")
 
