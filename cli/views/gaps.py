@@ -11,7 +11,7 @@ from ..render import Block, heading, item, table, text, title, warn
 from .law import last_known
 
 KINDS = ("obligation", "divergence", "national_addition", "recommendation")
-HEADINGS = {"obligation": "Obligations not met", "divergence": "Divergences",
+HEADINGS = {"obligation": "Obligations not met or not known to be met", "divergence": "Divergences",
             "national_addition": "National additions", "recommendation": "Recommendations"}
 TABLE_HEADINGS = {"obligation": "Obligations (the Protocol, UNTOC)", "divergence": "Divergences from the Protocol",
                   "national_addition": "National additions", "recommendation": "Recommendations"}
