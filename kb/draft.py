@@ -162,12 +162,13 @@ def read(kb: KB, source: Input, display: str) -> tuple[Draft, Any]:
     locator = functools.cache(lambda: yamlio.Locator(text, display))
     data = yamlio.parse(text, display)
     errors = _normalise(kb, data) if isinstance(data, dict) else []
-    if errors:
-        raise InvalidKB([locator().finding(loc, message) for loc, message in errors])
+    terms = [locator().finding(loc, message) for loc, message in errors]
     findings: list[Finding] = []
-    draft = parse(Draft, (data, None), display, findings, locator)
-    if draft is None:
-        raise InvalidKB(findings)
+    draft = parse(Draft, (data, None), display, findings, locator)  # the model's problems, with the terms'
+    if draft is None or errors:
+        at = {(f.line, f.col) for f in terms}  # a term already refused is not refused again by its shape
+        findings = terms + [f for f in findings if (f.line, f.col) not in at]
+        raise InvalidKB(sorted(findings, key=lambda f: (f.line or 0, f.col or 0)))
     return draft, locator
 
 

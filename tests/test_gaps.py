@@ -236,6 +236,12 @@ def test_draft_terms_become_ids_and_a_miss_says_what_was_meant(kb, tmp_path):
     text = [str(f) for f in e.value.findings]
     assert any(t.startswith(f"{bad}:19:") and "did you mean means.deception" in t for t in text), text
     assert any("act.recruitment, one of the acts, not of the purposes" in t for t in text), text
+    worse = write(tmp_path / "worse.yaml", DRAFT.replace("обман]", "decieve]").replace("confidence: unverified",
+                                                                                      "confidence: sure", 1))
+    with pytest.raises(InvalidKB) as e:  # a bad term and a bad grade, reported together, the term once
+        apply(kb, worse, D2025)
+    text = [str(f) for f in e.value.findings]
+    assert sum("decieve" in t for t in text) == 1 and any("confidence" in t for t in text), text
 
 
 def test_a_draft_is_validated_like_the_kb(kb, tmp_path):
