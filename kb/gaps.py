@@ -49,6 +49,8 @@ class PenaltySide(BaseModel):
     grade: Grade | None = None
     sources: list[str] = []
     last_known: list[LastKnown] = []
+    last_known_max_months: int | str | None = None  # of the last known penalty, when today's is unknown
+    last_known_floor_months: int | str | None = None
     conflicts: list[Conflict] = []
 
 
@@ -66,6 +68,9 @@ class ConsistencyRow(BaseModel):
     status: Literal["comparable", "divergent", "not_comparable"]
     lighter: list[Lighter] = []
     unknown: list[int] = []  # the sides whose penalty is unknown or not in force
+    # not_comparable, but every unknown side has a last known penalty: the comparison on those values
+    last_known_status: Literal["comparable", "divergent"] | None = None
+    last_known_lighter: list[Lighter] = []
     trust: Trust
 
 
@@ -267,9 +272,28 @@ def _side(law: Law, text: str) -> PenaltySide:
         return PenaltySide(article=c.article, part=c.part or "", item=c.item, status=status)
     penalty, grade, sources, conflicts = pa.penalty
     value = penalty.model_dump(mode="json") if hasattr(penalty, "model_dump") else penalty
+    last = pa.at.unknowns(("penalty", "penalty.main"))
+    # the last known penalty as the model (its JSON counts months), from the version that stated it
+    before = next((v.penalty for lk in last for v in reversed(pa.at.versions[:pa.at.index])
+                   if v.act == lk.act and v.penalty not in (None, UNKNOWN)), None)
     return PenaltySide(article=c.article, part=c.part, item=c.item, status=status, penalty=value,
                        max_months=max_months(penalty), floor_months=floor_months(penalty), grade=grade,
-                       sources=sources, last_known=pa.at.unknowns(("penalty", "penalty.main")), conflicts=conflicts)
+                       sources=sources, last_known=last, conflicts=conflicts,
+                       last_known_max_months=max_months(before) if before else None,
+                       last_known_floor_months=floor_months(before) if before else None)
+
+
+def _lighter(maxes: list, floors: list) -> list[Lighter] | None:
+    """Which of the related sides (1, 2 ...) is far lighter than the trafficking side (0): a maximum a third
+    lower, or a minimum at most half as high. None when a figure is not known."""
+    if not all(isinstance(x, int) for x in (*maxes, *floors)):
+        return None
+    out = []
+    for i in range(1, len(maxes)):
+        low_max, low_floor = maxes[i] * 3 <= maxes[0] * 2, floors[i] * 2 <= floors[0]
+        if low_max or low_floor:
+            out.append(Lighter(side=i, max=low_max, floor=low_floor))
+    return out
 
 
 def consistency(law: Law) -> list[ConsistencyRow]:
@@ -281,20 +305,19 @@ def consistency(law: Law) -> list[ConsistencyRow]:
         evidence = [Evidence(role="penalty", grade=s.grade or "unverified", sources=s.sources,
                              last_known=s.last_known[0] if s.last_known else None, conflicts=s.conflicts)
                     for s in sides]
+        lighter = _lighter([s.max_months for s in sides], [s.floor_months for s in sides])
+        if lighter is not None:
+            out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, trust=trust(evidence), lighter=lighter,
+                                      status="divergent" if lighter else "comparable"))
+            continue
         unknown = [i for i, s in enumerate(sides)
                    if not isinstance(s.max_months, int) or not isinstance(s.floor_months, int)]
-        if unknown:
-            out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, status="not_comparable", unknown=unknown,
-                                      trust=trust(evidence)))
-            continue
-        first, lighter = sides[0], []
-        for i, s in enumerate(sides[1:], 1):
-            low_max = s.max_months * 3 <= first.max_months * 2
-            low_floor = s.floor_months * 2 <= first.floor_months
-            if low_max or low_floor:
-                lighter.append(Lighter(side=i, max=low_max, floor=low_floor))
-        out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, status="divergent" if lighter else "comparable",
-                                  lighter=lighter, trust=trust(evidence)))
+        then = _lighter([s.max_months if i not in unknown else s.last_known_max_months for i, s in enumerate(sides)],
+                        [s.floor_months if i not in unknown else s.last_known_floor_months
+                         for i, s in enumerate(sides)])
+        out.append(ConsistencyRow(conduct=comp.conduct, sides=sides, status="not_comparable", unknown=unknown,
+                                  last_known_status=None if then is None else "divergent" if then else "comparable",
+                                  last_known_lighter=then or [], trust=trust(evidence)))
     return out
 
 

@@ -154,6 +154,9 @@ def test_consistency_compares_like_with_like_or_says_it_cannot(kb):
     assert then.status == "divergent" and then.lighter[0].max and then.lighter[0].floor  # up to 3 y against 3-5 y
     [now] = gaps.report(kb, D2025).readings[0].consistency
     assert now.status == "not_comparable" and now.unknown == [0] and now.trust.last_known
+    # today's 700.1 is unknown; on its last known 4-7 y the related part is still far lighter
+    assert (now.sides[0].last_known_max_months, now.sides[0].last_known_floor_months) == (84, 48)
+    assert now.last_known_status == "divergent" and now.last_known_lighter[0].max
 
 
 def test_the_headline_is_computed_from_the_rows(kb):

@@ -305,18 +305,29 @@ def _consistency(w: Words, reading: Any) -> list[Block]:
             if s.status != "in_force":
                 pen = w(SIDE[s.status])
             else:
-                pen = w.penalty(s.penalty) + w.mark(s.grade) + ("↺" if s.last_known else "")
+                pen = w.penalty(s.penalty) + w.mark(s.grade)
+                if s.last_known:  # an unknown penalty with the main punishments last known beside it
+                    lk = s.last_known[0]
+                    main = lk.value["main"] if lk.field == "penalty" else lk.value
+                    pen += " " + w("(last known {value})", value=w.penalty({"main": main, "additional": []}))
             sides.append(f"{'.'.join(x for x in (s.article, s.part, s.item) if x)}: {pen}")
         if c.status == "divergent":
-            why = "; ".join(
-                f"{'.'.join(x for x in (c.sides[lt.side].article, c.sides[lt.side].part) if x)} "
-                + w("far lighter") + f" ({', '.join(w(k) for k, on in (('maximum', lt.max), ('minimum', lt.floor)) if on)})"
-                for lt in c.lighter)
-            verdict = f"{w('divergent')}: {why}"
+            verdict = f"{w('divergent')}: {_lighter(w, c, c.lighter)}"
         else:
             verdict = w(COMPARISON[c.status])
+            if c.last_known_status == "divergent":
+                verdict += "; " + w("on the last known values: {why}", why=_lighter(w, c, c.last_known_lighter))
+            elif c.last_known_status == "comparable":
+                verdict += "; " + w("comparable on the last known values")
         rows.append([w.prose(c.conduct), "\n".join(sides), verdict])
     return [heading(w("Penalty consistency")), table([w("conduct"), w("penalties"), w("comparison")], rows)]
+
+
+def _lighter(w: Words, c: Any, lighter: list) -> str:
+    """'308.1 far lighter (maximum, minimum)' for each related side that is."""
+    return "; ".join(
+        f"{'.'.join(x for x in (c.sides[lt.side].article, c.sides[lt.side].part) if x)} " + w("far lighter")
+        + f" ({', '.join(w(k) for k, on in (('maximum', lt.max), ('minimum', lt.floor)) if on)})" for lt in lighter)
 
 
 def _verify(w: Words, report: Any, reading: Any, limit: int | None = None) -> list[Block]:
