@@ -64,12 +64,12 @@ def diff(
             raise BadInput("give --from (a date, an act or a draft file); only a draft as --to has a default")
         from kb.snapshot import act_point
 
-        kb_from, froms = kb_to, [act_point(kb_to, draft, before=True)]
-        from_label = f"just before {to}"
+        kb_from, froms = kb_to, [act_point(kb_to, draft, before=True)]  # the view says "just before" it
+        from_label = to
     else:
         kb_from, froms, _ = points.resolve(kb, from_, before, today, articles)
-        from_label = from_ + (" (just before)" if before else "")
-        points.check_order(froms, tos, from_label, to)
+        from_label = from_
+        points.check_order(froms, tos, from_ + (" (just before)" if before else ""), to)
     if fmt is DiffFormat.unified and not as_json:
         env().stdout.write(_unified(kb_from, froms, kb_to, tos, articles, lang.value))
         return

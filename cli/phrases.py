@@ -118,9 +118,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "What the knowledge base does not know about this period": (
         "Чего база знаний не знает об этом периоде", "Білім қоры бұл кезең туралы не білмейді"),
     "General part": ("Общая часть", "Жалпы бөлік"),
-    "Search “{query}” — {n} hit(s){shown}, law in force on {date}": (
-        "Поиск «{query}» — найдено: {n}{shown}, редакция на {date}",
-        "«{query}» іздеу — {n} нәтиже{shown}, {date} күнгі редакция"),
     "Search “{query}” — no match in the law in force on {date}": (
         "Поиск «{query}» — ничего не найдено в редакции на {date}",
         "«{query}» іздеу — {date} күнгі редакцияда ештеңе табылмады"),
@@ -650,7 +647,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Only these articles (none chosen: all, and the general part)": (
         "Только эти статьи (если ни одна не выбрана: все и Общая часть)",
         "Тек осы баптар (ештеңе таңдалмаса: барлығы және Жалпы бөлік)"),
-    "just before {point}": ("непосредственно до {point}", "{point} алдында"),
     "What a draft would change": ("Что изменит проект", "Жоба нені өзгертеді"),
     "A draft file as tipkb draft new writes it, compared with the law just before it. It is kept in this "
     "server's memory only, never on disk.": (
@@ -693,6 +689,50 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Too large": ("Слишком большой запрос", "Сұраныс тым үлкен"),
     "Internal error": ("Внутренняя ошибка", "Ішкі қате"),
     "Back to the knowledge base": ("Вернуться к базе знаний", "Білім қорына оралу"),
+    # labels (words)
+    "Search “{query}” — {n} hit(s), law in force on {date}": (
+        "Поиск «{query}» — найдено: {n}, редакция на {date}", "«{query}» іздеу — {n} нәтиже, {date} күнгі редакция"),
+    "Search “{query}” — {n} hits, {shown} shown, law in force on {date}": (
+        "Поиск «{query}» — найдено: {n}, показано: {shown}, редакция на {date}",
+        "«{query}» іздеу — {n} нәтиже, көрсетілгені: {shown}, {date} күнгі редакция"),
+    "score": ("оценка", "ұпай"),
+    "match": ("совпадение", "сәйкестік"),
+    "term": ("термин", "термин"),
+    "synonym": ("синоним", "синоним"),
+    "last known": ("последнее известное", "соңғы белгілісі"),
+    "{n} texts compared, read from the YAML files.": ("Сравнено текстов: {n} (из файлов YAML).",
+                                                      "Салыстырылған мәтіндер: {n} (YAML файлдарынан)."),
+    "{n} texts compared, read from the SQLite index.": ("Сравнено текстов: {n} (из индекса SQLite).",
+                                                        "Салыстырылған мәтіндер: {n} (SQLite индексінен)."),
+    "Searched: {fields}.": ("Поиск по: {fields}.", "Ізделген жерлер: {fields}."),
+    "titles": ("заголовки", "атаулар"),
+    "summaries": ("краткие описания", "қысқаша сипаттамалар"),
+    "texts": ("тексты", "мәтіндер"),
+    "vocabulary": ("словарь", "сөздік"),
+    "Index not used: it was built from another state of the KB; run `tipkb index` to refresh it.": (
+        "Индекс не использован: он построен по другому состоянию базы знаний; обновите его: `tipkb index`.",
+        "Индекс пайдаланылмады: ол білім қорының басқа күйінен құрылған; оны `tipkb index` арқылы жаңартыңыз."),
+    "Index not used: it is not a tipkb index.": ("Индекс не использован: это не индекс tipkb.",
+                                                 "Индекс пайдаланылмады: бұл tipkb индексі емес."),
+    "Art. 11 (crime categories)": ("ст. 11 (категории преступлений)", "11-бап (қылмыс санаттары)"),
+    "Art. 3 item 1 (exploitation)": ("п. 1 ст. 3 (эксплуатация)", "3-баптың 1-тармағы (қанау)"),
+    "milder law: comparing penalties": ("более мягкий закон: сравнение наказаний",
+                                        "жеңілірек заң: жазаларды салыстыру"),
+    "conflicting source": ("противоречащий источник", "қайшы дереккөз"),
+    "in-force date": ("дата вступления в силу", "күшіне ену күні"),
+    "in-force date (a window)": ("дата вступления в силу (известен лишь срок)", "күшіне ену күні (тек мерзімі белгілі)"),
+    "items (only some known)": ("пункты (известны лишь некоторые)", "тармақтар (кейбірі ғана белгілі)"),
+    "reported for the article": ("сообщения о статье", "бап туралы хабарлар"),
+    "reported for its aggravated forms": ("сообщения о квалифицированных составах", "ауырлататын құрамдар туралы хабарлар"),
+    "reported for the part": ("сообщения о части", "бөлік туралы хабарлар"),
+    "Amending acts": ("Изменяющие законы", "Өзгерістер енгізген заңдар"),
+    "The mapping: equivalents and annotations": ("Сопоставление: эквиваленты и примечания",
+                                                 "Салыстыру: баламалар мен ескертпелер"),
+    "the Criminal Code": ("Уголовный кодекс", "Қылмыстық кодекс"),
+    "equivalent": ("эквивалент", "балама"),
+    "corroborates": ("подтверждает", "растайды"),
+    "Changes from just before {a} to {b}": ("Изменения с момента непосредственно до {a} по {b}",
+                                            "{a} алдындағы сәт пен {b} аралығындағы өзгерістер"),
 }
 
 KINDS = {

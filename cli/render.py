@@ -3,6 +3,7 @@ two never drift apart. The views themselves live in cli/views/; JSON is the resu
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 Block = tuple  # ("title"|"heading"|"text"|"warn"|"field"|"item"|"words"|"table", ...)
@@ -75,12 +76,21 @@ def to_markdown(blocks: list[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """textwrap's, but a URL longer than the line is never cut: it stands whole on a line of its own (wider than
+    the terminal, which folds it without a break inside), so it can be copied; other long words are cut."""
+
+    def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
+        if "://" not in reversed_chunks[-1]:
+            super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+        elif not cur_line:
+            cur_line.append(reversed_chunks.pop())
+
+
 def to_console(blocks: list[Block], console: Any) -> None:
     """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns. The lines
     between two tables go to the console as one text: a whole-Code diff has thousands of them, and each print
     of rich's asks the terminal its size again."""
-    import textwrap
-
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text as RichText
@@ -101,7 +111,7 @@ def to_console(blocks: list[Block], console: Any) -> None:
 
     def hanging(indent: int, lead: str, body: str, style: str = "") -> None:
         pad = " " * (2 + 2 * indent)
-        lines = textwrap.wrap(body, max(20, width - len(pad) - len(lead) - 1), break_on_hyphens=False) or [""]
+        lines = _Wrapper(max(20, width - len(pad) - len(lead) - 1), break_on_hyphens=False).wrap(body) or [""]
         first = RichText(pad)
         first.append(lead, style=style)
         first.append(" " + lines[0])
@@ -110,7 +120,7 @@ def to_console(blocks: list[Block], console: Any) -> None:
             line(pad + " " * (len(lead) + 1) + more)
 
     def para(value: str, style: str = "") -> None:  # wrapped here, so no line ends in a space
-        for text in textwrap.wrap(value, width, break_on_hyphens=False) or [""]:
+        for text in _Wrapper(width, break_on_hyphens=False).wrap(value) or [""]:
             line(RichText(text, style=style))
 
     for b in blocks:

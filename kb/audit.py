@@ -13,12 +13,19 @@ from .timeline import When, when
 
 
 class AuditRow(Data):
-    provision: str  # "128.1", "128 title", "128 structure", "exploitation", "kz-law-292-VI", a rule's id ...
+    kind: Literal["part", "item", "penalty", "conflict", "title", "structure", "reported", "note", "code", "fact", "act",
+                  "in_force", "instrument", "provision", "equivalent", "annotation"]
+    # What the fact is about, by id: "128.1" (a part, its penalty or a losing source), "128.1.2", "128" (its title,
+    # structure, reports, notes), a general-part fact's name, the Code's, an act's or an instrument's id,
+    # "NATIONAL ~ PROTOCOL" (an equivalent), a requirement (an annotation).
+    provision: str
+    detail: str | None = None  # a note's or treaty provision's id, a report's scope, an equivalent's degree
     act: str | None  # the act that made the version, for a versioned fact
     when: When | None
     grade: str
     basis: str | None
-    unknown: list[str]  # what the fact leaves unknown: "penalty", "title.kk", "in_force (a window)" ...
+    unknown: list[str]  # slots the fact leaves unknown: "penalty", "title.kk", "items" (only some known), "in_force"
+    # (a window), "number" ...
     sources: list[SourceCite]
     note: str | None = None
 
@@ -40,16 +47,16 @@ def _unknown(v: Graded) -> list[str]:
     if getattr(v, "summary", None) == UNKNOWN:
         out.append("summary")
     if getattr(v, "items_complete", True) is False:
-        out.append("items (only some known)")
+        out.append("items")
     title = getattr(v, "title", None)
     if title is not None and hasattr(title, "get"):
         out += [f"title.{lang}" for lang in ("ru", "kk") if title.get(lang) in (None, UNKNOWN)]
     return list(dict.fromkeys(out))
 
 
-def _row(kb, provision: str, g: Graded, extra: list[str] = ()) -> AuditRow:
+def _row(kb, kind: str, provision: str, g: Graded, extra: list[str] = (), detail: str | None = None) -> AuditRow:
     versioned = isinstance(g, Versioned)
-    return AuditRow(provision=provision, act=g.act if versioned else None,
+    return AuditRow(kind=kind, provision=provision, detail=detail, act=g.act if versioned else None,
                     when=when(g, kb.acts) if versioned else None, grade=g.confidence, basis=g.basis,
                     unknown=[*_unknown(g), *extra], sources=cite(kb, g.sources), note=getattr(g, "note", None))
 
@@ -58,36 +65,37 @@ def _facts(kb) -> Iterable[tuple[str, str, list[AuditRow]]]:
     """(kind, name, rows) for every group of facts, official ones included."""
     for art in kb.articles.values():
         n = art.article
-        rows = [_row(kb, f"{n} title", v) for v in art.titles]
-        rows += [_row(kb, f"{n} structure", v) for v in art.structure]
-        rows += [_row(kb, f"{n} reported ({r.scope}{' ' + r.part if r.part else ''})", r) for r in art.reported]
+        rows = [_row(kb, "title", n, v) for v in art.titles]
+        rows += [_row(kb, "structure", n, v) for v in art.structure]
+        rows += [_row(kb, "reported", f"{n}.{r.part}" if r.part else n, r, detail=r.scope) for r in art.reported]
         for part in art.parts:
             for v in part.versions:
-                rows.append(_row(kb, f"{n}.{part.id}", v))
+                rows.append(_row(kb, "part", f"{n}.{part.id}", v))
                 if v.penalty_provenance is not None:  # the penalty rests on sources of its own (an imported text)
-                    rows.append(_row(kb, f"{n}.{part.id} penalty", v.penalty_provenance))
-                rows += [_row(kb, f"{n}.{part.id} (conflicting source)", c) for c in v.conflicts]
-            rows += [_row(kb, f"{n}.{part.id}.{item.id}", v) for item in part.items for v in item.versions
+                    rows.append(_row(kb, "penalty", f"{n}.{part.id}", v.penalty_provenance))
+                rows += [_row(kb, "conflict", f"{n}.{part.id}", c) for c in v.conflicts]
+            rows += [_row(kb, "item", f"{n}.{part.id}.{item.id}", v) for item in part.items for v in item.versions
                      if not v.repealed]
-        rows += [_row(kb, f"{n} note {note.id}", v) for note in art.code_notes for v in note.versions]
+        rows += [_row(kb, "note", n, v, detail=note.id) for note in art.code_notes for v in note.versions]
         yield "article", n, rows
-    yield "general", "Code", [_row(kb, "Code", kb.code)] + [
-        _row(kb, name, v) for name, versions in kb.code.facts().items() for v in versions]
+    yield "general", "Code", [_row(kb, "code", kb.code.id, kb.code)] + [
+        _row(kb, "fact", name, v) for name, versions in kb.code.facts().items() for v in versions]
     acts = []
     for act in kb.acts.values():
         f = act.in_force
-        extra = (["in_force (a window)"] if isinstance(f, Window) else []) + (["number"] if act.number == UNKNOWN else [])
-        acts.append(_row(kb, act.id, act, extra))
+        extra = (["in_force"] if isinstance(f, Window) else []) + (["number"] if act.number == UNKNOWN else [])
+        acts.append(_row(kb, "act", act.id, act, extra))
         if isinstance(f, Graded):
-            acts.append(_row(kb, f"{act.id} in force", f))
+            acts.append(_row(kb, "in_force", act.id, f))
     yield "acts", "amending acts", acts
     for ins in kb.instruments.values():
-        yield "instrument", ins.id, [_row(kb, ins.id, ins)] + [_row(kb, f"{ins.id} {p.id}", p) for p in ins.provisions]
+        yield "instrument", ins.id, [_row(kb, "instrument", ins.id, ins)] + [
+            _row(kb, "provision", ins.id, p, detail=p.id) for p in ins.provisions]
     if kb.mapping is not None:
         m = kb.mapping
         yield "mapping", "equivalents and annotations", [
-            *(_row(kb, f"equivalent {e.national} ~ {e.protocol} ({e.degree})", e) for e in m.equivalents),
-            *(_row(kb, f"annotation {a.requirement}", a) for a in m.annotations)]
+            *(_row(kb, "equivalent", f"{e.national} ~ {e.protocol}", e, detail=e.degree) for e in m.equivalents),
+            *(_row(kb, "annotation", a.requirement, a) for a in m.annotations)]
 
 
 def _worst_first(rows: list[AuditRow]) -> list[AuditRow]:

@@ -91,7 +91,7 @@ class Reading(Data):
 
 
 class DiffReport(Data):
-    from_point: str
+    from_point: str  # as given; a reading's `before.kind` "before" says it is the Code just before that act
     to_point: str
     ambiguous: bool
     readings: list[Reading]

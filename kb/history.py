@@ -58,9 +58,14 @@ def _line(kb, where: Where, versions: Sequence[Versioned], label: str | None = N
     return Line(where=where, label=label, entries=entries)
 
 
+def _fact_id(name: str) -> str:
+    """'Age of majority', 'age-of-majority' -> 'age_of_majority'."""
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
 def facts(kb, name: str) -> list[str]:
     names = list(kb.code.facts())
-    wanted = name.strip().lower().replace("-", "_").replace(" ", "_")
+    wanted = _fact_id(name)
     if wanted == "general":
         return names
     if wanted in names:
@@ -79,7 +84,7 @@ def history(kb, subject: str) -> History:
     if cite is None:
         lines = [_line(kb, Where(kind="fact", name=n), kb.code.facts()[n]) for n in facts(kb, subject)
                  if kb.code.facts()[n]]
-        return named(kb, History(subject=subject, title=None, lines=lines, acts={}, labels={}))
+        return named(kb, History(subject=_fact_id(subject), title=None, lines=lines, acts={}, labels={}))
     return _article(kb, cite)
 
 

@@ -22,6 +22,7 @@ from .entries import Candidates, entries
 from .errors import BadInput
 from .knowledge import KB
 from .model import Data, Text
+from .results import ActName, act_names
 from .timeline import When
 from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
 
@@ -191,6 +192,7 @@ class SearchResult(Data):
     hits: list[Hit]
     suggestions: list[Suggestion]  # nearest vocabulary terms, when nothing matched
     labels: dict[str, Text]
+    acts: dict[str, ActName]  # the amending acts the hits name (an instrument's id is not one)
 
 
 SEARCHED = ["titles", "summaries", "texts", "vocabulary"]
@@ -254,7 +256,8 @@ def rank(kb: KB, query: _Query, text: str, pool: Candidates, on: dt.date, limit:
     return SearchResult(
         query=text, on=on, source=source, index_problem=note, searched=[*SEARCHED, *pool.instruments],
         texts=pool.texts, total=len(scored), hits=hits, suggestions=suggestions,
-        labels={t: kb.vocabulary.terms[t].label for t in sorted(used) if t in kb.vocabulary.terms})
+        labels={t: kb.vocabulary.terms[t].label for t in sorted(used) if t in kb.vocabulary.terms},
+        acts=act_names(kb, [h.act for h in hits if h.act]))
 
 
 def _suggest(kb: KB, text: str) -> list[Suggestion]:

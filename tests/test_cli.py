@@ -184,3 +184,20 @@ def test_every_phrase_the_front_end_words_is_translated():
                     and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str):
                 used.add(n.args[0].value)
     assert len(used) > 200 and sorted(p for p in used if p not in PHRASES) == []
+
+
+def test_every_word_map_of_the_views_is_translated():
+    """The views' tables of words (a fact's name, a column, a slot: `FACTS`, `FIELDS` ...) hold phrases too."""
+    import importlib
+    import pkgutil
+
+    import cli.views
+    from cli.phrases import PHRASES
+
+    maps = {}
+    for m in pkgutil.iter_modules(cli.views.__path__):
+        module = importlib.import_module(f"cli.views.{m.name}")
+        maps |= {f"{m.name}.{k}": d for k, d in vars(module).items()
+                 if k.isupper() and isinstance(d, dict) and d and all(isinstance(v, str) for v in d.values())}
+    assert {"law.FACTS", "law.AUDITED", "search.FIELDS", "search.SOURCE"} <= set(maps)
+    assert sorted((k, v) for k, d in maps.items() for v in d.values() if v not in PHRASES) == []

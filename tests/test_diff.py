@@ -3,9 +3,11 @@ later value; unknowns listed apart with the last known value; the general part i
 write them."""
 
 import datetime as dt
+import json
 
 import pytest
 
+from cli.phrases import Words
 from kb.acts import act_report, find_act, resolve
 from kb.diff import diff
 from kb.errors import BadInput, NotFound
@@ -229,14 +231,18 @@ EXPLOITATION = CODE.replace(
 VOCAB_EXTRA = ["purpose.other_sexual_services", "purpose.begging"]
 
 
-@pytest.fixture
-def general(tmp_path):
+def general_root(tmp_path):
     from . import minikb
 
     vocab = minikb.VOCABULARY + "".join(f"  {v}: {{label: {{en: {v.split('.')[1]}}}}}\n" for v in VOCAB_EXTRA)
     root = write_kb(tmp_path, {"500": ART_500}, code=EXPLOITATION)
     (root / "mappings/vocabulary.yaml").write_text(vocab, encoding="utf-8")
-    return load(root)
+    return root
+
+
+@pytest.fixture
+def general(tmp_path):
+    return load(general_root(tmp_path))
 
 
 def test_the_general_part_is_diffed_with_the_same_rule(general):
@@ -258,6 +264,39 @@ def test_history_of_a_general_part_fact(general):
     assert [c.slot for c in line.entries[1].changes] == ["includes.purpose.other_sexual_services"]
     with pytest.raises(BadInput, match="not a citation or a general-part fact"):
         history(general, "no-such-fact")
+
+
+def test_general_part_facts_are_named_in_words_in_every_language(tipkb, tmp_path):
+    """History and diff name a general-part fact in words ("Art. 3 item 1 (exploitation)"), never by its id."""
+    kb = general_root(tmp_path)
+    root = str(kb)
+    assert history(load(kb), "Age-of-Majority").subject == "age_of_majority"  # the fact's id, however typed
+    for lang in ("en", "ru", "kk"):
+        w = Words(lang)
+        out = tipkb("history", "general", "--root", root, "--lang", lang).out
+        assert out.splitlines()[0] == w("History — {subject} {title}", subject=w("General part"), title="").strip()
+        headings = [w("age of majority"), w("Art. 11 (crime categories)"), w("Art. 3 item 1 (exploitation)")]
+        assert [line for line in out.splitlines() if line and not line.startswith(" ")][-3:] == headings
+        assert "age_of_majority" not in out and "crime_categories" not in out
+        changed = tipkb("diff", "--from", "spring package", "--before", "--to", "spring package", "--root", root,
+                        "--lang", lang).out
+        assert f"• {w('Art. 3 item 1 (exploitation)')}: " in changed
+        if lang != "en":
+            assert "exploitation" not in out + changed and "general" not in out
+
+
+def test_just_before_an_act_is_data_and_the_view_words_it(tipkb, tmp_path):
+    root = str(write_kb(tmp_path, {"500": ART_500}))
+    args = ("diff", "--from", "spring package", "--before", "--to", "spring package", "--root", root)
+    data = json.loads(tipkb(*args, "--json").out)
+    assert data["from_point"] == "spring package" and data["readings"][0]["before"]["kind"] == "before"
+    for lang in ("en", "ru", "kk"):
+        out = " ".join(tipkb(*args, "--lang", lang).out.split())
+        w = Words(lang)
+        assert out.startswith(w("Changes from just before {a} to {b}", a="spring package", b="spring package"))
+        assert lang == "en" or "just before" not in out
+    dated = " ".join(tipkb("diff", "--from", "2016-01-01", "--to", "spring package", "--root", root).out.split())
+    assert dated.startswith("Changes from 2016-01-01 to spring package")
 
 
 def test_cli_diff_needs_from_unless_the_target_is_a_draft(tipkb, tmp_path):

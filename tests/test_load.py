@@ -59,7 +59,7 @@ def test_yaml_syntax_error_has_position(kb_copy):
 
 
 def test_missing_required_key(kb_copy):
-    edit(kb_copy / ART128, "    confidence: secondary\n    note: The Kazakh", "    note: The Kazakh")
+    edit(kb_copy / ART128, "    confidence: inferred\n    basis: >-\n      The Kazakh", "    basis: >-\n      The Kazakh")
     (msg,) = findings(kb_copy)
     assert "titles[kz-law-226-V].confidence: required key is missing" in msg
 
@@ -99,6 +99,7 @@ def test_duplicate_article_and_empty_file(kb_copy):
 
 
 def test_aliases_are_refused(kb_copy):
-    edit(kb_copy / ART128, "    confidence: secondary\n    note: The Kazakh", "    confidence: &c secondary\n    note: *c")
+    edit(kb_copy / ART128, "    confidence: inferred\n    basis: >-\n      The Kazakh",
+         "    confidence: &c inferred\n    note: *c\n    basis: >-\n      The Kazakh")
     (msg,) = findings(kb_copy)
     assert "aliases (*name) are not allowed" in msg

@@ -61,3 +61,47 @@ def test_conflicting_claims_and_reported_figures_are_graded_too(tmp_path):
 def test_unknown_source_is_named(tmp_path):
     art = ART_500.replace("sources: [{ref: news}], confidence: reported}", "sources: [{ref: nope}], confidence: reported}", 1)
     assert "unknown source 'nope'" in findings(tmp_path, art)[0]
+
+
+# -- the audit: every fact not yet official, said as data and worded in each language ---------------------------
+
+LONG_URL = "https://example.org/" + "a-long-path-segment/" * 4 + "news-item.html"  # wider than a line
+
+
+def audit_kb(tmp_path):
+    """ART_500 with a secondary title missing its Kazakh, corroborated by the news item, which has a long URL."""
+    from .minikb import SOURCES
+
+    art = ART_500.replace("kk: unknown}, sources: [{ref: t1}], confidence: official}",
+                          "kk: unknown}, sources: [{ref: sec}, {ref: news, role: corroborates}], confidence: secondary}")
+    root = write_kb(tmp_path, {"500": art})
+    (root / "statutes/sources.yaml").write_text(
+        SOURCES.replace("date: 2024-07-08}", f"date: 2024-07-08, url: '{LONG_URL}'}}"), encoding="utf-8")
+    return root
+
+
+def test_the_audit_says_what_each_row_is_about_as_data(tmp_path):
+    from kb.audit import audit
+    from kb.load import load
+
+    rows = {(r.kind, r.provision, r.detail): r for g in audit(load(audit_kb(tmp_path))).groups for r in g.rows}
+    assert rows["title", "500", None].unknown == ["title.kk"] and rows["title", "500", None].grade == "secondary"
+    assert {("reported", "500", "article"), ("reported", "500", "aggravated"), ("structure", "500", None),
+            ("conflict", "500.1", None)} <= set(rows)
+    assert rows["part", "500.1", None].unknown == ["penalty"]
+
+
+def test_the_audit_is_worded_in_every_language_and_a_url_is_never_broken(tipkb, tmp_path):
+    from cli.phrases import Words
+
+    root = str(audit_kb(tmp_path))
+    for lang in ("en", "ru", "kk"):
+        w = Words(lang)
+        r = tipkb("audit", "--root", root, "--lang", lang)
+        said = " ".join(r.out.split())
+        assert r.code == 0, r.err
+        assert f"500: {w('title')} (" in said and f"{w('title')} (kk)" in said and "title.kk" not in said
+        assert f"500: {w('reported for its aggravated forms')}" in said and "(aggravated)" not in said
+        assert f"500.1: {w('conflicting source')}" in said and f"news ({w('corroborates')}): " in said
+        assert f"{w('basis')}: " in said
+        assert f"<{LONG_URL}>" in [line.strip() for line in r.out.splitlines()]  # whole, on a line of its own

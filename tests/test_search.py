@@ -7,10 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cli.phrases import Words
+from cli.views.search import SOURCE
 from kb.search import search
 from kb.vocab import fold
 
 from .conftest import TODAY
+from .minikb import ART_500, write_kb
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +102,26 @@ def test_renderings_highlight_the_match(tipkb):
     r = tipkb("search", "вербовки", "--on", "2021-06-01")
     assert r.code == 0 and "128.1" in r.out and "292-VI" in r.out and "◆" in r.out
     assert all(len(line) <= 80 for line in r.out.splitlines())
+
+
+def test_the_table_is_worded_in_the_language(tipkb, tmp_path):
+    """Column headings, the count ("N hits, K shown"), the act by its name and the footer, in every language."""
+    twin = ART_500.replace('article: "500"', 'article: "501"')
+    root = str(write_kb(tmp_path / "kb", {"500": ART_500, "501": twin}))
+    args = ("search", "recruitment", "--limit", "1", "--root", root)
+    data = tipkb(*args, "--json").json()
+    assert data["total"] > 1 and data["hits"][0]["act"] == "law-p" and data["acts"]["law-p"]["number"] is None
+    for lang in ("en", "ru", "kk"):
+        w = Words(lang)
+        r = tipkb(*args, "--lang", lang)
+        lines = r.out.splitlines()
+        assert r.code == 0 and [c.strip() for c in lines[2].strip("┃").split("┃")] == \
+            [w("score"), w("provision"), w("match"), w("version")]
+        said = " ".join(r.out.split())
+        assert said.startswith(w("Search “{query}” — {n} hits, {shown} shown, law in force on {date}",
+                                 query="recruitment", n=data["total"], shown=1, date=TODAY.isoformat()))
+        assert said.endswith(w(SOURCE["yaml"], n=data["texts"]))
+        assert "law-p" not in r.out  # the act as people name it: “spring package” (law of 2024-07-05)
 
 
 @pytest.mark.parametrize("args", [("search", "  "), ("search", "x", "--limit", "0"),

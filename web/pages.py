@@ -137,11 +137,8 @@ async def compare(ctx: Ctx) -> Response:
         kb_to, tos, draft_act, to_label = _point(ctx, to, False, articles or None)
         if frm:
             kb_from, froms, _, from_label = _point(ctx, frm, before, articles or None)
-            if before:
-                from_label = w("just before {point}", point=from_label)
-        elif draft_act is not None:
-            kb_from, froms, from_label = kb_to, [act_point(kb_to, draft_act, before=True)], \
-                w("just before {point}", point=to_label)
+        elif draft_act is not None:  # the view says "just before" the draft, as the points are
+            kb_from, froms, from_label = kb_to, [act_point(kb_to, draft_act, before=True)], to_label
         else:
             raise BadInput("give From (a date or an amending act); only an uploaded draft as To has a default")
         report = diff(kb_from, froms, kb_to, tos, articles or None, from_label, to_label)

@@ -11,6 +11,11 @@ from ..render import Block, field, heading, item, table, text, title, warn, word
 
 LEGEND = "Marks: ◇ secondary source, ◆ reported, ≈ inferred, ⚠ unverified; unmarked: read in the official text."
 SLOT_NAMES = ("acts", "means", "purposes", "victim", "circumstances")
+# The general-part facts and rules (kb.model.Code.facts()), named in words.
+FACTS = {"age_of_majority": "age of majority", "crime_categories": "Art. 11 (crime categories)",
+         "exploitation": "Art. 3 item 1 (exploitation)", "milder_law": "milder law",
+         "milder_law_comparison": "milder law: comparing penalties", "reconciliation": "reconciliation",
+         "attempt": "attempt", "complicity": "complicity", "organising": "organising"}
 
 
 def _elements(w: Words, elements: Any, labels: dict, indent: int = 0) -> list[Block]:
@@ -216,22 +221,56 @@ def penalties(result: Any, lang: str) -> list[Block]:
     return blocks
 
 
+AUDITED = {"title": "title", "structure": "parts of the article", "penalty": "penalty",
+           "conflict": "conflicting source", "in_force": "in-force date"}
+REPORTED = {"article": "reported for the article", "aggravated": "reported for its aggravated forms",
+            "part": "reported for the part"}
+# Slots only the audit names; the rest are diff's (slot_name).
+AUDIT_SLOTS = {"items": "items (only some known)", "in_force": "in-force date (a window)"}
+GROUPS = {"general": "General part", "acts": "Amending acts", "mapping": "The mapping: equivalents and annotations"}
+
+
+def _audited(w: Words, row: Any) -> str:
+    """What an audit row is about: '128.1', '128: title', 'Art. 3 item 1 (exploitation)', 'kz-law-292-VI'."""
+    p, d = row.provision, row.detail
+    if row.kind in ("part", "item", "act", "instrument"):
+        return p
+    if row.kind == "fact":
+        return fact_name(w, p)
+    if row.kind == "code":
+        return w("the Criminal Code")
+    if row.kind == "note":
+        return f"{p}: {w('Note of the Code {id}', id=d)}"
+    if row.kind == "reported":
+        return f"{p}: {w(REPORTED[d])}"
+    if row.kind == "provision":
+        return f"{p} {d}"
+    if row.kind == "equivalent":
+        return f"{w('equivalent')}: {p} ({w(d)})"
+    if row.kind == "annotation":
+        return f"{w('annotation')}: {p}"
+    return f"{p}: {w(AUDITED[row.kind])}"
+
+
 def audit(report: Any, lang: str) -> list[Block]:
     w = Words(lang)
     counts = ", ".join(f"{w.grade(g)} {n}" for g, n in report.by_grade.items())
     blocks: list[Block] = [title(w("Audit — {n} facts not checked against the official text", n=report.total)),
                            text(w("By grade: {counts}", counts=counts))]
     for group in report.groups:
-        blocks.append(heading(group.name if group.kind != "article" else w.cite(group.name)))
+        name = w.cite(group.name) if group.kind == "article" else w(GROUPS[group.kind]) if group.kind in GROUPS \
+            else group.name
+        blocks.append(heading(name))
         for row in group.rows:
-            unknown = f" — {w('unknown: {what}', what=', '.join(row.unknown))}" if row.unknown else ""
+            slots = ", ".join(w(AUDIT_SLOTS[u]) if u in AUDIT_SLOTS else slot_name(w, u, {}) for u in row.unknown)
+            unknown = f" — {w('unknown: {what}', what=slots)}" if row.unknown else ""
             when = f" ({w.when(row.when)})" if row.when else ""
-            blocks.append(item(f"{row.provision}{when} [{w.grade(row.grade)}]{unknown}"))
+            blocks.append(item(f"{_audited(w, row)}{when} [{w.grade(row.grade)}]{unknown}"))
             if row.basis:
-                blocks.append(item(f"basis: {w.prose(row.basis)}", 1))
+                blocks.append(item(f"{w('basis')}: {w.prose(row.basis)}", 1))
             for s in row.sources:
-                where = f" <{s.url}>" if s.url else ""
-                role = " (corroborates)" if s.role == "corroborates" else ""
+                where = f" <{s.url}>" if s.url else ""  # never broken across lines (cli/render.py), to be copied
+                role = f" ({w('corroborates')})" if s.role == "corroborates" else ""
                 blocks.append(item(f"{s.ref}{role}: {w.prose(s.supports or s.title)}{where}", 1))
     return blocks
 
@@ -239,9 +278,14 @@ def audit(report: Any, lang: str) -> list[Block]:
 # -- changes ---------------------------------------------------------------------------------------------------
 
 
+def fact_name(w: Words, name: str) -> str:
+    """A general-part fact or rule in words: 'exploitation' as 'Art. 3 item 1 (exploitation)'."""
+    return w(FACTS[name]) if name in FACTS else name.replace("_", " ")
+
+
 def where(w: Words, wh: Any) -> str:
     if wh.kind == "fact":
-        return wh.name.replace("_", " ")
+        return fact_name(w, wh.name)
     if wh.kind == "title":
         return f"{w.cite(wh.article)} ({w('title')})"
     if wh.kind == "note":
@@ -327,8 +371,11 @@ def _changes(w: Words, art: Any, acts: dict, labels: dict, credited: bool = True
 def diff(report: Any, lang: str) -> list[Block]:
     w = Words(lang)
     acts, labels = report.acts, report.labels
-    blocks: list[Block] = [title(w("Changes from {a} to {b}", a=report.from_point, b=report.to_point)),
-                           text(w(LEGEND))]
+    a, b = report.from_point, report.to_point
+    # From the Code just before an act (--before, or a draft's default): the readings' points say so, as data.
+    head = w("Changes from just before {a} to {b}", a=a, b=b) if report.readings[0].before.kind == "before" else \
+        w("Changes from {a} to {b}", a=a, b=b)
+    blocks: list[Block] = [title(head), text(w(LEGEND))]
     for r in report.readings:
         if report.ambiguous:
             cond = " / ".join(x for x in (w.condition(r.before.assumed, acts), w.condition(r.after.assumed, acts)) if x)
@@ -360,7 +407,10 @@ def history(report: Any, lang: str) -> list[Block]:
     w = Words(lang)
     acts, labels = report.acts, report.labels
     name = w.text(report.title) if report.title else ""
-    blocks: list[Block] = [title(w("History — {subject} {title}", subject=report.subject, title=name)),
+    # A citation, or a general-part fact's name, or "general" (every fact): the last two in words.
+    subject = w("General part") if report.subject == "general" else \
+        fact_name(w, report.subject) if report.title is None else report.subject
+    blocks: list[Block] = [title(w("History — {subject} {title}", subject=subject, title=name).rstrip()),
                            text(w(LEGEND))]
     for line in report.lines:
         blocks.append(heading(where(w, line.where) + (f" ({line.label})" if line.label else "")))
