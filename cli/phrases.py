@@ -688,6 +688,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Too large": ("Слишком большой запрос", "Сұраныс тым үлкен"),
     "Internal error": ("Внутренняя ошибка", "Ішкі қате"),
     "Back to the knowledge base": ("Вернуться к базе знаний", "Білім қорына оралу"),
+    # qualify (qfix)
+    "one of: {forms}": ("одно из: {forms}", "мыналардың бірі: {forms}"),
+    "not stated: unknown, not false": ("не указано: неизвестно, а не ложно", "көрсетілмеген: жалған емес, белгісіз"),
+    "the facts say it was not so": ("по фактам этого не было", "фактілер бойынша бұлай болмаған"),
+    "the victim is a minor; whether the offender was aware of it is not stated": (
+        "потерпевший несовершеннолетний; знал ли об этом виновный, не указано",
+        "жәбірленуші кәмелетке толмаған; кінәлі мұны білді ме, көрсетілмеген"),
 }
 
 KINDS = {
