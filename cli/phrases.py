@@ -733,6 +733,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "corroborates": ("подтверждает", "растайды"),
     "Changes from just before {a} to {b}": ("Изменения с момента непосредственно до {a} по {b}",
                                             "{a} алдындағы сәт пен {b} аралығындағы өзгерістер"),
+    # qualify (qfix)
+    "one of: {forms}": ("одно из: {forms}", "мыналардың бірі: {forms}"),
+    "not stated: unknown, not false": ("не указано: неизвестно, а не ложно", "көрсетілмеген: жалған емес, белгісіз"),
+    "the facts say it was not so": ("по фактам этого не было", "фактілер бойынша бұлай болмаған"),
+    "the victim is a minor; whether the offender was aware of it is not stated": (
+        "потерпевший несовершеннолетний; знал ли об этом виновный, не указано",
+        "жәбірленуші кәмелетке толмаған; кінәлі мұны білді ме, көрсетілмеген"),
 }
 
 KINDS = {

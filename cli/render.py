@@ -3,10 +3,12 @@ two never drift apart. The views themselves live in cli/views/; JSON is the resu
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
 Block = tuple  # ("title"|"heading"|"text"|"warn"|"field"|"item"|"words"|"table", ...)
+NBSP = "\u00a0"  # joins the words of a phrase a table cell keeps on one line
 
 
 def title(text: str) -> Block:
@@ -43,8 +45,89 @@ def wdiff(pairs: list[tuple[str, str]]) -> str:
     return " ".join(t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}" for op, t in pairs)
 
 
-def table(headers: list[str], rows: list[list[Any]]) -> Block:
-    return ("table", headers, rows)
+def table(headers: list[str], rows: list[list[Any]], hyphens: tuple[int, ...] = ()) -> Block:
+    """`hyphens`: the columns whose cells may also wrap after a hyphen (file names)."""
+    return ("table", headers, rows, hyphens)
+
+
+def whole(phrase: str) -> str:
+    """A phrase a table cell wraps before or after, never inside (a citation: ст. 135 ч. 2 п. 7)."""
+    return phrase.replace(" ", NBSP)
+
+
+class _Cell:
+    """A table cell for rich that wraps at its spaces (and after its hyphens, when asked), never inside a phrase
+    joined by NBSP unless `keep` is turned off; only a piece wider than the whole column is folded."""
+
+    def __init__(self, text: str, hyphens: bool):
+        self.text, self.hyphens, self.keep = text, hyphens, True
+
+    def _lines(self) -> list[list[tuple[str, bool]]]:
+        """Each line's pieces: (text, glued to the piece before, as the rest of a word broken after a hyphen)."""
+        out = []
+        for line in self.text.split("\n"):
+            pieces = []
+            for word in re.split(" " if self.keep else f"[ {NBSP}]", line):
+                parts = re.split(r"(?<=-)(?=.)", word) if self.hyphens else [word]
+                pieces += [(part.replace(NBSP, " "), i > 0) for i, part in enumerate(parts) if part]
+            out.append(pieces)
+        return out
+
+    def _rows(self, width: int | None) -> list[str]:
+        from rich.cells import cell_len
+
+        rows = []
+        for pieces in self._lines():
+            row = ""
+            for piece, glued in pieces:
+                joined = row + ("" if glued or not row else " ") + piece
+                if row and width is not None and cell_len(joined) > width:
+                    rows.append(row)
+                    joined = piece
+                row = joined
+            rows.append(row)
+        return rows
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        widest = max((cell_len(p) for pieces in self._lines() for p, _ in pieces), default=0)
+        return Measurement(widest, max(cell_len(r) for r in self._rows(None))).with_maximum(options.max_width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import chop_cells
+        from rich.text import Text
+
+        width = options.max_width
+        yield Text("\n".join(part for row in self._rows(width) for part in chop_cells(row, width) or [""]))
+
+
+def _fit(grid: Any, rows: list[list[Any]], console: Any) -> None:
+    """Rich narrows the widest columns first, even through a phrase a cell keeps whole. Instead, as a browser
+    lays out a table: each column gets at least its widest unbreakable piece, and the width left in proportion
+    to how much more it would take. When the phrases kept whole cannot all fit, they are broken between words;
+    a table that fits, or still cannot, is left to rich."""
+    from rich.measure import Measurement
+
+    room = console.width - 3 * len(rows[0]) - 1  # the borders and a space either side of each cell
+    for keep in (True, False):
+        for c in (c for row in rows for c in row if isinstance(c, _Cell)):
+            c.keep = keep
+        lows, highs = [], []
+        for cells in zip(*rows):
+            sizes = [Measurement.get(console, console.options, c) for c in cells]
+            lows.append(max(m.minimum for m in sizes))
+            highs.append(max(m.maximum for m in sizes))
+        if sum(highs) <= room:
+            return
+        if sum(lows) <= room:
+            slack = [h - low for low, h in zip(lows, highs)]
+            widths = [low + (room - sum(lows)) * s // sum(slack) for low, s in zip(lows, slack)]
+            widths[slack.index(max(slack))] += room - sum(widths)
+            for column, width in zip(grid.columns, widths):
+                column.width = width
+            return
 
 
 def to_markdown(blocks: list[Block]) -> str:
@@ -70,8 +153,8 @@ def to_markdown(blocks: list[Block]) -> str:
         elif kind == "table":
             headers, rows = b[1], b[2]
             lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-            lines += ["| " + " | ".join(str(c).replace("|", "\\|").replace("\n", "<br>") for c in row) + " |"
-                      for row in rows]
+            lines += ["| " + " | ".join(str(c).replace("|", "\\|").replace("\n", "<br>").replace(NBSP, " ")
+                                        for c in row) + " |" for row in rows]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -145,7 +228,12 @@ def to_console(blocks: list[Block], console: Any) -> None:
             grid = Table(*b[1], show_lines=False, header_style="bold")
             for column in grid.columns:
                 column.overflow = "fold"  # a long word (a file name) is folded, never cut off
-            for row in b[2]:
-                grid.add_row(*(c if isinstance(c, RichText) else escape(str(c)) for c in row))  # pre-styled
+            rows = [[c if isinstance(c, RichText)  # pre-styled
+                     else _Cell(c, i in b[3]) if isinstance(c, str) and (NBSP in c or i in b[3])
+                     else escape(str(c)) for i, c in enumerate(row)] for row in b[2]]
+            for row in rows:
+                grid.add_row(*row)
+            if any(isinstance(c, _Cell) for row in rows for c in row):
+                _fit(grid, [b[1], *rows], console)
             console.print(grid)
     flush()

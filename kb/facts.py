@@ -98,7 +98,7 @@ class Expect(Strict):
     final: bool | None = None
     range: str | None = None  # imprisonment as the statutes write it: 4y-7y, up to 3y, life, unknown
     last_known: str | None = None  # the last known range, when the range is unknown
-    grade: Grade | None = None
+    grade: Grade | None = None  # of the charge; without one, of the "no"
     to_prove: list[str] = []  # knew_age, or the vocabulary ids any one of which remains to prove
     cumulative: list[str] = []  # dotted citations, or an article whose part is undecided
     other: list[str] = []

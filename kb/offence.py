@@ -4,8 +4,9 @@ out, element by element; which qualifying parts and items apply; and so its most
 The special cases come from the data: the Code's definition of exploitation (Art. 3 item 1, with what it is
 known to include and exclude), the Supreme Court's rules by what they establish and the articles they apply
 to, the vocabulary's narrower terms, the mapping's full equivalents, and whether a source shows the article
-whole. "No" is said only of what the encoded law excludes; what it lacks is "undecided". kb/qualify.py puts
-the articles of a case together.
+whole. "No" is said only of what the encoded law excludes; what it lacks is "undecided", and so is an element
+no stated fact speaks to (a fact left out is unknown, not false). kb/qualify.py puts the articles of a case
+together.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ Status = Literal["yes", "no", "undecided"]
 Role = Literal["adult_offence", "child_offence", "related"]
 Reason = Literal[
     "stated",  # a fact is the element, or its full equivalent
-    "not_stated",  # no fact is
+    "not_stated",  # facts of its kind are stated, and none is the element
+    "left_out",  # no fact of its kind is stated (or the circumstance is not): unknown, so to prove
+    "stated_false",  # the facts say the circumstance was not so
     "one_act",  # one listed act suffices (`rule`)
     "definition",  # a form of exploitation the Code's Art. 3 item 1 lists
     "named_by_article",  # a purpose the article's own qualifying part or item names (`where`)
@@ -40,15 +43,17 @@ Reason = Literal[
     "definition_unknown",  # Art. 3 item 1 is not encoded for the date
     "higher_parts",  # not in Art. 3 item 1, but a part the KB lacks may name it, as `where` does
     "transaction",  # sale and other transactions need no purpose (`rule`)
-    "purpose_required",  # the acts stated need the purpose and none is stated (`rule`)
+    "purpose_required",  # the acts stated need the purpose, which is not stated: to prove (`rule`)
     "minor",  # the victim is a minor
     "adult",  # the victim is not a minor
     "minor_unknown",  # whether the victim is a minor is not stated
     "knew",  # the offender was aware the victim was a minor
+    "knew_unknown",  # the victim is a minor; whether the offender was aware of it is not stated (`rule`)
     "did_not_know",  # he was not, and the article needs it (`rule`)
     "elements_unknown",  # the part's elements are not encoded
 ]
 CONDITIONAL = ("narrower", "maybe_in_definition", "definition_unknown")  # a charge can be named "if ..."
+_KIND = {"acts": "act.", "means": "means.", "purposes": "purpose."}  # the ids of a slot's kind of fact
 
 
 class Decision(BaseModel):
@@ -137,6 +142,8 @@ class Known:
     purposes: frozenset[str]  # stated purposes of the act
     circumstances: frozenset[str]  # flags and what the victims establish (pregnant, two or more)
     later: frozenset[str]  # what followed the act (organs removed, involvement in prostitution)
+    denied: frozenset[str]  # circumstances the facts state were not so
+    later_denied: frozenset[str]  # what the facts state did not follow the act
     minor: bool | None
     minor_grade: Grade | None  # the age of majority's, when an age decided it
     knew: bool | None
@@ -145,6 +152,10 @@ class Known:
         """What an article reads: a trafficking offence not what followed the act."""
         own = self.acts | self.means | self.purposes | self.circumstances
         return own if trafficking else own | self.later
+
+    def not_so(self, trafficking: bool) -> frozenset[str]:
+        """What the facts state was not so, as `ids` reads it."""
+        return self.denied if trafficking else self.denied | self.later_denied
 
 
 class Law:
@@ -323,15 +334,23 @@ class Check:
         if as_act and as_act.elements and any(a in as_act.elements.acts for a in acts):
             form = d if d is not None else self._form()  # the form of exploitation is still checked
             return form.model_copy(update={"rule": as_act.id, "grade": weakest(as_act.confidence, form.grade)})
+        if d is not None:  # a "no" rests on what decides it (an exclusion from Art. 3 item 1), not on r05
+            return d
         need = law.rule("purpose_required_for_other_acts", n)
-        bound = need is not None and need.elements is not None and any(a in need.elements.acts for a in acts)
-        if d is None:
-            return Decision(slot="purposes", required=required, status="not_met",
-                            reason="purpose_required" if bound else "not_stated", rule=need.id if bound else None,
-                            grade=need.confidence if bound else None)
-        if d.status == "not_met" and bound:
-            return d.model_copy(update={"rule": need.id})
-        return d
+        if need is not None and need.elements is not None and any(a in need.elements.acts for a in acts):
+            return Decision(slot="purposes", required=required, status="to_prove", reason="purpose_required",
+                            to_prove=required, rule=need.id, grade=need.confidence)
+        return self._absent("purposes", required)
+
+    def _absent(self, slot: str, required: list[str]) -> Decision:
+        """No stated fact is the element. A fact left out is unknown, not false: "no" only when facts of its kind
+        are stated and none is it, or the circumstance is stated not to be so; else it remains to prove."""
+        head = dict(slot=slot, required=required)
+        if all(e in self.known.not_so(self.trafficking) for e in required):
+            return Decision(**head, status="not_met", reason="stated_false")
+        if slot in _KIND and any(f.startswith(_KIND[slot]) for f in self.facts):
+            return Decision(**head, status="not_met", reason="not_stated")
+        return Decision(**head, status="to_prove", reason="left_out", to_prove=required)
 
     # -- the victim -------------------------------------------------------------------------------------------
 
@@ -339,8 +358,8 @@ class Check:
         k, head = self.known, dict(slot="victim", required=[element])
         if element != MINOR:
             hit = [f for f in self.facts if self.law.same(f, element)]
-            return Decision(**head, status="met" if hit else "not_met", reason="stated" if hit else "not_stated",
-                            matched=hit)
+            return Decision(**head, status="met", reason="stated", matched=hit) if hit else \
+                self._absent("victim", [element])
         if k.minor is None:
             return Decision(**head, status="undecided", reason="minor_unknown")
         if not k.minor:
@@ -350,8 +369,8 @@ class Check:
             return Decision(**head, status="met", reason="minor", matched=[MINOR], grade=k.minor_grade)
         if k.knew is False:
             return Decision(**head, status="not_met", reason="did_not_know", rule=rule.id, grade=rule.confidence)
-        if k.knew is None:  # the engine reads the case both ways before it gets here; kept total
-            return Decision(**head, status="undecided", reason="minor", rule=rule.id, grade=rule.confidence)
+        if k.knew is None:  # read both ways, unless both ways give the same answer (kb/qualify.py)
+            return Decision(**head, status="undecided", reason="knew_unknown", rule=rule.id, grade=rule.confidence)
         return Decision(**head, status="met", reason="knew", matched=[MINOR], grade=k.minor_grade)
 
     # -- parts --------------------------------------------------------------------------------------------------
@@ -369,11 +388,12 @@ class Check:
             return PartCheck(**self._head(pa), applies="undecided", decisions=[d])
         out: list[Decision] = []
         acts = [e for e in el.acts if any(self.law.same(f, e) for f in self.facts)]
-        if el.acts:
-            one = self.law.rule("one_act_suffices", self.number) if acts else None
-            out.append(Decision(slot="acts", required=el.acts, status="met" if acts else "not_met",
-                                reason=("one_act" if one else "stated") if acts else "not_stated", matched=acts,
-                                rule=one.id if one else None, grade=one.confidence if one else None))
+        if el.acts and acts:
+            one = self.law.rule("one_act_suffices", self.number)
+            out.append(Decision(slot="acts", required=el.acts, status="met", reason="one_act" if one else "stated",
+                                matched=acts, rule=one.id if one else None, grade=one.confidence if one else None))
+        elif el.acts:
+            out.append(self._absent("acts", el.acts))
         if el.purposes:
             out.append(self._purposes(el.purposes, acts))
         out += [self._victim(e) for e in el.victim]
@@ -381,8 +401,8 @@ class Check:
             required = getattr(el, slot)
             if required:
                 hit = [e for e in required if any(self.law.same(f, e) for f in self.facts)]
-                out.append(Decision(slot=slot, required=required, status="met" if hit else "not_met",
-                                    reason="stated" if hit else "not_stated", matched=hit))
+                out.append(Decision(slot=slot, required=required, status="met", reason="stated", matched=hit) if hit
+                           else self._absent(slot, required))
         statuses = {d.status for d in out}
         applies: Status = "no" if "not_met" in statuses else "undecided" if statuses & {"undecided", "to_prove"} \
             else "yes"
@@ -402,7 +422,9 @@ class Check:
                 matched.append(e)
         return matched, to_prove
 
-    def qualifying(self, pa: PartAt, open_ids: list[str]) -> PartCheck:
+    def qualifying(self, pa: PartAt) -> PartCheck:
+        """Applies when one of its own elements or items is met; undecided when one remains to prove or some
+        of its elements are not known (what the KB lacks is never "no")."""
         v = pa.version
         matched, to_prove, unknown = [], [], not v.items_complete
         if isinstance(v.elements, Elements):
@@ -420,10 +442,10 @@ class Check:
                                        to_prove=tp, grade=iv.confidence))
             else:
                 unknown = True
-                items.append(ItemCheck(id=iid, applies="undecided" if open_ids else "no", grade=iv.confidence))
+                items.append(ItemCheck(id=iid, applies="undecided", grade=iv.confidence))
         if matched or any(i.applies == "yes" for i in items):
             applies: Status = "yes"
-        elif to_prove or any(i.applies == "undecided" for i in items) or (unknown and open_ids):
+        elif to_prove or unknown or any(i.applies == "undecided" for i in items):
             applies = "undecided"
         else:
             applies = "no"
@@ -443,7 +465,7 @@ class Check:
         if base_status != "no":
             for pa in in_force:
                 if not pa.part.base:
-                    checks[pa.part.id] = self.qualifying(pa, open_ids)
+                    checks[pa.part.id] = self.qualifying(pa)
         parts = [checks[pa.part.id] for pa in in_force if pa.part.id in checks]
         reported, top = self.reported(open_ids)
         status = {"yes": "made_out", "undecided": "undecided", "no": "not_made_out"}[base_status]

@@ -4,10 +4,11 @@ Each article with a role in the mapping is read against the facts (kb/offence.py
 offence date (kb/snapshot.py: one per combination of the windowed acts that touch those articles); readings
 with the same answer are merged. Here the articles are put together: the child offence displaces the adult
 one when the victim is a minor the offender was aware of (Resolution No. 7, by its `establishes` token);
-when that awareness is not stated the case is read both ways, the child offence first; the resolution's
-cumulative rules add offences; victims of different kinds are separate counts. Then: the caveats that could
-change the charge or the range, what one more fact would change, and the law of the offence date against a
-later one (Art. 6, the milder law). A fuzzy term whose near-tie would change the answer is refused.
+when that awareness is not stated the case is read both ways, the child offence first (once, when both ways
+give the same answer); the resolution's cumulative rules add offences; victims of different kinds are separate
+counts. Then: the caveats that could change the charge or the range, what one more fact would change, and the
+law of the offence date against a later one (Art. 6, the milder law). A fuzzy term whose near-tie would change
+the answer is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 from . import roles
 from .errors import BadInput
 from .facts import FLAGS, Case, Expect, Facts, Term, Victim, flag_value, with_flag
-from .model import UNKNOWN, Grade, Text, format_months, weakest
+from .model import GRADE_RANK, UNKNOWN, Grade, Text, format_months, weakest
 from .offence import EXPLOITATION, MINOR, ArticleCheck, Charge, Decision, Known, Law, Range, Status, check
 from .results import ActName, SourceCite, cite, named
 from .snapshot import Assumption, Point, Snapshot, points
@@ -108,6 +109,7 @@ class Count(BaseModel):
     principal: str | None  # the trafficking offence the count is read under: the adult or the child one
     trafficking: Status
     charge: Charge | None  # the trafficking charge, or the condition's (see `to_prove`, `reasons`)
+    grade: Grade | None = None  # of a "no": the weakest of what it rests on (`reasons`)
     reasons: list[Decision]  # the trafficking offence's elements not met, or undecided
     cumulative: list[Cumulative]
     other: list[Charge]  # other offences made out, with no encoded rule on how they combine with it
@@ -286,16 +288,24 @@ def _known(case: Case, profile: Profile) -> Known:
     f = case.facts
     flags = [fl for fl in FLAGS if flag_value(f, fl) is True]
     circ = {i for fl in flags if not fl.follows for i in fl.ids}
+    stated_false = [fl for fl in FLAGS if flag_value(f, fl) is False]
+    denied = {i for fl in stated_false if not fl.follows for i in fl.ids}
+    victims = [f.victims[i] for i in profile.victims]
     if profile.pregnant:
         circ.add("circ.victim_pregnant")
+    elif victims and all(v.pregnant is False or v.knew_pregnant is False for v in victims):
+        denied.add("circ.victim_pregnant")
     if profile.number >= 2:
         circ.add("circ.two_or_more_victims")
+    elif victims:  # the victims are listed, and this count stands for one
+        denied.add("circ.two_or_more_victims")
     if profile.minor:
         circ.add(MINOR)
     return Known(acts=frozenset(case.ids("acts")), means=frozenset(case.ids("means")),
                  purposes=frozenset(case.ids("purposes")), circumstances=frozenset(circ),
-                 later=frozenset(i for fl in flags if fl.follows for i in fl.ids), minor=profile.minor,
-                 minor_grade=profile.minor_grade, knew=profile.knew)
+                 later=frozenset(i for fl in flags if fl.follows for i in fl.ids), denied=frozenset(denied),
+                 later_denied=frozenset(i for fl in stated_false if fl.follows for i in fl.ids),
+                 minor=profile.minor, minor_grade=profile.minor_grade, knew=profile.knew)
 
 
 def _victim_ok(ac: ArticleCheck) -> bool:
@@ -316,10 +326,13 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
                 touched.add(number)
     adult, child = checks.get(law.adult or ""), checks.get(law.child or "")
     principal = adult
-    if child is not None and child.status != "not_made_out" and _victim_ok(child):
-        principal = child
-        if adult is not None:
-            adult.status = "displaced"
+    if child is not None and _victim_ok(child):  # the child offence is the question, made out or not
+        if child.status != "not_made_out":
+            principal = child
+            if adult is not None:
+                adult.status = "displaced"
+        elif adult is None or adult.status == "not_made_out":
+            principal = child
     trafficking: Status = "no" if principal is None or principal.status == "not_made_out" else \
         "yes" if principal.status == "made_out" else "undecided"
     cumulative = _cumulative(law, checks, principal, known) if trafficking != "no" else []
@@ -336,10 +349,22 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
     shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
     return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
                  principal=principal.article if principal else None, trafficking=trafficking, charge=charge,
+                 grade=_no_grade(principal) if principal and trafficking == "no" else None,
                  reasons=reasons, cumulative=cumulative, other=other,
                  to_prove=_to_prove(principal) if charge else [], caveats=_caveats(principal, child, cumulative),
                  candidates=shown, unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
                                                           *(checks[o.article] for o in other)]))
+
+
+def _no_grade(ac: ArticleCheck) -> Grade:
+    """What a "no" rests on: in each base part, its elements (the part's grade) and the strongest of the
+    elements not met, each graded by what decides it (a fact as stated is as strong as the part)."""
+    grades = []
+    for p in ac.parts:
+        if not p.builds_on:
+            against = [d.grade or p.grade for d in p.decisions if d.status == "not_met"]
+            grades.append(weakest(p.grade, max(against, key=GRADE_RANK.__getitem__) if against else None))
+    return weakest(*grades)
 
 
 def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleCheck | None,
@@ -527,10 +552,26 @@ def answers(readings: list[Reading]) -> list[Answer]:
     return [Answer(assumed=r.assumed, facts=r.facts, counts=[_count_key(c) for c in r.counts]) for r in readings]
 
 
+def _key(groups: list[tuple[list[Assumption], list[_Point], list[Count]]]) -> str:
+    return repr([(a, [_count_key(c) for c in counts]) for a, _, counts in groups])
+
+
+def _readings(reader: _Reader, case: Case) -> list[tuple[FactCondition | None, Case, list]]:
+    """The case under each answer to the fact it turns on but does not state (`_knowledge`), with the points of
+    its date grouped by their answer; a single reading, on the facts as stated, when every answer gives the
+    same answer."""
+    out = []
+    for cond in _knowledge(reader, case):
+        assumed = _assume(case, cond)
+        out.append((cond, assumed, _group(reader, assumed)))
+    if len(out) > 1 and len({_key(groups) for _, _, groups in out}) == 1:
+        return [(None, case, _group(reader, case))]
+    return out
+
+
 def _outcome(reader: _Reader, case: Case) -> list[list]:
     """What the case comes to at every reading of its date, for comparing two readings of its terms."""
-    return [[cond, [(a, [_count_key(c) for c in counts]) for a, _, counts in _group(reader, _assume(case, cond))]]
-            for cond in _knowledge(reader, case)]
+    return [[cond, _key(groups)] for cond, _, groups in _readings(reader, case)]
 
 
 # -- one more fact -------------------------------------------------------------------------------------------------
@@ -668,13 +709,13 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "") -> CaseResult:
     _refuse_ties(reader, case)
     milder = _milder_law(later.points[0].snap)
     readings = []
-    for cond in _knowledge(reader, case):
-        assumed_case = _assume(case, cond)
+    child = reader.points[0].law.child
+    for cond, assumed_case, groups in _readings(reader, case):
         now = [(a, counts) for a, _, counts in _group(later, assumed_case)]
-        for assumed, pts, counts in _group(reader, assumed_case):
+        for assumed, pts, counts in groups:
             if cond is not None and cond.value:
                 for c in counts:
-                    if c.charge and set(c.victims) & set(cond.victims):
+                    if c.charge and c.charge.article == child and set(c.victims) & set(cond.victims):
                         c.to_prove.insert(0, ToProve(what="knew_age", article=c.charge.article, rule=cond.rule,
                                                      grade=cond.grade))
             _what_if(reader, pts[0], assumed_case, counts)
@@ -739,7 +780,7 @@ def _observed(reading: Reading, count_no: int) -> dict:
     return {"condition": cond, "trafficking": c.trafficking, "charge": ch.citation if ch else None,
             "final": ch.final if ch else None, "range": _range_text(ch.range if ch else None),
             "last_known": _range_text(ch.range, last=True) if ch and ch.range and ch.range.last_known else None,
-            "grade": ch.grade if ch else None, "to_prove": to_prove,
+            "grade": ch.grade if ch else c.grade, "to_prove": to_prove,
             "cumulative": sorted(b.citation for b in _count_key(c).cumulative),
             "other": sorted(o.citation for o in c.other)}
 

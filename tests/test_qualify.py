@@ -158,6 +158,92 @@ def test_what_the_kb_lacks_is_undecided_what_it_excludes_is_no(kb, tmp_path):
     assert count.trafficking == "no" and [d.reason for d in count.reasons] == ["not_in_definition"]
 
 
+def test_an_element_no_stated_fact_speaks_to_remains_to_prove_never_no(kb, tmp_path):
+    recruited = only(run(kb, victims=[{"age": 30}], acts=["recruitment"]))  # no purpose stated
+    assert recruited.trafficking == "undecided" and cites(recruited) == ["700.1"] and recruited.grade is None
+    assert [(t.any_of, t.rule) for t in recruited.to_prove] == [(["purpose.exploitation"], "r3")]
+    no_act = only(run(kb, victims=[{"age": 30}], purposes=["exploitation"]))
+    assert no_act.trafficking == "undecided" and [(t.any_of, t.rule) for t in no_act.to_prove] == [
+        (["act.recruitment", "act.purchase_sale", "act.exploitation"], None)]
+    other_act = only(run(kb, victims=[{"age": 30}], acts=["involvement"], purposes=["exploitation"]))
+    assert other_act.trafficking == "no" and [d.reason for d in other_act.reasons] == ["not_stated"]
+    # a circumstance of a base part: to prove unless the facts say it was not so
+    repeated = ADULT.replace("{acts: [act.recruitment, act.purchase_sale, act.exploitation], purposes: "
+                             "[purpose.exploitation]}", "{acts: [act.recruitment, act.purchase_sale, act.exploitation], "
+                             "purposes: [purpose.exploitation], circumstances: [circ.repeatedly]}", 1)
+    assert repeated != ADULT
+    other = load(write_qualify_kb(tmp_path, a700=repeated))
+    facts = dict(victims=[{"age": 30}], acts=["recruitment"], purposes=["exploitation"])
+    unstated = only(run(other, **facts))
+    assert unstated.trafficking == "undecided" and [t.any_of for t in unstated.to_prove] == [["circ.repeatedly"]]
+    denied = only(run(other, offenders={"repeatedly": False}, **facts))
+    assert denied.trafficking == "no" and [d.reason for d in denied.reasons] == ["stated_false"]
+
+
+def test_a_minor_recruited_with_no_purpose_is_read_under_the_child_offence_first(kb):
+    result = run(kb, victims=[{"age": 15}], acts=["recruitment"])
+    assert [[f.value for f in r.facts] for r in result.readings] == [[True], [False]]
+    first, second = (r.counts[0] for r in result.readings)
+    assert (first.principal, first.trafficking, cites(first)) == ("701", "undecided", ["701.1"])
+    assert [(t.what, t.any_of) for t in first.to_prove] == [("knew_age", []), ("one_of", ["purpose.exploitation"])]
+    assert (second.principal, second.trafficking, cites(second)) == ("700", "undecided", ["700.1"])
+    # aware, and not made out: still the child offence that is answered
+    aware = only(run(kb, victims=[{"age": 15, "knew_age": True}], acts=["recruitment"], purposes=["sexual services"]))
+    assert (aware.principal, aware.trafficking) == ("701", "no")
+
+
+def test_readings_that_give_the_same_answer_are_one(kb):
+    result = run(kb, victims=[{"age": 15}], acts=["recruitment"], purposes=["sexual services"])
+    [reading] = result.readings  # "no" whether or not the offender was aware of the age
+    [count] = reading.counts
+    assert reading.facts == [] and count.knew_age is None and count.trafficking == "no"
+    assert "not_aware" not in [k.kind for k in count.caveats]
+
+
+def test_a_part_whose_elements_are_unknown_is_undecided_never_no(kb, tmp_path):
+    unknown = ADULT + """  - id: "3"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, elements: unknown, penalty: unknown, sources: [{ref: notes}], confidence: unverified}
+"""
+    count = only(run(load(write_qualify_kb(tmp_path, a700=unknown)), victims=[{"age": 30}], acts=["sale"]))
+    parts = {p.part: (p.applies, p.unknown) for p in count.candidates[0].parts}
+    assert count.candidates[0].article == "700" and parts == {"1": ("yes", False), "2": ("no", False),
+                                                               "3": ("undecided", True)}
+    assert cites(count) == ["700.1"]
+    child = only(run(kb, victims=[{"age": 15, "knew_age": True}], acts=["sale"]))  # items_complete: false
+    assert {p.part: p.applies for p in child.candidates[1].parts} == {"1": "yes", "2": "undecided"}
+
+
+def test_a_no_is_graded_and_cited_by_what_decides_it(kb, root, tipkb):
+    services = only(run(kb, victims=[{"age": 30}], acts=["recruitment"], purposes=["sexual services"]))
+    [reason] = services.reasons  # the exclusion (inferred), not the rule that recruitment needs a purpose (r3)
+    assert (reason.reason, reason.rule, reason.grade, services.grade) == ("excluded", None, "inferred", "inferred")
+    as_act = only(run(kb, victims=[{"age": 30}], acts=["exploitation"], purposes=["sexual services"]))
+    [reason] = as_act.reasons  # r4 (official) lets the form be checked; the exclusion decides it
+    assert (reason.rule, reason.grade, as_act.grade) == ("r4", "inferred", "inferred")
+    r = tipkb("qualify", "--root", str(root), "--date", "2016-06-01", "--victim-age", "30", "--act", "exploitation",
+              "--purpose", "sexual services")
+    assert "(ст. 700): no ≈" in r.out and "Art. 3 item 1 then ≈ (Resolution No. 99 r4)" in r.out, r.out
+
+
+def test_the_table_keeps_the_qualifier_and_citations_whole(root, tipkb, tmp_path):
+    cases = {"an-adult-deceived-into-recruitment-in-2016": "victims: [{age: 30}]\nmeans: [deception]\n",
+             "a-minor-sold-by-a-group-by-prior-agreement": "victims: [{age: 15, knew_age: true}]\n"
+                                                           "offenders: {group_prior_agreement: true}\n"}
+    for name, facts in cases.items():
+        (tmp_path / f"{name}.yaml").write_text(f"date: 2016-06-01\nacts: [recruitment, sale]\n{facts}",
+                                               encoding="utf-8")
+    r = tipkb("qualify", "--root", str(root), str(tmp_path), width=60)
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in r.out.splitlines() if line.startswith("│")]
+    names, charges = [c[0] for c in cells if c[0]], [c[2] for c in cells if c[2]]
+    assert r.code == 0 and all(len(line) <= 60 for line in r.out.splitlines()), r.out
+    assert "".join(names) == "".join(sorted(cases)) and len(names) > len(cases)  # wrapped, and only after a hyphen
+    assert all(n.endswith("-") or any(name.endswith(n) for name in cases) for n in names), names
+    assert "ст. 700 ч. 1 or a higher part not encoded" in " ".join(charges)  # final: false, as in the case view
+    assert charges[0] == "ст. 701 ч. 2 п. 1" and charges[1].startswith("ст. 700 ч. 1"), charges
+
+
 def test_an_article_is_shown_only_when_a_fact_touches_it(kb):
     def shown(**facts):
         return {a.article for a in only(run(kb, victims=[{"age": 30}], acts=["recruitment"], **facts)).candidates}

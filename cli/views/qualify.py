@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kb.model import GRADE_RANK
+
 from ..phrases import Words
-from ..render import Block, field, heading, item, table, text, title, warn
+from ..render import Block, field, heading, item, table, text, title, warn, whole
 from .law import LEGEND, last_known
 
 SHORT = 3  # caveats shown per count without --explain
@@ -25,8 +27,10 @@ class _Ctx:
     def labels_of(self, ids: list[str]) -> str:
         return ", ".join(self.label(i) for i in ids)
 
-    def cite(self, article: str, part: str | None = None, items: list[str] | None = None) -> str:
-        return self.w.cite(article, part, items=items or None)
+    def cite(self, article: str, part: str | None = None, items: list[str] | None = None, one_line: bool = False
+             ) -> str:
+        said = self.w.cite(article, part, items=items or None)
+        return whole(said) if one_line else said
 
     def rule(self, rid: str | None) -> str:
         if not rid:
@@ -43,15 +47,22 @@ class _Ctx:
 # -- pieces -------------------------------------------------------------------------------------------------------
 
 
-def _charge(c: _Ctx, ch: Any, conditional: bool = False) -> str:
+def _cited(c: _Ctx, ch: Any, one_line: bool = False) -> str:
+    """The charge's citation, with the parts it cannot be ranked against, or a higher part the KB lacks."""
     w = c.w
-    out = c.cite(ch.article, ch.part, ch.items)
+    out = c.cite(ch.article, ch.part, ch.items, one_line)
     if ch.unranked:
-        out += " " + w("or") + " " + f" {w('or')} ".join(c.cite(ch.article, p) for p in ch.unranked)
+        out += " " + w("or") + " " + f" {w('or')} ".join(c.cite(ch.article, p, one_line=one_line) for p in ch.unranked)
     if not ch.final and not ch.unranked:
         out += " " + w("or a higher part not encoded")
+    return out
+
+
+def _charge(c: _Ctx, ch: Any, conditional: bool = False) -> str:
+    w = c.w
     name = w.text(ch.title) if ch.title else ""
-    return f"{out}{w.mark(ch.grade)}" + (f" — {name}" if name else "") + (f" ({w('if made out')})" if conditional else "")
+    return f"{_cited(c, ch)}{w.mark(ch.grade)}" + (f" — {name}" if name else "") + \
+        (f" ({w('if made out')})" if conditional else "")
 
 
 def _range(c: _Ctx, ch: Any, explain: bool = False) -> str:
@@ -76,6 +87,9 @@ def _to_prove(c: _Ctx, t: Any) -> str:
         return w("the offender was aware that the victim was a minor") + f" ({c.rule(t.rule)})"
     if t.of == "act.exploitation":
         return w("the form of exploitation: one of {forms}", forms=c.labels_of(t.any_of)) + w.mark(t.grade)
+    if t.of is None:  # an element no stated fact speaks to
+        said = c.label(t.any_of[0]) if len(t.any_of) == 1 else w("one of: {forms}", forms=c.labels_of(t.any_of))
+        return said + (f" ({c.rule(t.rule)})" if t.rule else w.mark(t.grade))
     forms = f" {w('or')} ".join(c.label(i) for i in t.any_of)
     return w("that “{fact}” was {forms}", fact=c.label(t.of), forms=forms) + w.mark(t.grade)
 
@@ -207,7 +221,7 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
         out.append(field(w("range"), _range(c, ch, explain)))
     else:
         name = w("trafficking") + (f" ({c.cite(count.principal)})" if count.principal else "")
-        out.append(field(name, w(count.trafficking)))
+        out.append(field(name, w(count.trafficking) + w.mark(count.grade)))
         out += [item(f"{w(d.slot)}: {_reason(c, d, count.principal)}") for d in count.reasons]
     for x in count.cumulative:
         what = f"{_charge(c, x.charge)}; {_short_range(c, x.charge, True)}" if x.charge else \
@@ -230,7 +244,9 @@ def _reason(c: _Ctx, d: Any, article: str | None = None) -> str:
     """Why an element was decided as it was (of `article`, when the reason names it)."""
     w = c.w
     rule = f" ({c.rule(d.rule)})" if d.rule else ""
-    fact, grade = c.label(d.of), "" if d.rule else w.mark(d.grade)  # a rule's grade is marked on the rule
+    ruled = c.rules[d.rule].grade if d.rule in c.rules else None  # marked on the rule; the decision's if weaker
+    weaker = d.grade is not None and (ruled is None or GRADE_RANK[d.grade] < GRADE_RANK[ruled])
+    fact, grade = c.label(d.of), w.mark(d.grade) if weaker else ""
     said = {
         "stated": w("stated"),
         "one_act": w("one act suffices"),
@@ -239,6 +255,8 @@ def _reason(c: _Ctx, d: Any, article: str | None = None) -> str:
         "named_by_article": w("a purpose the article itself names, in {where}", where=_dotted(c, d.where)),
         "purpose_required": w("the purpose of exploitation is required for the acts stated, and none is stated"),
         "not_stated": w("none is among the facts"),
+        "left_out": w("not stated: unknown, not false"),
+        "stated_false": w("the facts say it was not so"),
         "excluded": w("{fact} is known not to be a form of exploitation in Art. 3 item 1 then", fact=fact),
         "not_in_definition": w("{fact} is not a form of exploitation in Art. 3 item 1 then", fact=fact),
         "maybe_in_definition": _purpose(c, d.reason, fact, d.where, article, d.grade),
@@ -250,6 +268,7 @@ def _reason(c: _Ctx, d: Any, article: str | None = None) -> str:
         "adult": w("the victim is not a minor"),
         "minor_unknown": w("whether the victim is a minor is not stated"),
         "did_not_know": w("the offender was not aware that the victim was a minor"),
+        "knew_unknown": w("the victim is a minor; whether the offender was aware of it is not stated"),
         "elements_unknown": w("the elements of the part are not encoded"),
     }[d.reason]
     if d.reason in ("maybe_in_definition", "definition_unknown", "higher_parts"):
@@ -363,7 +382,7 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
                 prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
                 name = Path(case.name).stem if n == 1 else ""
                 rows.append([name, str(n) if len(case.readings) > 1 else "", _line(c, count), rng, prove])
-    out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows)]
+    out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows, hyphens=(0,))]
     for case in cases:
         split = any(f.fact == "knew_age" for r in case.readings for f in r.facts)
         if len(case.readings) > 1:
@@ -373,15 +392,15 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
 
 
 def _line(c: _Ctx, count: Any) -> str:
-    """The charges of a count on one line: the trafficking charge (or its status), then the others."""
+    """The charges of a count in a table cell: the trafficking charge (or its status), then the others; a
+    citation is never broken across lines."""
     w, ch = c.w, count.charge
-    first = c.cite(ch.article, ch.part, ch.items) + (f" ({w('if made out')})" if count.trafficking == "undecided"
-                                                     else "") if ch else \
-        w("trafficking: {status}", status=w(count.trafficking))
-    rest = [c.cite(x.charge.article, x.charge.part, x.charge.items) if x.charge else c.cite(x.article)
+    first = _cited(c, ch, one_line=True) + (f" ({w('if made out')})" if count.trafficking == "undecided" else "") \
+        if ch else w("trafficking: {status}", status=w(count.trafficking)) + w.mark(count.grade)
+    rest = [c.cite(x.charge.article, x.charge.part, x.charge.items, True) if x.charge else c.cite(x.article)
             for x in count.cumulative]
-    rest += [c.cite(o.article, o.part, o.items) for o in count.other]
-    return " + ".join([first, *rest])
+    rest += [c.cite(o.article, o.part, o.items, True) for o in count.other]
+    return " ".join([first, *(whole("+ ") + r for r in rest)])
 
 
 def _short_range(c: _Ctx, ch: Any, named: bool = False) -> str:
