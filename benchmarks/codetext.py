@@ -38,7 +38,7 @@ def render(root: Path, on: dt.date | None = None) -> str:
     on = on or dt.date.today()
     snap = Snapshot(kb, points(kb, on)[0])
     lines = [f"УГОЛОВНЫЙ КОДЕКС (синтетический текст для замера; по состоянию на {on:%d.%m.%Y})", ""]
-    for art in snap.articles():
+    for art in (snap.article(n) for n in kb.articles):
         title = art.title.version.title.ru if art.title.version else None
         lines.append(f"Статья {art.number}. {title if title not in (None, UNKNOWN) else 'Без заголовка'}")
         for pa in art.in_force():

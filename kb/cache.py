@@ -328,7 +328,8 @@ def _restore(root: Path, where: Path, core: dict) -> KB:
               LazyArticles(where, articles, root), Vocabulary.model_validate(data["vocabulary"]),
               SourceRegistry.model_validate(data["sources"]), instruments,
               Checklist.model_validate(data["checklist"]) if "checklist" in data else None,
-              Mapping.model_validate(data["mapping"]) if "mapping" in data else None, files=files)
+              Mapping.model_validate(data["mapping"]) if "mapping" in data else None, files=files,
+              digests=dict(core.get("digests", {})))
 
 
 def _stats(state: _State) -> dict[str, list]:
@@ -357,7 +358,8 @@ def _store(where: Path, kb: KB, state: _State) -> None:
             _write(tmp / f"art-{number}.json", kb.raw[f"article:{number}"], ENTRY_LIMIT)
         core = {k: v for k, v in kb.raw.items() if not k.startswith("article:")}
         _write(tmp / "core.json", {"key": state.key, "stats": _stats(state), "stated": state.stated, "files": files,
-                                   "articles": list(kb.articles), "data": core}, CORE_LIMIT)
+                                   "articles": list(kb.articles), "data": core,
+                                   "digests": {n: kb.digest(n) for n in kb.articles}}, CORE_LIMIT)
         if where.exists():
             old = temporary(where.parent, "kb", folder=True)
             os.replace(where, old)  # a damaged cache: out of the way (this fails if another run moved it)

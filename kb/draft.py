@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+from collections import abc
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -194,7 +195,7 @@ def _apply(kb: KB, source: Input, on: dt.date, display: str) -> tuple[KB, str]:
         DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", grade="unverified")}})
     overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry, key=None)  # not the files
     checker = Checker(overlay, {"draft": locator})
-    articles = dict(kb.articles)
+    articles: dict[str, Article] = {}  # the amended ones; the others are read from the KB when asked for
     seen: set[str] = set()
     for ai, patch in enumerate(draft.articles):
         loc = ("articles", ai)
@@ -212,7 +213,28 @@ def _apply(kb: KB, source: Input, on: dt.date, display: str) -> tuple[KB, str]:
     checker.provenance("draft", (), draft)
     if checker.findings:
         raise InvalidKB(checker.findings)
-    return dataclasses.replace(overlay, articles=articles, code=code), act.id
+    digests = {n: d for n, d in kb.digests.items() if n not in articles}  # an amended article's is made anew
+    return dataclasses.replace(overlay, articles=Amended(kb.articles, articles), code=code, digests=digests), act.id
+
+
+class Amended(abc.Mapping):
+    """The KB's articles with a draft's amended ones in their place, in the KB's order; an article the draft
+    leaves alone is read (and validated) only when a command asks for it."""
+
+    def __init__(self, base: abc.Mapping, amended: dict):
+        self._base, self._amended = base, amended
+
+    def __getitem__(self, number: str) -> Article:
+        return self._amended[number] if number in self._amended else self._base[number]
+
+    def __iter__(self):
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def __contains__(self, number: object) -> bool:
+        return number in self._base
 
 
 def _after(checker: Checker, kb: KB, loc: tuple, old: list, new: list) -> list:

@@ -27,6 +27,13 @@ class KB:
     files: dict[str, Path] = field(default_factory=dict)
     # a hash of every file's content and of tipkb's code, as kb/cache.py found it (None: the cache was bypassed)
     key: str | None = None
+    # Article.digest() by article number, as the cache stored it; computed from the model when absent
+    digests: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+
+    def digest(self, number: str) -> dict[str, list[str]]:
+        if number not in self.digests:
+            self.digests[number] = self.articles[number].digest()
+        return self.digests[number]
 
     def display(self, key: str) -> str:
         path = self.files[key]
@@ -39,9 +46,7 @@ class KB:
         """The acts some version of an article or of a general-part fact refers to."""
         lists = list(self.code.facts().values())
         for art in self.articles.values():
-            lists += [art.titles, art.structure, *(n.versions for n in art.code_notes)]
-            for part in art.parts:
-                lists += [part.versions, *(item.versions for item in part.items)]
+            lists += art.version_lists()
         return frozenset(v.act for versions in lists for v in versions)
 
     def locator(self, key: str):

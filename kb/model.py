@@ -407,6 +407,24 @@ class Article(Strict):
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
 
+    def version_lists(self) -> list[list]:
+        """Every list of versions in the article: titles, structure, parts, items, notes."""
+        lists: list[list] = [self.titles, self.structure, *(n.versions for n in self.code_notes)]
+        for part in self.parts:
+            lists += [part.versions, *(item.versions for item in part.items)]
+        return lists
+
+    def digest(self) -> dict[str, list[str]]:
+        """What a whole-KB command asks of every article before reading any (the cache stores it, so a
+        500-article KB is not validated to answer): `undated`, the acts that start a version with no `from`
+        date of its own, or bound a reported figure (their windows make readings); `terms`, the vocabulary
+        ids of every version's elements."""
+        undated = {v.act for versions in self.version_lists() for v in versions if v.from_ is None}
+        undated |= {a for r in self.reported for a in (r.act, r.until) if a}
+        terms = {t for part in self.parts for v in [*part.versions, *(v for i in part.items for v in i.versions)]
+                 if isinstance(getattr(v, "elements", None), Elements) for t in v.elements.ids()}
+        return {"undated": sorted(undated), "terms": sorted(terms)}
+
 
 class Category(Strict):
     id: Literal["small", "medium", "grave", "especially_grave"]

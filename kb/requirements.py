@@ -558,7 +558,8 @@ def t_no_element(law: Law, req: Requirement) -> Outcome:
 
 def t_anywhere(law: Law, req: Requirement) -> Outcome:
     wanted = set(req.elements)
-    for art in law.snap.articles():
+    kb = law.kb
+    for art in (law.snap.article(n) for n in kb.articles if wanted & set(kb.digest(n)["terms"])):
         for pa in art.in_force():
             found = [Found(art.number, pa.part.id, None, _slots(pa.version.elements), [pa.version])] \
                 if isinstance(pa.version.elements, Elements) else []

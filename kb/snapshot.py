@@ -15,7 +15,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Literal, Sequence
+from typing import Any, Iterable, Literal, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -67,30 +67,13 @@ class Point(Data):
 # -- points ---------------------------------------------------------------------------------------------------
 
 
-def _lists(kb, articles: Iterable[str] | None) -> Iterator[Sequence[Versioned]]:
-    """Every list of versions a command reading these articles (None: all) and the general part may meet."""
-    yield from kb.code.facts().values()
-    for number in kb.articles if articles is None else articles:
-        art = kb.articles.get(number)
-        if art is None:
-            continue
-        yield art.titles
-        yield art.structure
-        for part in art.parts:
-            yield part.versions
-            yield from (item.versions for item in part.items)
-        yield from (note.versions for note in art.code_notes)
-
-
 def _windowed(kb, on: dt.date, articles: Iterable[str] | None) -> list[str]:
-    """The acts whose in-force window covers `on` and that start some version read (or a reported figure)."""
-    found: set[str] = set()
-    for versions in _lists(kb, articles):
-        found.update(v.act for v in versions if v.from_ is None)
+    """The acts whose in-force window covers `on` and that start some version read (or bound a reported
+    figure): from the articles' digests, so that the whole KB is not read to find them."""
+    found = {v.act for versions in kb.code.facts().values() for v in versions if v.from_ is None}
     for number in kb.articles if articles is None else articles:
-        art = kb.articles.get(number)
-        for r in art.reported if art else ():
-            found.update(a for a in (r.act, r.until) if a)
+        if number in kb.articles:
+            found.update(kb.digest(number)["undated"])
     pending = [a for a in found if act_when(kb.acts[a]).possible_by(on) and not act_when(kb.acts[a]).certain_by(on)]
     order = [a.id for a in act_order(kb.acts)]
     return sorted(pending, key=order.index)
@@ -349,9 +332,6 @@ class Snapshot:
                 raise NotFound(f"article {number} is not in the knowledge base; it holds {', '.join(self.kb.articles)}")
             self._articles[number] = ArticleAt(self, art)
         return self._articles[number]
-
-    def articles(self) -> Iterator[ArticleAt]:
-        return (self.article(n) for n in self.kb.articles)
 
 
 def spans(versions: Sequence[Versioned], acts: dict) -> list[tuple[dt.date, dt.date | None]]:

@@ -46,6 +46,28 @@ def test_articles_are_read_from_the_cache_only_when_asked_for(kb_copy, tmp_path,
     assert kb.articles["128"].parts[0].id == "1"
     assert list(kb.articles._loaded) == ["128"]
     assert "999" not in kb.articles and len(kb.articles) == 9
+    # the readings of a date and the articles that hold a term come from the stored digests: nothing validated
+    from kb.snapshot import points
+
+    kb = load(kb_copy)
+    readings = points(kb, dt.date(2020, 3, 1))  # inside Law 292-VI's window: read both ways
+    assert [[(a.act, a.in_force) for a in p.assumed] for p in readings] == [[("kz-law-292-VI", False)],
+                                                                           [("kz-law-292-VI", True)]]
+    assert "means.deception" in kb.digest("135")["terms"] and kb.articles._loaded == {}
+    assert kb.digest("128") == kb.articles["128"].digest()  # the stored digest is the article's own
+
+
+def test_a_draft_s_amended_article_gets_its_own_digest(kb_copy, tmp_path, monkeypatch):
+    from kb.draft import apply
+
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    load(kb_copy)
+    kb = load(kb_copy)
+    draft = Path(__file__).parent / "fixtures" / "draft-128-means.yaml"
+    overlay, act = apply(kb, draft, dt.date(2026, 6, 1))
+    assert act in overlay.digest("128")["undated"] and act not in kb.digest("128")["undated"]
+    assert overlay.articles["135"] is kb.articles["135"] and list(overlay.articles) == list(kb.articles)
 
 
 @pytest.fixture
