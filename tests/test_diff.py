@@ -376,3 +376,10 @@ def test_an_absent_item_is_explained_alike_by_show_penalty_history_and_draft_new
         show(partial, parse("900.2.9"), on)
     with pytest.raises(NotFound, match="does not know whether item 9 exists"):
         history(partial, "900.2.9")
+
+
+def test_a_part_read_two_ways_is_numbered_in_the_penalty_table(tipkb, tmp_path):
+    root = str(write_kb(tmp_path, {"901": WINDOW}))
+    out = tipkb("penalty", "901", "--on", "2019-06-01", "--root", root).out
+    assert "│ 1 [1]" in out and "│ 1 [2]" in out
+    assert "ст. 901 ч. 1 [1]: if" in out and "ст. 901 ч. 1 [2]: if" in " ".join(out.split())

@@ -193,15 +193,15 @@ def penalties(result: Any, lang: str) -> list[Block]:
     rows, notes = [], []
     seen: dict[str, int] = {}
     for row in result.rows:
-        p = row.penalty
-        part = row.part if row.part[0].isdigit() else f"? ({row.part})"
+        p, numbered = row.penalty, row.part[0].isdigit()
+        part = row.part if numbered else f"? ({row.part})"
+        reading = ""
         if row.readings:  # a part read two ways (a date in a window): "1 [1]", "1 [2]", each condition below
             seen[row.part] = seen.get(row.part, 0) + 1
-            part += f" [{seen[row.part]}]"
-        rows.append([part, w.penalty(p.penalty) + w.mark(p.grade), w.category(p.category.id),
+            reading = f" [{seen[row.part]}]"
+        rows.append([part + reading, w.penalty(p.penalty) + w.mark(p.grade), w.category(p.category.id),
                      w.act(row.version.act, acts)])
-        tag = (w.cite(result.article, row.part) if row.part[0].isdigit() else f"? ({row.part})") + \
-            (f" [{seen[row.part]}]" if row.readings else "")
+        tag = (w.cite(result.article, row.part) if numbered else part) + reading
         notes += [item(f"{tag}: {w.condition(c, acts)}") for c in row.readings if c]
         notes += [item(f"{tag}: {last_known(w, lk, acts, labels)}") for lk in p.last_known]
         notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
