@@ -11,7 +11,7 @@ import pytest
 from ..conftest import TODAY
 from .browser import chromium, missing, served
 
-pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing() is not None, reason=missing() or "")]
 
 # Every kind of page, on the shipped law (the longest titles, tables and sources there are) ...
 SHIPPED = ["/", "/art/128", "/gaps", "/qualify", "/compare?from=292-VI&before=1&to=292-VI", "/search?q=вербовка",
