@@ -136,7 +136,10 @@ async def compare(ctx: Ctx) -> Response:
     if to:
         kb_to, tos, draft_act, to_label = _point(ctx, to, False, articles or None)
         if frm:
+            from kb.acts import check_order
+
             kb_from, froms, _, from_label = _point(ctx, frm, before, articles or None)
+            check_order(froms, tos, from_label + (" (just before)" if before else ""), to_label)
         elif draft_act is not None:  # the view says "just before" the draft, as the points are
             kb_from, froms, from_label = kb_to, [act_point(kb_to, draft_act, before=True)], to_label
         else:

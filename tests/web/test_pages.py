@@ -125,7 +125,7 @@ def test_not_encoded_is_said_so_not_as_a_missing_part(client, web_kb):
     ("/gaps?lang=de", 400), ("/no-such-page", 404), ("/art/500/history", 404), ("/gaps?draft=" + "0" * 32, 404),
     ("/gaps?draft=../../etc/passwd", 404), ("/compare?to=2016-01-01", 400), ("/compare?from=d.yaml&to=2016-01-01", 400),
     ("/compare?from=-&to=2016-01-01", 400), ("/compare?to=2016-01-01&from=2015-06-01&art=999", 404),
-    ("/search?q=x&limit=ten", 400),
+    ("/search?q=x&limit=ten", 400), ("/compare?from=2018-06-01&to=2016-01-01", 400),
 ])
 def test_other_errors(client, url, status):
     r = client.get(url)
