@@ -25,7 +25,6 @@ from .model import (
     UNKNOWN,
     Article,
     Data,
-    Elements,
     Graded,
     Part,
     PartVersion,
@@ -343,9 +342,3 @@ def spans(versions: Sequence[Versioned], acts: dict) -> list[tuple[dt.date, dt.d
         end = min((t.until for t in starts[i + 1:]), default=None)
         out.append((s.earliest, None if end in (None, dt.date.max) else end))
     return out
-
-
-def elements_of(v: Any) -> Elements | None:
-    e = getattr(v, "elements", None)
-    return e if isinstance(e, Elements) else None
-
