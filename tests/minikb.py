@@ -522,3 +522,22 @@ def write_qualify_kb(root: Path, **articles: str) -> Path:
     (root / "statutes/kz/case-law").mkdir(parents=True)
     (root / "statutes/kz/case-law/np-x.yaml").write_text(QUALIFY_CASE_LAW, encoding="utf-8")
     return root
+
+
+# A fictitious draft in the Code's manner: part 1 of the adult offence makes force and deceit its means.
+DRAFT = """\
+draft:
+  id: draft-means
+  title: {en: the means as elements, ru: способы как признаки}
+articles:
+  - article: "700"
+    parts:
+      - id: "1"
+        versions:
+          - act: draft-means
+            summary: Recruiting or selling a person by force or deceit for exploitation.
+            elements: {acts: [act.recruitment, purchase and sale], means: [use of force, обман], purposes: [exploitation]}
+            penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}
+            sources: [{ref: draft}]
+            confidence: unverified
+"""

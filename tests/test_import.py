@@ -249,15 +249,20 @@ def test_the_edition_comes_from_the_text_unless_given_and_a_disagreement_is_a_wa
         imported(kb_root, bare)
 
 
-def test_a_date_inside_an_acts_window_is_read_both_ways(tmp_path):
-    art = ART_905.replace("""        confidence: secondary
-  - id: "2\"""", """        confidence: secondary
-      - act: law-999
-        elements: {acts: [act.recruitment, act.transfer], purposes: [purpose.exploitation]}
-        penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}
-        sources: [{ref: sec}]
+def amended_905(act: str) -> str:
+    """Art. 905 with a second version of part 1 by `act`: 4-7 years for recruitment or transfer."""
+    return ART_905.replace("""        confidence: secondary
+  - id: "2\"""", f"""        confidence: secondary
+      - act: {act}
+        elements: {{acts: [act.recruitment, act.transfer], purposes: [purpose.exploitation]}}
+        penalty: {{main: [{{kind: imprisonment, min: 4y, max: 7y}}]}}
+        sources: [{{ref: sec}}]
         confidence: secondary
   - id: "2\"""", 1)
+
+
+def test_a_date_inside_an_acts_window_is_read_both_ways(tmp_path):
+    art = amended_905("law-999")
     root = make_kb(tmp_path / "kb", {"905": art})
     r = imported(root, text_905("01.05.2028", low="четырех"))  # law-999: in force between 15.03 and 30.06.2028
     penalty = facts(r, kind="penalty", part="1")
@@ -563,14 +568,7 @@ def test_the_benchmarks_whole_code_text_imports_cleanly(tmp_path):
 
 
 def test_the_acts_a_footnote_names_against_the_acts_the_kb_credits(tmp_path):
-    art = ART_905.replace("""        confidence: secondary
-  - id: "2\"""", """        confidence: secondary
-      - act: law-997
-        elements: {acts: [act.recruitment, act.transfer], purposes: [purpose.exploitation]}
-        penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}
-        sources: [{ref: sec}]
-        confidence: secondary
-  - id: "2\"""", 1)
+    art = amended_905("law-997")
     root = make_kb(tmp_path / "kb", {"905": art})
     note = "Сноска. Статья 905 с изменениями, внесенными Законом РК от 15.03.2028 № 999-IX."
     r = imported(root, text_905("01.01.2030", low="четырех", notes=note))

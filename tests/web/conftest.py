@@ -15,24 +15,6 @@ from ..minikb import ART_500, write_gaps_kb
 
 BASE = "http://127.0.0.1:8000"
 
-# A fictitious draft in the Code's manner: part 1 of the adult offence makes force and deceit its means.
-DRAFT = """\
-draft:
-  id: draft-means
-  title: {en: the means as elements, ru: способы как признаки}
-articles:
-  - article: "700"
-    parts:
-      - id: "1"
-        versions:
-          - act: draft-means
-            summary: Recruiting or selling a person by force or deceit for exploitation.
-            elements: {acts: [act.recruitment, purchase and sale], means: [use of force, обман], purposes: [exploitation]}
-            penalty: {main: [{kind: imprisonment, min: 4y, max: 7y}]}
-            sources: [{ref: draft}]
-            confidence: unverified
-"""
-
 
 @pytest.fixture(scope="session")
 def web_root(tmp_path_factory):

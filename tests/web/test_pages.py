@@ -22,7 +22,8 @@ from kb.history import history
 from kb.show import show
 
 from ..conftest import TODAY, run
-from .conftest import BASE, DRAFT, main_text, message, shows
+from ..minikb import DRAFT
+from .conftest import BASE, main_text, message, shows
 
 D2016, D2018, D2025 = dt.date(2016, 1, 1), dt.date(2018, 6, 1), dt.date(2025, 1, 1)
 PAGES = ["/", "/art/500", "/gaps", "/qualify", "/compare", "/search?q=recruitment", "/audit"]
