@@ -182,8 +182,8 @@ def test_the_report_needs_a_mapping(tmp_path, tipkb):
 
 # -- drafts --------------------------------------------------------------------------------------------------------
 
-# The mini KB's draft (the web pages' too), here also amending the general part (the forms of exploitation); a blank first line, so that
-# its lines are numbered as the findings below expect.
+# The mini KB's draft (the web pages' too), here also amending the general part (the forms of exploitation);
+# a blank first line, so that its lines are numbered as the findings below expect.
 DRAFT = "\n" + WEB_DRAFT.replace("articles:\n", """code:
   exploitation:
     - act: draft-means
