@@ -107,6 +107,9 @@ def _builds_on(folded: str, lang: str) -> list[str] | None:
     return None
 
 
+GAP = "…"  # in an unmapped clause, where a mapped phrase was
+
+
 def read_wording(kb, text: str, lang: str) -> Wording:
     """The vocabulary ids the wording's phrases stand for, the clauses that map to nothing, and the parts it
     builds on."""
@@ -124,12 +127,14 @@ def read_wording(kb, text: str, lang: str) -> Wording:
                 found = table.get(phrase)
                 if found:
                     mapped.append(Mapped(id=found[0], slot=slot_of(found[0]), phrase=phrase, how=found[1]))
+                    if left and left[-1] != GAP:
+                        left.append(GAP)  # the words left are not contiguous in the text: say where one was taken
                     i += n
                     break
             else:
                 left.append(words[i])
                 i += 1
-        if any(w not in _REFERENCE and not w.isdigit() and not any(w.startswith(o) for o in _ORDINALS[lang])
+        if any(w != GAP and w not in _REFERENCE and not w.isdigit() and not any(w.startswith(o) for o in _ORDINALS[lang])
                for w in left):
-            unmapped.append(" ".join(left))
+            unmapped.append(" ".join(left).removesuffix(f" {GAP}"))
     return Wording(mapped=mapped, unmapped=unmapped, builds_on=_builds_on(folded, lang))

@@ -219,6 +219,10 @@ def test_a_phrase_it_cannot_map_is_listed_never_guessed(kb_root):
     r = imported(kb_root, text_905("01.01.2028").replace("неоднократно".encode(), "неоднократно или повторно".encode()))
     assert [(u.part, u.item, u.phrase) for u in r.unmapped] == [("2", "2", "повторно")]
     assert one(r, kind="elements", item="2").text == "circ.repeatedly"
+    # words left on both sides of a phrase that maps are quoted with the gap between them
+    from kb.wording import read_wording
+
+    assert read_wording(load(kb_root), "повторно неоднократно один раз", "ru").unmapped == ["повторно … один раз"]
 
 
 def test_an_element_the_kb_has_and_the_wording_does_not_map_is_absent_only_when_all_of_it_maps(kb_root):
