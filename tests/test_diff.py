@@ -383,3 +383,23 @@ def test_a_part_read_two_ways_is_numbered_in_the_penalty_table(tipkb, tmp_path):
     out = tipkb("penalty", "901", "--on", "2019-06-01", "--root", root).out
     assert "│ 1 [1]" in out and "│ 1 [2]" in out
     assert "ст. 901 ч. 1 [1]: if" in out and "ст. 901 ч. 1 [2]: if" in " ".join(out.split())
+
+
+BETWEEN = """
+article: "903"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Unknown for a while}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - {act: law-a, summary: x, penalty: {main: [{kind: imprisonment, max: 2y}]}, sources: [{ref: t1}], confidence: official}
+      - {act: law-b, summary: x, penalty: unknown, sources: [{ref: t1}], confidence: official}
+      - {act: law-w, summary: x, penalty: {main: [{kind: imprisonment, max: 3y}]}, sources: [{ref: t1}], confidence: official}
+"""
+
+
+def test_a_value_known_again_keeps_the_last_known_before_it(tipkb, tmp_path):
+    root = str(write_kb(tmp_path, {"903": BETWEEN}))
+    out = " ".join(tipkb("diff", "--from", "2018-06-01", "--to", "2020-06-01", "903", "--root", root).out.split())
+    assert "imprisonment up to 3 y (unknown before); unknown since Law 77-VII" in out and "last known imprisonment up to 2 y" in out

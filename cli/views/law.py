@@ -351,9 +351,10 @@ def unknown(w: Words, u: Any, acts: dict, labels: dict) -> str:
         return f"{slot_name(w, u.slot, labels)}: {last_known(w, u.last_known, acts, labels)}"
     before = _value(w, u.slot, u.before.value, labels)
     after = _value(w, u.slot, u.after.value, labels)
-    if u.before.value == UNKNOWN and u.after.value != UNKNOWN:  # first known here: not a change from "unknown"
-        return f"{slot_name(w, u.slot, labels)}: {w('{value} (unknown before)', value=after)}"
-    line = f"{slot_name(w, u.slot, labels)}: {before} → {after}"
+    if u.before.value == UNKNOWN and u.after.value != UNKNOWN:  # known again: not a change from "unknown"
+        line = f"{slot_name(w, u.slot, labels)}: {w('{value} (unknown before)', value=after)}"
+    else:
+        line = f"{slot_name(w, u.slot, labels)}: {before} → {after}"
     if u.last_known is not None:
         line += f"; {last_known(w, u.last_known, acts, labels)}"
     return line
