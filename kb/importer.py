@@ -260,9 +260,7 @@ class _Article:
         name that made no version the KB has is new; an act the KB credits that a footnote of the text (which
         lists every act that amended the article) does not name is absent."""
         kb, art = self.ctx.kb, self.art.art
-        lists = [art.titles, art.structure, *(p.versions for p in art.parts),
-                 *(i.versions for p in art.parts for i in p.items), *(n.versions for n in art.code_notes)]
-        credited = {v.act for versions in lists for v in versions} - {kb.code.act}
+        credited = {v.act for versions in art.version_lists() for v in versions} - {kb.code.act}
         credited = {a for a in credited if act_when(kb.acts[a]).earliest <= self.ctx.edition and not kb.acts[a].draft}
         named = attr.all_acts(self.a)
         for ref in named:

@@ -28,8 +28,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from . import attribution as attr
 from . import inputs
 from .errors import BadInput, Finding, InvalidKB, IOFailure
-from .importer import Fact, ImportResult, Skipped, item_text, part_text
-from .model import UNKNOWN, Penalty, format_months, weakest
+from .importer import Fact, ImportResult, Skipped, item_text, number_key, part_text
+from .model import SLOTS, UNKNOWN, Penalty, format_months, weakest
 from .outputs import check_target, sweep, temporary
 from .statute_text import ParsedArticle, ParsedPart, ParsedText
 from .timeline import act_when, when
@@ -455,7 +455,7 @@ class Writer:
             basis = MAPPED
         else:
             node["elements"] = UNKNOWN if v.elements in (None, UNKNOWN) else elements_yaml(
-                {slot: getattr(v.elements, slot) for slot in ("acts", "means", "purposes", "victim", "circumstances")})
+                {slot: getattr(v.elements, slot) for slot in SLOTS})
             basis = f"The elements are carried over from the version before {act}; whether it changed them is not known."
         if p.sanction is not None:
             node["penalty"] = penalty_yaml(p.sanction.penalty)
@@ -511,7 +511,7 @@ class Writer:
         if o.act is None:
             return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
         node = self.part_node(a, p, o)
-        index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and _num(q.id) > _num(p.id)),
+        index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and number_key(q.id) > number_key(p.id)),
                      len(art.parts))
         doc.insert(("parts",), index, node)
 
@@ -646,7 +646,7 @@ class Writer:
         if items is None:
             doc.set(("parts", pi), "items", [node])
         else:
-            index = next((k for k, it in enumerate(items) if _num(str(it["id"])) > _num(f.item)), len(items))
+            index = next((k for k, it in enumerate(items) if number_key(str(it["id"])) > number_key(f.item)), len(items))
             doc.insert(("parts", pi, "items"), index, node)
 
     def code_note(self, doc: Lazy, art, a: ParsedArticle, f: Fact) -> None:
@@ -742,10 +742,6 @@ def styled(items: list, like: Any) -> Any:
             x = CommentedMap(x)  # (a fresh mapping is written in block style)
         out.append(x)
     return flow_list(out) if getattr(like, "fa", None) and like.fa.flow_style() else out
-
-
-def _num(part_id: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in part_id.split("-")) if part_id[0].isdigit() else (10**9,)
 
 
 def _later(kb, a: str | None, b: str | None) -> bool:

@@ -421,9 +421,8 @@ class Article(Strict):
         ids of every version's elements."""
         undated = {v.act for versions in self.version_lists() for v in versions if v.from_ is None}
         undated |= {a for r in self.reported for a in (r.act, r.until) if a}
-        versions = [v for part in self.parts
-                    for v in (*part.versions, *(x for item in part.items for x in item.versions))]
-        terms = {t for v in versions if isinstance(getattr(v, "elements", None), Elements) for t in v.elements.ids()}
+        terms = {t for versions in self.version_lists() for v in versions
+                 if isinstance(getattr(v, "elements", None), Elements) for t in v.elements.ids()}
         return {"undated": sorted(undated), "terms": sorted(terms)}
 
 

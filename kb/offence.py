@@ -23,6 +23,7 @@ from .model import GRADE_RANK, UNKNOWN, Elements, Grade, Text, weakest
 from .results import PenaltyData
 from .show import penalty_data
 from .snapshot import ArticleAt, PartAt, Snapshot
+from .vocab import SLOTS
 
 EXPLOITATION = "purpose.exploitation"  # the term the Code's Art. 3 item 1 (`exploitation` in code.yaml) defines
 MINOR = "circ.victim_minor"
@@ -53,7 +54,7 @@ Reason = Literal[
     "elements_unknown",  # the part's elements are not encoded
 ]
 CONDITIONAL = ("narrower", "maybe_in_definition", "definition_unknown")  # a charge can be named "if ..."
-_KIND = {"acts": "act.", "means": "means.", "purposes": "purpose."}  # the ids of a slot's kind of fact
+_KIND = ("acts", "means", "purposes")  # the slots whose facts are stated by kind (vocab.SLOTS: their prefixes)
 
 
 class Decision(BaseModel):
@@ -348,7 +349,7 @@ class Check:
         head = dict(slot=slot, required=required)
         if all(e in self.known.not_so(self.trafficking) for e in required):
             return Decision(**head, status="not_met", reason="stated_false")
-        if slot in _KIND and any(f.startswith(_KIND[slot]) for f in self.facts):
+        if slot in _KIND and any(f.startswith(SLOTS[slot]) for f in self.facts):
             return Decision(**head, status="not_met", reason="not_stated")
         return Decision(**head, status="to_prove", reason="left_out", to_prove=required)
 

@@ -14,9 +14,10 @@ import re
 
 from pydantic import BaseModel
 
-from .vocab import key
+from .vocab import SLOTS, key
 
-PREFIXES = (("act.", "acts"), ("means.", "means"), ("purpose.", "purposes"), ("circ.", "circumstances"))
+# each id prefix with the slot a wording puts it in ("circ." ids: the circumstances)
+PREFIXES = tuple((prefix, slot) for slot, prefix in SLOTS.items() if slot != "victim")
 
 
 class Mapped(BaseModel):
