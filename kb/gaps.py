@@ -273,9 +273,8 @@ def _side(law: Law, text: str) -> PenaltySide:
     penalty, grade, sources, conflicts = pa.penalty
     value = penalty.model_dump(mode="json") if hasattr(penalty, "model_dump") else penalty
     last = pa.at.unknowns(("penalty", "penalty.main"))
-    # the last known penalty as the model (its JSON counts months), from the version that stated it
-    before = next((v.penalty for lk in last for v in reversed(pa.at.versions[:pa.at.index])
-                   if v.act == lk.act and v.penalty not in (None, UNKNOWN)), None)
+    old = next(filter(None, map(pa.at.last_known_version, ("penalty", "penalty.main"))), None)
+    before = old.penalty if old else None  # the last known penalty as the model (its JSON counts months)
     return PenaltySide(article=c.article, part=c.part, item=c.item, status=status, penalty=value,
                        max_months=max_months(penalty), floor_months=floor_months(penalty), grade=grade,
                        sources=sources, last_known=last, conflicts=conflicts,

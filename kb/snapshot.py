@@ -188,8 +188,9 @@ class At:
     def when(self) -> When | None:
         return None if self.index is None else when(self.versions[self.index], self.acts)
 
-    def last_known(self, name: str) -> LastKnown | None:
-        """For a field unknown in the version in force: its last known value, or None (known, or never)."""
+    def last_known_version(self, name: str) -> Any:
+        """For a field unknown in the version in force: the last earlier version that knew it, or None (known,
+        or never)."""
         v = self.version
         parts = name.split(".")
         if any(not _known(_field(v, ".".join(parts[:i]))) for i in range(1, len(parts))) if v is not None else True:
@@ -200,13 +201,19 @@ class At:
             old = self.versions[j]
             if old.repealed:
                 return None
-            value = _field(old, name)
-            if _known(value):
-                value = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
-                return LastKnown(field=name, value=value, act=old.act, grade=old.confidence,
-                                 since=when(v, self.acts), known_from=when(old, self.acts),
-                                 sources=[s.ref for s in old.sources if s.role == "rests_on"])
+            if _known(_field(old, name)):
+                return old
         return None
+
+    def last_known(self, name: str) -> LastKnown | None:
+        """For a field unknown in the version in force: its last known value, or None (known, or never)."""
+        old = self.last_known_version(name)
+        if old is None:
+            return None
+        value = _field(old, name)
+        value = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        return LastKnown(field=name, value=value, act=old.act, grade=old.confidence, since=when(self.version, self.acts),
+                         known_from=when(old, self.acts), sources=[s.ref for s in old.sources if s.role == "rests_on"])
 
     def unknowns(self, names: Sequence[str]) -> list[LastKnown]:
         return [lk for n in names if (lk := self.last_known(n))]
