@@ -115,14 +115,16 @@ class _Rows:
 
     def __init__(self):
         self.tables: dict[str, list[tuple]] = {name: [] for name in SCHEMA}
-        self.columns = {name: (tuple(columns), frozenset(columns)) for name, (columns, _, _) in SCHEMA.items()}
+        # per table: its columns in order, as a set, and whether the id is a row number the rows are given here
+        self.columns = {name: (tuple(columns), frozenset(columns), columns.get("id") is I)
+                        for name, (columns, _, _) in SCHEMA.items()}
 
     def add(self, table: str, **row) -> int | None:
         rows = self.tables[table]
-        names, known = self.columns[table]
-        if "id" in known and SCHEMA[table][0]["id"] is I:
+        names, known, numbered = self.columns[table]
+        if numbered:
             row["id"] = len(rows) + 1
-        if row.keys() - known:
+        if not known.issuperset(row):
             raise KeyError(f"no column {sorted(row.keys() - known)} in {table}")
         rows.append(tuple(map(row.get, names)))
         return row.get("id")
