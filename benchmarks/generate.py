@@ -70,17 +70,11 @@ def article(number: int, rng: random.Random, parts: int = 4, versions: int = 10)
     return "\n".join(out) + "\n"
 
 
-def whole_code_text(root: Path, out: Path) -> Path | None:
-    """The hook for benchmarking `tipkb import`: write the KB at ROOT to OUT as the whole Code's text, as a user
-    saves it from adilet.zan.kz. The renderer is written in another branch; it is expected as
-    benchmarks/codetext.py with `render(root: Path) -> str`. Until it lands this returns None, and run.py
-    skips the import benchmark."""
-    try:
-        from codetext import render
-    except ModuleNotFoundError as e:
-        if e.name != "codetext":
-            raise
-        return None
+def whole_code_text(root: Path, out: Path) -> Path:
+    """For benchmarking `tipkb import`: write the KB at ROOT to OUT as the whole Code's text, as a user saves it
+    from adilet.zan.kz (benchmarks/codetext.py renders it)."""
+    from codetext import render
+
     out.write_text(render(root), encoding="utf-8")
     return out
 
@@ -109,4 +103,4 @@ if __name__ == "__main__":
     args = parser.parse_args()
     print(generate(args.out, args.scale))
     if args.text:
-        print(whole_code_text(args.out, args.text) or "no whole-Code text: benchmarks/codetext.py is not there yet")
+        print(whole_code_text(args.out, args.text))

@@ -169,15 +169,15 @@ def available(subcommand: str) -> bool:
                           stderr=subprocess.DEVNULL).returncode == 0
 
 
-def whole_code_text_apart(root: Path, out: Path, env: dict[str, str]) -> Path | None:
+def whole_code_text_apart(root: Path, out: Path, env: dict[str, str]) -> Path:
     """generate.py's `whole_code_text` in a child process. Rendering the text loads the KB, and the runner must
     stay small: Linux counts the memory of the process a command was started from in the command's peak (at
     exec it keeps the larger of the two maxima), so a large runner would raise every command's peak."""
     code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); from generate import "
-            "whole_code_text; print(whole_code_text(Path(sys.argv[2]), Path(sys.argv[3])) or '')")
+            "whole_code_text; print(whole_code_text(Path(sys.argv[2]), Path(sys.argv[3])))")
     done = subprocess.run([sys.executable, "-c", code, str(HERE), str(root), str(out)], env=env,
                           stdout=subprocess.PIPE, text=True, check=True)
-    return Path(done.stdout.strip()) if done.stdout.strip() else None
+    return Path(done.stdout.strip())
 
 
 def prepare(scale: int, work: Path, env: dict[str, str]) -> dict[str, str]:
@@ -187,7 +187,7 @@ def prepare(scale: int, work: Path, env: dict[str, str]) -> dict[str, str]:
     facts.write_text(FACTS, encoding="utf-8")
     text = whole_code_text_apart(root, work / f"code{scale}.txt", env)
     kb = {"root": str(root), "today": TODAY, "facts": str(facts), "search_db": str(work / f"search{scale}.db"),
-          "index_db": str(work / f"index{scale}.db"), "text": str(text) if text else ""}
+          "index_db": str(work / f"index{scale}.db"), "text": str(text)}
     # search is measured with its index current: build it first (if this fails, search reports it).
     subprocess.run([TIPKB, "index", "--db", kb["search_db"], "--root", str(root)], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -205,8 +205,6 @@ def measure(command: Command, scale: int, kb: dict[str, str], env: dict[str, str
     result = Result(command, scale)
     if not available(command.args[0]):
         result.unmeasured = "skipped: not available"
-    elif command.key == "import" and not kb["text"]:
-        result.unmeasured = "skipped: no whole-Code text (benchmarks/codetext.py)"
     if result.unmeasured:
         return result
     argv, env = argv_env(command, kb, env, work)
