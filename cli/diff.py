@@ -69,7 +69,7 @@ def diff(
     else:
         kb_from, froms, _ = points.resolve(kb, from_, before, today, articles)
         from_label = from_
-        points.check_order(froms, tos, from_ + (" (just before)" if before else ""), to)
+        points.check_order(froms, tos, from_, to, before)
     if fmt is DiffFormat.unified and not as_json:
         env().stdout.write(_unified(kb_from, froms, kb_to, tos, articles, lang.value))
         return

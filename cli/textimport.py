@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -62,8 +63,6 @@ def import_(
     penalty is found), new or absent, against the KB as in force on the edition date. A text that cannot be
     read exits 2 with each problem as FILE:LINE: key: message, and nothing is written.
     """
-    import gc
-
     collecting = gc.isenabled()
     gc.disable()  # a whole-Code import builds millions of objects and frees none of them as cycles
     try:
@@ -99,8 +98,6 @@ def _run(file, edition, source, grade, text_lang, published, write, add, lang, r
     result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
                                     grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
     if write:
-        import gc
-
         from kb.importwrite import apply
 
         gc.freeze()  # what is loaded stays; the files opened for editing are collected as they are done

@@ -78,8 +78,9 @@ def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | N
     return overlay, [act_point(overlay, act_id, before)], act_id
 
 
-def check_order(froms: list, tos: list, from_text: str, to_text: str) -> None:
+def check_order(froms: list, tos: list, from_text: str, to_text: str, before: bool = False) -> None:
     """Refuse a diff that runs backwards: every reading of --from holds acts that --to lacks, or a later date."""
+    from_text += " (just before)" if before else ""
     def later(a, b) -> bool:
         if a.on is not None and b.on is not None:
             return a.on > b.on

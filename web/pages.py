@@ -139,7 +139,7 @@ async def compare(ctx: Ctx) -> Response:
             from kb.acts import check_order
 
             kb_from, froms, _, from_label = _point(ctx, frm, before, articles or None)
-            check_order(froms, tos, from_label + (" (just before)" if before else ""), to_label)
+            check_order(froms, tos, from_label, to_label, before)
         elif draft_act is not None:  # the view says "just before" the draft, as the points are
             kb_from, froms, from_label = kb_to, [act_point(kb_to, draft_act, before=True)], to_label
         else:
@@ -279,10 +279,11 @@ async def qualify(ctx: Ctx) -> Response:
             message, findings, status = f"{e.what} is invalid ({len(e.findings)} problem(s)):", map(str, e.findings), 400
         except BadInput as e:
             message, status = str(e), 400
+    from kb.vocab import SLOTS
+
     labels = {vid: term.label for vid, term in kb.vocabulary.terms.items()}
-    prefixes = {"acts": "act.", "means": "means.", "purposes": "purpose."}
-    terms = {slot: sorted(((vid, w.label(vid, labels)) for vid in labels if vid.startswith(prefix)),
-                          key=lambda x: x[1].casefold()) for slot, prefix in prefixes.items()}
+    terms = {slot: sorted(((vid, w.label(vid, labels)) for vid in labels if vid.startswith(SLOTS[slot])),
+                          key=lambda x: x[1].casefold()) for slot in ("acts", "means", "purposes")}
     flags = [(flag.name, ", ".join(w.label(i, labels) for i in flag.ids), flag.follows) for flag in FLAGS]
     return ctx.render("qualify.html", w("Qualify a case"), status, content=content, message=message,
                       findings=list(findings), terms=terms, flags=flags, one=lambda k: (values.get(k) or [""])[0],
