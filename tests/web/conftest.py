@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from kb.load import load
+from web.html import _INLINE
 
 from ..conftest import TODAY
 from ..minikb import ART_500, write_gaps_kb
@@ -77,7 +78,7 @@ def said(blocks) -> list[str]:
             out.append(" ".join(t for _, t in b[1]))
         else:
             out.append(b[1])
-    out = [re.sub(r"\*\*(.+?)\*\*|<(https?://[^\s<>\"]+)>", lambda m: m.group(1) or m.group(2), s) for s in out]
+    out = [_INLINE.sub(lambda m: m.group(1) or m.group(2), s) for s in out]  # bold and links, as the page has them
     return [" ".join(s.split()) for s in out if s.strip()]
 
 

@@ -232,7 +232,7 @@ def test_a_hostile_upload_is_escaped(client):
 # -- compare --------------------------------------------------------------------------------------------------------
 
 
-def test_compare_two_dates_as_diff_gives_it(client, web_kb, web_root):
+def test_compare_two_dates_as_diff_gives_it(client, web_kb):
     from kb.diff import diff
     from kb.snapshot import points
 
