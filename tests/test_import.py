@@ -17,8 +17,8 @@ from kb.load import load
 
 from .conftest import run
 from .minikb import ACTS, write_kb
+from .statute_text.texts import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "statute_text"
 RU_CODE = FIXTURES / "ru-code.txt"
 KK_CODE = FIXTURES / "kk-code.txt"
 

@@ -15,6 +15,7 @@ from kb.qualify import Tie, qualify
 from kb.snapshot import act_point
 
 from ..conftest import ROOT
+from ..statute_text.texts import fixture
 from .test_fuzz import mutate
 
 EXAMPLES = int(os.environ.get("TIPKB_FUZZ_EXAMPLES", "25"))
@@ -128,8 +129,7 @@ def test_structured_drafts_apply_cleanly(kb, in_force, patches):
     apply_draft(kb, json.dumps({"draft": head, "articles": patches}, default=str).encode())
 
 
-IMPORT_TEXTS = [(ROOT / "tests/fixtures/statute_text" / name).read_text(encoding="utf-8")
-                for name in ("ru-code.txt", "kk-code.txt")]
+IMPORT_TEXTS = [fixture(name) for name in ("ru-code.txt", "kk-code.txt")]
 
 
 @settings(max_examples=max(1, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
