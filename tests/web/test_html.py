@@ -12,8 +12,10 @@ import pytest
 
 from cli.render import field, heading, item, table, text, title, warn, words
 
-from ..conftest import run
+from ..conftest import TODAY, run
 from ..minikb import write_kb
+from ..test_diff import ART
+from .conftest import BASE
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
 
@@ -56,22 +58,7 @@ def test_a_word_diff_is_marked_up_on_the_compare_page(tmp_path):
     from kb.load import load
     from web.app import create_app
 
-    article = """
-article: "900"
-code: kz-cc
-titles:
-  - {act: law-a, title: {en: A test article}, sources: [{ref: t1}], confidence: official}
-parts:
-  - id: "1"
-    versions:
-      - {act: law-a, text.ru: Вербовка человека в целях эксплуатации., sources: [{ref: t1}], confidence: official}
-      - {act: law-b, text.ru: Вербовка или передача человека в целях эксплуатации., sources: [{ref: t1}],
-         confidence: official}
-"""
-    from ..conftest import TODAY
-
-    client = TestClient(create_app(load(write_kb(tmp_path, {"900": article})), lambda: TODAY),
-                        base_url="http://127.0.0.1:8000")
+    client = TestClient(create_app(load(write_kb(tmp_path, {"900": ART})), lambda: TODAY), base_url=BASE)
     r = client.get("/compare?from=2016-01-01&to=2019-06-01&lang=ru")
     assert r.status_code == 200 and "<ins>или передача</ins>" in r.text and "<del>" not in r.text
 
