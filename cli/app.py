@@ -137,7 +137,7 @@ def command(examples: str, name: str | None = None, group: typer.Typer | None = 
             except InvalidKB as e:
                 for finding in e.findings:
                     env().err(str(finding))
-                fail(Exit.INVALID, f"{e.what} is invalid ({len(e.findings)} problem(s)); see above")
+                fail(Exit.INVALID, f"{e.summary()}; see above")
             except NotFound as e:
                 fail(Exit.NOT_FOUND, str(e))
             except BadInput as e:

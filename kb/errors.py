@@ -30,6 +30,10 @@ class InvalidKB(Exception):
         self.what = what  # what is invalid, for the last line of the report: "the draft d.yaml"
         super().__init__("\n".join(map(str, findings)))
 
+    def summary(self) -> str:
+        """'the draft d.yaml is invalid (3 problem(s))': the line that ends the findings."""
+        return f"{self.what} is invalid ({len(self.findings)} problem(s))"
+
 
 class NotFound(Exception):
     """An article, part, item or act the KB does not have."""

@@ -56,7 +56,7 @@ def answer(site: Site, handler: Callable[[Ctx], Awaitable[Response]]) -> Callabl
         except NotFound as e:
             return error(site, request, 404, str(e))
         except InvalidKB as e:
-            return error(site, request, 400, f"{e.what} is invalid ({len(e.findings)} problem(s)):",
+            return error(site, request, 400, f"{e.summary()}:",
                          [str(f) for f in e.findings])
         except BadInput as e:
             return error(site, request, 400, str(e))

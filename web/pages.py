@@ -276,7 +276,7 @@ async def qualify(ctx: Ctx) -> Response:
             content = to_html(qualify_view.view(_answer(ctx, data, await upload(data, "facts")), lang, explain=True),
                               depth=1)
         except InvalidKB as e:
-            message, findings, status = f"{e.what} is invalid ({len(e.findings)} problem(s)):", map(str, e.findings), 400
+            message, findings, status = f"{e.summary()}:", map(str, e.findings), 400
         except BadInput as e:
             message, status = str(e), 400
     from kb.vocab import SLOTS
