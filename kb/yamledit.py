@@ -124,16 +124,17 @@ class Document:
 
     # -- where things are ---------------------------------------------------------------------------------------
 
-    def _start(self, path: tuple) -> int:
-        """The line (0-based) the item or key at `path` starts on."""
+    def _pos(self, path: tuple) -> tuple[int, int]:
+        """The line and column (0-based) the item or key at `path` starts at."""
         parent = self.get(path[:-1])
         k = path[-1]
-        return parent.lc.item(k)[0] if isinstance(parent, CommentedSeq) else parent.lc.key(k)[0]
+        return parent.lc.item(k) if isinstance(parent, CommentedSeq) else parent.lc.key(k)
+
+    def _start(self, path: tuple) -> int:
+        return self._pos(path)[0]
 
     def _column(self, path: tuple) -> int:
-        parent = self.get(path[:-1])
-        k = path[-1]
-        return parent.lc.item(k)[1] if isinstance(parent, CommentedSeq) else parent.lc.key(k)[1]
+        return self._pos(path)[1]
 
     @staticmethod
     def _keys(mapping: CommentedMap) -> list:
