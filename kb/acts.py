@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .diff import ArticleDiff, DiffReport, diff
 from .errors import BadInput, NotFound
-from .model import UNKNOWN, Act, Data, Text
+from .model import UNKNOWN, Act, Text
+from .record import Data
 from .results import ActName, SourceCite, cite
 from .snapshot import act_point, points
 from .timeline import When, act_when, check_point

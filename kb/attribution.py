@@ -15,15 +15,14 @@ import calendar
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
-
 from .model import UNKNOWN, Act
+from .record import Data
 from .statute_text.notes import ActRef, AmendmentNote, Commencement
 from .statute_text.parse import ParsedArticle
 from .timeline import When, act_when
 
 
-class NamedAct(BaseModel):
+class NamedAct(Data):
     """An act a note names: its number and date, the KB's act it is (None: the KB lacks it), and its
     commencement as the notes state it."""
 
@@ -35,7 +34,7 @@ class NamedAct(BaseModel):
     lines: list[int] = []
 
 
-class Covered(BaseModel):
+class Covered(Data):
     """The acts the notes name for one element of an article (None part: the article as a whole or its title)."""
 
     article: str

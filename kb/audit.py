@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Iterable, Literal
 
 from .diff import slots
-from .model import GRADE_RANK, GRADES, UNKNOWN, Data, Graded, Versioned, Window
+from .model import GRADE_RANK, GRADES, UNKNOWN, Graded, Versioned, Window
+from .record import Data
 from .results import SourceCite, cite
 from .timeline import When, when
 

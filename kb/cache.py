@@ -1,21 +1,24 @@
-"""A cache of the loaded, validated KB: each file's parsed YAML as JSON, checksummed, validated again on use.
+"""A cache of the loaded, validated KB: each file's records as JSON, checksummed.
 
 The cache folder is named by a hash of every KB file, of tipkb's own code, of the interpreter and of the
 installed versions of the libraries the data passes through, so a stale KB is never served. Finding it does
 not read every file: the cache records each file's stats (size, mtime_ns, inode) and content hash, and a file
 is hashed again only when its stats changed, or were taken too close to its last change to tell (git's "racily
 clean" files). When one file changed, the rebuild parses only that file; the others' parsed data comes from
-the previous cache, and every model and cross-file check is run again on the whole.
+the previous cache, and every cross-file check is run again on the whole.
 
 The cache holds data, never code: each entry is one line `tipkb-cache FORMAT SHA256` followed by the JSON text
-the hash is taken over, and the hash is checked before the JSON is decoded. A damaged, truncated, missing or
+the hash is taken over, and the hash is checked before the JSON is decoded. The JSON is kb/record.py's: each
+record tagged with its class, which must be one of kb/model.py's, with exactly that class's fields; it is
+rebuilt without validating it again, so a lookup never imports pydantic. A damaged, truncated, missing or
 foreign entry is rebuilt from the YAML with one note (kb/notes.py: the library prints nothing; the CLI shows
-it). Articles are validated only when a command reads them. Drafts are applied after loading and never
+it). Articles are decoded only when a command reads them. Drafts are applied after loading and never
 cached. TIPKB_NO_CACHE=1 bypasses the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -31,11 +34,12 @@ from . import inputs
 from .errors import InvalidKB
 from .notes import note
 from .outputs import sweep, temporary
+from .record import decoder, encode
 
 if TYPE_CHECKING:
     from .knowledge import KB
 
-FORMAT = b"tipkb-cache 2"
+FORMAT = b"tipkb-cache 3"
 CORE_LIMIT = 20 * inputs.KB_FILE  # bytes of one entry: what the core's files may hold, as JSON
 ENTRY_LIMIT = 2 * inputs.KB_FILE
 # A file whose mtime lies this close to the moment its stats were recorded may have changed again within the
@@ -94,7 +98,7 @@ def runtime() -> str:
 
 
 def _encode(data: object) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    body = json.dumps(encode(data), ensure_ascii=False, separators=(",", ":")).encode()
     return FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
@@ -102,8 +106,17 @@ class Damaged(Exception):
     """A cache entry that is missing, truncated, altered or written by another version."""
 
 
-def _decode(path: Path, limit: int) -> object:
-    """The data of a cache entry, or Damaged; the checksum is verified before the JSON is decoded."""
+@functools.cache
+def _hook() -> Callable[[dict], object]:
+    from . import model
+
+    return decoder({n: c for n, c in vars(model).items()
+                    if isinstance(c, type) and issubclass(c, model.Strict) and c.__module__ == model.__name__})
+
+
+def _decode(path: Path, limit: int, kind: type | None = None) -> object:
+    """The data of a cache entry (a record of class `kind`, when given), or Damaged; the checksum is verified
+    before the JSON is decoded."""
     try:
         raw = inputs.read_bytes(path, str(path), limit)
     except InvalidKB as e:
@@ -115,9 +128,12 @@ def _decode(path: Path, limit: int) -> object:
     if digest != hashlib.sha256(body).hexdigest().encode():
         raise Damaged("checksum mismatch")
     try:
-        return json.loads(body)
-    except (ValueError, RecursionError) as e:  # cannot happen with a matching checksum, but costs nothing
+        data = json.loads(body, object_hook=_hook())
+    except (ValueError, RecursionError) as e:  # (a foreign record is a ValueError too)
         raise Damaged(str(e)) from None
+    if kind is not None and not isinstance(data, kind):
+        raise Damaged("unexpected content")
+    return data
 
 
 def _write(path: Path, data: object, limit: int) -> None:
@@ -134,9 +150,9 @@ def _write(path: Path, data: object, limit: int) -> None:
 
 
 class LazyArticles(Mapping):
-    """The articles of a cached KB, each validated from its stored YAML data on first access: a command
-    that reads one article of a 500-article KB pays for one. A damaged entry is rebuilt from the YAML file,
-    whose content the cache key vouches for (the whole KB was validated when the cache was written)."""
+    """The articles of a cached KB, each decoded on first access: a command that reads one article of a
+    500-article KB pays for one. A damaged entry is rebuilt from the YAML file, whose content the cache key
+    vouches for (the whole KB was validated when the cache was written)."""
 
     def __init__(self, folder: Path, paths: dict[str, Path], root: Path):
         self._folder, self._paths, self._root = folder, paths, root
@@ -150,18 +166,17 @@ class LazyArticles(Mapping):
             path = self._paths[number]  # KeyError for an article the KB does not have
             entry = self._folder / f"art-{number}.json"
             try:
-                self._loaded[number] = Article.model_validate(_decode(entry, ENTRY_LIMIT))
-            except (Damaged, ValueError) as e:  # (pydantic's ValidationError is a ValueError)
+                self._loaded[number] = _decode(entry, ENTRY_LIMIT, Article)
+            except Damaged as e:
                 from .yamlio import read
 
-                data = read(path, str(path.relative_to(self._root)))
-                self._loaded[number] = Article.model_validate(data)
+                self._loaded[number] = Article.model_validate(read(path, str(path.relative_to(self._root))))
                 if not self.noted:
                     note(f"the cache entry {entry} was damaged ({_why(e)}); rebuilt it from the YAML")
                     self.noted = True
                 try:
                     sweep(entry.parent, entry.name)  # what a run killed while rewriting it left behind
-                    _write(entry, data, ENTRY_LIMIT)
+                    _write(entry, self._loaded[number], ENTRY_LIMIT)
                 except OSError:
                     pass
         return self._loaded[number]
@@ -177,9 +192,7 @@ class LazyArticles(Mapping):
 
 
 def _why(e: Exception) -> str:
-    if isinstance(e, Damaged):
-        return str(e)
-    return "its data does not validate" if isinstance(e, ValueError) else f"unexpected content: {type(e).__name__}"
+    return str(e) if isinstance(e, Damaged) else f"unexpected content: {type(e).__name__}"
 
 
 @dataclass
@@ -270,7 +283,7 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
                 _record(where, core, state)
             kb.key = state.key
             return kb
-    except (Damaged, ValueError, KeyError, TypeError, AttributeError) as e:
+    except (Damaged, KeyError, TypeError, AttributeError) as e:
         note(f"the cache {where} was damaged ({_why(e)}); rebuilt it")
     else:
         if where == state.newest and state.damage is not None:
@@ -286,8 +299,8 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
 
 
 def _reusable(state: _State) -> dict[Path, object]:
-    """The parsed data of every KB file whose content the newest cache recorded as it is now, when tipkb's
-    own code is unchanged too (a new parser could read the same file differently)."""
+    """The records of every KB file whose content the newest cache recorded as it is now, when tipkb's own
+    code is unchanged too (a new parser could read the same file differently)."""
     core = state.core
     if core is None or state.newest is None:
         return {}
@@ -299,6 +312,8 @@ def _reusable(state: _State) -> dict[Path, object]:
 
     if not all(same(p) for p in state.shas if not p.endswith(".yaml")):
         return {}
+    from .model import Article
+
     known: dict[Path, object] = {}
     for k, rel in core["files"].items():
         path = state.root / rel
@@ -306,7 +321,7 @@ def _reusable(state: _State) -> dict[Path, object]:
             continue
         if k.startswith("article:"):
             try:
-                known[path] = _decode(state.newest / f"art-{k.removeprefix('article:')}.json", ENTRY_LIMIT)
+                known[path] = _decode(state.newest / f"art-{k.removeprefix('article:')}.json", ENTRY_LIMIT, Article)
             except Damaged:
                 continue
         elif k in core["data"]:
@@ -319,17 +334,16 @@ def _restore(root: Path, where: Path, core: dict) -> KB:
     from .model import AmendmentFile, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
     data, files = core["data"], {k: root / rel for k, rel in core["files"].items()}
+    kinds = {"code": Code, "acts": AmendmentFile, "vocabulary": Vocabulary, "sources": SourceRegistry,
+             "checklist": Checklist, "mapping": Mapping}
+    for k, record in data.items():
+        if not isinstance(record, Instrument if k.startswith("instrument:") else kinds[k]):
+            raise Damaged("unexpected content")
     articles = {number: files[f"article:{number}"] for number in core["articles"]}
-    instruments = {}
-    for k in (k for k in files if k.startswith("instrument:")):
-        instruments[k.removeprefix("instrument:")] = Instrument.model_validate(data[k])
-    return KB(root, Code.model_validate(data["code"]),
-              {a.id: a for a in AmendmentFile.model_validate(data["acts"]).acts},
-              LazyArticles(where, articles, root), Vocabulary.model_validate(data["vocabulary"]),
-              SourceRegistry.model_validate(data["sources"]), instruments,
-              Checklist.model_validate(data["checklist"]) if "checklist" in data else None,
-              Mapping.model_validate(data["mapping"]) if "mapping" in data else None, files=files,
-              digests=dict(core.get("digests", {})))
+    instruments = {k.removeprefix("instrument:"): data[k] for k in files if k.startswith("instrument:")}
+    return KB(root, data["code"], {a.id: a for a in data["acts"].acts}, LazyArticles(where, articles, root),
+              data["vocabulary"], data["sources"], instruments, data.get("checklist"), data.get("mapping"),
+              files=files, digests=dict(core.get("digests", {})))
 
 
 def _stats(state: _State) -> dict[str, list]:
@@ -354,9 +368,9 @@ def _store(where: Path, kb: KB, state: _State) -> None:
     tmp = temporary(where.parent, "kb", folder=True)
     try:
         files = {k: str(p.relative_to(kb.root)) for k, p in kb.files.items()}
-        for number in kb.articles:
-            _write(tmp / f"art-{number}.json", kb.raw[f"article:{number}"], ENTRY_LIMIT)
-        core = {k: v for k, v in kb.raw.items() if not k.startswith("article:")}
+        for number, article in kb.articles.items():
+            _write(tmp / f"art-{number}.json", article, ENTRY_LIMIT)
+        core = {k: kb.record(k) for k in kb.files if not k.startswith("article:")}
         _write(tmp / "core.json", {"key": state.key, "stats": _stats(state), "stated": state.stated, "files": files,
                                    "articles": list(kb.articles), "data": core,
                                    "digests": {n: kb.digest(n) for n in kb.articles}}, CORE_LIMIT)

@@ -4,13 +4,12 @@ items in force while their part is not, min > max. Each finding names its file a
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Callable, Iterable, Iterator, Sequence, get_args
-
-from pydantic import BaseModel
+from typing import Any, Callable, Iterable, Iterator, Sequence, get_args, get_type_hints
 
 from .citation import parse as parse_citation
 from .errors import BadInput, Finding
 from .model import GRADE_RANK, UNKNOWN, Article, Dated, Elements, Graded, Penalty, SourceRef, Versioned, Window, weakest
+from .record import Record, fields
 from .timeline import When, code_start, when
 
 
@@ -30,7 +29,7 @@ class Checker:
             self._locators[file_key] = locate() if locate else self.kb.locator(file_key)
         self.findings.append(self._locators[file_key].finding(loc, message))
 
-    def provenance(self, file_key: str, loc: tuple, node: BaseModel) -> None:
+    def provenance(self, file_key: str, loc: tuple, node: Record) -> None:
         """Every graded fact under `node`: its sources exist, it rests on at least one, and its grade is not
         above the weakest source it rests on (a corroborating source never lowers it)."""
         registry = self.kb.sources.sources
@@ -241,21 +240,22 @@ def said(w: When) -> str:
 
 
 @cache
-def _model_fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+def _model_fields(cls: type[Record]) -> tuple[tuple[str, str], ...]:
     """The fields of a model class that can hold models, with the key the file writes for each."""
     def holds(tp: Any) -> bool:
-        return (isinstance(tp, type) and issubclass(tp, BaseModel)) or any(holds(a) for a in get_args(tp))
+        return (isinstance(tp, type) and issubclass(tp, Record)) or any(holds(a) for a in get_args(tp))
 
-    return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if holds(info.annotation))
+    hints = get_type_hints(cls)
+    return tuple((name, key) for name, key in fields(cls) if holds(hints[name]))
 
 
-def _walk(node: Any, loc: tuple) -> Iterator[tuple[BaseModel, tuple]]:
+def _walk(node: Any, loc: tuple) -> Iterator[tuple[Record, tuple]]:
     """Every model under `node` with its path of YAML keys (aliases, as the file writes them) and indexes, in
     document order. Fields that cannot hold a model are not visited: a whole-Code KB has millions of values."""
     stack = [(node, loc)]
     while stack:
         node, loc = stack.pop()
-        if isinstance(node, BaseModel):
+        if isinstance(node, Record):
             yield node, loc
             children = [((*loc, key), getattr(node, name)) for name, key in _model_fields(type(node))]
         elif isinstance(node, (list, tuple)):

@@ -17,7 +17,6 @@ from .model import (
     SLOTS,
     UNKNOWN,
     CategoryRulesVersion,
-    Data,
     DefinitionVersion,
     Elements,
     FactVersion,
@@ -30,6 +29,7 @@ from .model import (
     TitleVersion,
     Versioned,
 )
+from .record import Data
 from .results import ActName, named
 from .snapshot import At, LastKnown, Point, Snapshot
 from .timeline import When, when

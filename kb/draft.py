@@ -15,9 +15,7 @@ import datetime as dt
 import functools
 import io
 from collections import abc
-from typing import Any
-
-from pydantic import Field, model_validator
+from typing import Annotated, Any
 
 from . import inputs, vocab, yamlio
 from .checks import Checker, said
@@ -46,6 +44,7 @@ from .model import (
     TitleVersion,
     format_months,
 )
+from .record import Field
 from .timeline import when
 
 DRAFT_SOURCE = "draft"
@@ -69,7 +68,7 @@ class PartPatch(Strict):
 class ArticlePatch(Strict):
     article: str
     titles: list[TitleVersion] = []
-    parts: list[PartPatch] = Field(min_length=1)
+    parts: Annotated[list[PartPatch], Field(min_length=1)]
 
 
 class CodePatch(Strict):
@@ -87,11 +86,9 @@ class Draft(Strict):
     code: CodePatch | None = None
     articles: list[ArticlePatch] = []
 
-    @model_validator(mode="after")
-    def _something(self):
+    def __post_init__(self) -> None:
         if self.code is None and not self.articles:
             raise ValueError("a draft changes something: give `articles`, `code` (the general part), or both")
-        return self
 
 
 # -- terms as people write them ----------------------------------------------------------------------------------

@@ -15,13 +15,12 @@ import functools
 from dataclasses import dataclass, replace
 from typing import Annotated, Any, Callable, Literal
 
-from pydantic import Field, field_validator
-
 from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
 from .inputs import Input
 from .load import parse
 from .model import UNKNOWN, Date, Grade, Strict
+from .record import Check, Field
 from .timeline import code_start
 from .vocab import Understood, resolve
 
@@ -31,28 +30,26 @@ TERM_SLOTS = ("acts", "means", "purposes")
 MAX_VICTIMS = 1_000_000  # in one entry: a sanity bound far above any case, so a typo cannot pass as a fact
 
 
+def _age(v: int) -> int:
+    if not 0 <= v <= 120:
+        raise ValueError(f"impossible age {v}: an age is between 0 and 120")
+    return v
+
+
+def _count(v: int) -> int:
+    if not 1 <= v <= MAX_VICTIMS:
+        raise ValueError(f"impossible count {v}: an entry stands for at least one victim and at most "
+                         f"{MAX_VICTIMS:,}")
+    return v
+
+
 class Victim(Strict):
-    age: Count | None = None  # in whole years, at the time of the offence
+    age: Annotated[Count, Check(_age)] | None = None  # in whole years, at the time of the offence
     minor: YesNo | None = None  # when the exact age is not known
     knew_age: YesNo | None = None  # the offender was aware the victim was a minor
     pregnant: YesNo | None = None
     knew_pregnant: YesNo | None = None  # the offender knew of the pregnancy
-    count: Count = 1  # how many victims this entry stands for
-
-    @field_validator("age")
-    @classmethod
-    def _age(cls, v: int | None) -> int | None:
-        if v is not None and not 0 <= v <= 120:
-            raise ValueError(f"impossible age {v}: an age is between 0 and 120")
-        return v
-
-    @field_validator("count")
-    @classmethod
-    def _count(cls, v: int) -> int:
-        if not 1 <= v <= MAX_VICTIMS:
-            raise ValueError(f"impossible count {v}: an entry stands for at least one victim and at most "
-                             f"{MAX_VICTIMS:,}")
-        return v
+    count: Annotated[Count, Check(_count)] = 1  # how many victims this entry stands for
 
 
 class Offenders(Strict):
@@ -237,7 +234,8 @@ def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
 class Loaded:
     name: str
     facts: Facts
-    expect: list[Expect] | None  # a scenario's expectations, one per reading
+    expect: list[tuple[Expect, frozenset[str]]] | None  # a scenario's expectations, one per reading, each
+    # with the keys it gives (only those are compared)
     scenario: bool  # the facts sit under `facts:`
     locator: Callable[[], yamlio.Locator]
 
@@ -282,5 +280,10 @@ def _read(kb, text: str, display: str, today: dt.date) -> Loaded:
                         findings.append(locator().finding((*prefix, slot, i), str(e)))
     if findings or facts is None:
         raise InvalidKB(findings)
-    expect = parsed.expect if isinstance(parsed, Scenario) else None
-    return Loaded(display, facts, [expect] if isinstance(expect, Expect) else expect, scenario, locator)
+    expect = None
+    if isinstance(parsed, Scenario) and parsed.expect is not None:
+        wants, given = parsed.expect, raw["expect"]
+        if isinstance(wants, Expect):
+            wants, given = [wants], [given]
+        expect = [(want, frozenset(keys)) for want, keys in zip(wants, given)]
+    return Loaded(display, facts, expect, scenario, locator)

@@ -9,19 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterable, Literal
 
-from pydantic import BaseModel
-
 from .category import floor_months, max_months
 from .citation import parse
 from .errors import NotFound
 from .model import UNKNOWN, Basis, GapStatus, Grade, Requirement, RowGroup, RowKind, SourceRef, Text, weakest
+from .record import Data
 from .requirements import TESTS, Equivalence, Evidence, Law, Need, Trust, Victim, VictimOutcome, grade_of
 from .results import ActName, SourceCite, cite, named
 from .snapshot import Conflict, LastKnown, Point, Snapshot, act_point, points
 from .timeline import act_when
 
 
-class Row(BaseModel):
+class Row(Data):
     id: str
     group: RowGroup
     title: str  # ours, in English
@@ -38,7 +37,7 @@ class Row(BaseModel):
     open: bool  # a finding: an obligation not met or undecided, a divergence, a recommendation not followed
 
 
-class PenaltySide(BaseModel):
+class PenaltySide(Data):
     article: str
     part: str
     item: str | None
@@ -54,7 +53,7 @@ class PenaltySide(BaseModel):
     conflicts: list[Conflict] = []
 
 
-class Lighter(BaseModel):
+class Lighter(Data):
     """A related provision that punishes the same conduct far more lightly than the trafficking one."""
 
     side: int  # index into `sides`
@@ -62,7 +61,7 @@ class Lighter(BaseModel):
     floor: bool  # a minimum at most half as high
 
 
-class ConsistencyRow(BaseModel):
+class ConsistencyRow(Data):
     conduct: str  # ours, in English
     sides: list[PenaltySide]
     status: Literal["comparable", "divergent", "not_comparable"]
@@ -74,7 +73,7 @@ class ConsistencyRow(BaseModel):
     trust: Trust
 
 
-class Site(BaseModel):
+class Site(Data):
     """Where the Code names the Protocol's means outside the base offence."""
 
     role: Literal["aggravating", "parallel", "reported", "related"]
@@ -88,7 +87,7 @@ class Site(BaseModel):
     until: str | None = None  # ... until this one
 
 
-class BaseMeans(BaseModel):
+class BaseMeans(Data):
     victim: Victim
     article: str
     part: str | None
@@ -97,7 +96,7 @@ class BaseMeans(BaseModel):
     grade: Grade
 
 
-class Headline(BaseModel):
+class Headline(Data):
     """The finding the report opens with, computed from the means rows: is the Protocol's means (Art. 3(a))
     constitutive of the adult offence, or only aggravating, where, on what evidence, at what grade."""
 
@@ -117,7 +116,7 @@ class Headline(BaseModel):
     reported_grade: Grade | None  # of the reported ones
 
 
-class Check(BaseModel):
+class Check(Data):
     """A fact whose verification could change a status: one the KB lacks, or one a status rests on at a weak
     grade (inferred, unverified, a last known value, a value in conflict)."""
 
@@ -128,7 +127,7 @@ class Check(BaseModel):
     rows: list[str]
 
 
-class Reading(BaseModel):
+class Reading(Data):
     point: Point
     finding: Headline
     rows: list[Row]
@@ -137,19 +136,19 @@ class Reading(BaseModel):
     verify: list[Check]
 
 
-class RowState(BaseModel):
+class RowState(Data):
     kind: RowKind
     status: GapStatus
     grade: Grade
 
 
-class RowChange(BaseModel):
+class RowChange(Data):
     id: str
     before: RowState
     after: RowState
 
 
-class DraftChanges(BaseModel):
+class DraftChanges(Data):
     act: str
     file: str
     finding_before: Headline
@@ -157,7 +156,7 @@ class DraftChanges(BaseModel):
     regraded: list[str]  # rows whose only change is the grade they rest on
 
 
-class GapReport(BaseModel):
+class GapReport(Data):
     on: dt.date  # the date read (for a draft: its entry into force)
     code: str
     standard: str

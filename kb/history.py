@@ -9,7 +9,8 @@ from typing import Sequence
 from .citation import Citation
 from .diff import Change, Unknown, Where, _Compare
 from .errors import BadInput, NotFound
-from .model import Data, Text, Versioned
+from .model import Text, Versioned
+from .record import Data
 from .results import ActName, VersionRef, named, version_ref
 from .show import absent_item
 from .snapshot import At, Snapshot, act_point

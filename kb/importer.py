@@ -19,11 +19,10 @@ import json
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from . import attribution as attr
 from .errors import BadInput, InvalidKB
 from .model import SLOTS, UNKNOWN, Dated, Elements, Penalty, Text
+from .record import Data, Record
 from .results import ActName, act_names, labels
 from .snapshot import ArticleAt, Assumption, Point, Snapshot, points
 from .statute_text import ParsedArticle, ParsedPart, ParsedText, parse, read
@@ -40,7 +39,7 @@ KIND_ORDER = ("penalty", "repealed", "part", "article", "item", "structure", "ti
               "builds_on", "elements")
 
 
-class Fact(BaseModel):
+class Fact(Data):
     """One fact of the text against the KB. `kb` and `text` are the two values (JSON); None: that side does not
     have it; "unknown": the KB has it as unknown."""
 
@@ -66,14 +65,14 @@ class Fact(BaseModel):
     readings: list[list[Assumption]] = []  # the readings of the edition date it holds in; empty: in all
 
 
-class Outside(BaseModel):
+class Outside(Data):
     number: str
     title: str
     line: int
     repealed: bool = False
 
 
-class Unmapped(BaseModel):
+class Unmapped(Data):
     article: str
     part: str | None
     item: str | None = None
@@ -81,7 +80,7 @@ class Unmapped(BaseModel):
     phrase: str
 
 
-class ActDate(BaseModel):
+class ActDate(Data):
     """An in-force date the text gives an act: stated by a note, or from its commencement rule and the
     publication date given with --published."""
 
@@ -97,7 +96,7 @@ class ActDate(BaseModel):
     line: int
 
 
-class Skipped(BaseModel):
+class Skipped(Data):
     """A fact --write did not write, and why."""
 
     article: str
@@ -108,7 +107,7 @@ class Skipped(BaseModel):
     acts: list[str] = []
 
 
-class ImportResult(BaseModel):
+class ImportResult(Data):
     file: str
     sha256: str
     format: str
@@ -443,7 +442,7 @@ class _Article:
 
 
 def _json(value: Any) -> Any:
-    return value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+    return value.model_dump(mode="json") if isinstance(value, Record) else value
 
 
 def _merge(per_reading: list[tuple[Point, list[Fact]]]) -> list[Fact]:

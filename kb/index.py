@@ -24,8 +24,9 @@ from .cache import key
 from .entries import Candidates, Entry, entries
 from .errors import IOFailure
 from .knowledge import KB
-from .model import UNKNOWN, Data, Dated, Window
+from .model import UNKNOWN, Dated, Window
 from .outputs import check_target, sweep, temporary
+from .record import Data
 from .snapshot import spans
 from .timeline import When, when
 from .vocab import LANGS

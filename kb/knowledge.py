@@ -6,7 +6,7 @@ from collections import abc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Act, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
 
 @dataclass
@@ -20,8 +20,6 @@ class KB:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     checklist: Checklist | None = None
     mapping: Mapping | None = None
-    # each file's parsed YAML by the key of `files`, which the cache stores as JSON and validates again
-    raw: dict[str, object] = field(default_factory=dict, repr=False)
     # where each object came from, for findings: "code", "acts", "vocabulary", "sources", "article:128"
     # (`articles` is a dict, or the cache's lazy mapping of the same articles)
     files: dict[str, Path] = field(default_factory=dict)
@@ -34,6 +32,16 @@ class KB:
         if number not in self.digests:
             self.digests[number] = self.articles[number].digest()
         return self.digests[number]
+
+    def record(self, key: str) -> object:
+        """What the file of a key of `files` holds, as the model read it."""
+        if key.startswith("article:"):
+            return self.articles[key.removeprefix("article:")]
+        if key.startswith("instrument:"):
+            return self.instruments[key.removeprefix("instrument:")]
+        if key == "acts":
+            return AmendmentFile(acts=list(self.acts.values()))
+        return getattr(self, key)
 
     def display(self, key: str) -> str:
         path = self.files[key]

@@ -6,16 +6,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from .errors import Finding, InvalidKB
 from .knowledge import KB
-from .model import Act, AmendmentFile, Article, Checklist, Code, Data, Instrument, Mapping, SourceRegistry, Vocabulary
+from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+from .record import Data, Record
 
 if TYPE_CHECKING:
     from .yamlio import Locator
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 CODE_DIR = Path("statutes/kz/criminal-code")
 
@@ -26,7 +25,7 @@ def default_root() -> Path:
 
 
 def _message(error: dict) -> str:
-    if error["type"] == "extra_forbidden":
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if error["type"] == "missing":
         return "required key is missing"
@@ -61,16 +60,21 @@ def read_all(jobs: list[tuple[Path, str]]) -> dict[Path, tuple[object, list[Find
 
 def parse(model: type[M], parsed: tuple[object, list[Finding] | None], display: str, findings: list[Finding],
           locate: Callable[[], Locator]) -> M | None:
-    """Validate one parsed file (data, or the findings of reading it); on failure append findings, return None.
+    """Validate one parsed file (data, or the findings of reading it, or the record the cache kept); on failure
+    append findings, return None.
     `locate` gives the file's Locator, built only when a problem must be placed."""
     data, errors = parsed
     if errors:
         findings.extend(errors)
         return None
+    if isinstance(data, model):  # validated before the cache stored it
+        return data
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         findings.append(Finding(display, 1, 1, "", f"the file is {kind}; expected a mapping of keys"))
         return None
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -93,7 +97,7 @@ def load(root: Path | None = None) -> KB:
 
 
 def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
-    """Read and check the KB; `known` holds the parsed data of files the cache vouches for (not parsed again)."""
+    """Read and check the KB; `known` holds the records of files the cache vouches for (not read again)."""
     from .checks import check
     from .yamlio import Locator
 
@@ -170,9 +174,8 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
         acts[act.id] = act
     if findings:
         raise InvalidKB(findings)
-    raw = {k: parsed[path][0] for k, path in files.items()}
     kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
-            vocabulary, sources, instruments, checklist, mapping, raw=raw, files=files)
+            vocabulary, sources, instruments, checklist, mapping, files=files)
     findings = check(kb)
     if findings:
         raise InvalidKB(findings)

@@ -1,4 +1,4 @@
-"""The knowledge base as pydantic models: what the YAML under statutes/ and mappings/ may say.
+"""The knowledge base as records (kb/record.py): what the YAML under statutes/ and mappings/ may say.
 
 "unknown" is a value, not a missing key: a fact no source supports is written `unknown` and every
 engine has to deal with it. Durations are whole months, parsed from "6m", "4y" or "1y6m".
@@ -11,17 +11,7 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    Tag,
-    model_validator,
-)
+from .record import Check, Field, Parsed, Strict, one_of
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -40,19 +30,13 @@ def weakest(*grades: str | None) -> str:
     return min(known, key=GRADE_RANK.__getitem__) if known else "official"
 
 
-class Data(BaseModel):
-    """The base of the engines' results: a model's validator is built when it is first used, so a command pays
-    only for the results it makes (the models below are deferred the same way)."""
-
-    model_config = ConfigDict(defer_build=True)
-
-
 def OrUnknown(tp: Any) -> Any:
     """`tp`, or the literal `unknown`; a failed `tp` reports only its own errors."""
-    return Annotated[
-        Union[Annotated[Unknown, Tag("~unknown")], Annotated[tp, Tag("~known")]],
-        Discriminator(lambda v: "~unknown" if v == UNKNOWN else "~known"),
-    ]
+    return one_of(_unknown_or_known, unknown=Unknown, known=tp)
+
+
+def _unknown_or_known(v: Any) -> str:
+    return "~unknown" if v == UNKNOWN else "~known"
 
 
 _DURATION = re.compile(r"(?:(\d+)y)?(?:(\d+)m)?")
@@ -95,7 +79,7 @@ def format_months(months: int | str | None) -> str:
 
 
 # Months in memory, "4y" in YAML; JSON shows the integer months.
-Months = Annotated[Union[int, Unknown], PlainValidator(_months), PlainSerializer(lambda v: v)]
+Months = Annotated[Union[int, Unknown], Parsed(_months, lambda v: v)]
 
 
 def _date(value: Any) -> dt.date:
@@ -109,16 +93,12 @@ def _date(value: Any) -> dt.date:
     raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
 
 
-Date = Annotated[dt.date, PlainValidator(_date), PlainSerializer(lambda d: d.isoformat())]
+Date = Annotated[dt.date, Parsed(_date, lambda d: d.isoformat())]
 
 VocabId = Annotated[str, Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")]
 PartId = Annotated[str, Field(pattern=r"^(\d+(-\d+)?|[a-z][a-z-]*)$")]
 ItemId = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
 ArticleNumber = Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -165,15 +145,13 @@ class Source(Strict):
 class Graded(Strict):
     """A fact with its citations and grade; an `inferred` fact says from what (`basis`)."""
 
-    sources: list[SourceRef] = Field(min_length=1)
+    sources: Annotated[list[SourceRef], Field(min_length=1)]
     confidence: Grade
     basis: str | None = None
 
-    @model_validator(mode="after")
-    def _basis(self):
+    def __post_init__(self) -> None:
         if self.confidence == "inferred" and not self.basis:
             raise ValueError("an inferred fact needs a `basis`: the rule and the stated facts it follows from")
-        return self
 
 
 class Window(Strict):
@@ -190,24 +168,22 @@ class Dated(Graded):
     date: Date
 
 
-InForce = Annotated[
-    Union[Annotated[Date, Tag("~date")], Annotated[Window, Tag("~window")], Annotated[Dated, Tag("~dated")]],
-    Discriminator(lambda v: "~date" if not isinstance(v, (dict, Window, Dated))
-                  else "~dated" if isinstance(v, Dated) or (isinstance(v, dict) and "date" in v) else "~window"),
-]
+InForce = one_of(lambda v: "~date" if not isinstance(v, (dict, Window, Dated))
+                 else "~dated" if isinstance(v, Dated) or (isinstance(v, dict) and "date" in v) else "~window",
+                 date=Date, window=Window, dated=Dated)
 
 
 class Act(Graded):
     id: str
     draft: bool = False  # a drafter's proposal (kb/draft.py), not a law
     number: OrUnknown(str)
-    names: list[str] = Field(default_factory=list)  # other names people use for it ("2024 package")
+    names: list[str] = []  # other names people use for it ("2024 package")
     title: Text
     signed: Date
     in_force: InForce
     commencement: str | None = None  # the rule that sets the in-force date, as the act states it
     summary: str | None = None
-    amends_elsewhere: list[str] = Field(default_factory=list)  # provisions outside the KB it is reported to amend ("Art. 120")
+    amends_elsewhere: list[str] = []  # provisions outside the KB it is reported to amend ("Art. 120")
     note: str | None = None
 
 
@@ -215,19 +191,17 @@ class Versioned(Graded):
     """Common to every version: when it starts and what supports it."""
 
     act: str
-    from_: Date | None = Field(default=None, alias="from")
+    from_: Date | None = None
     repealed: bool = False
     note: str | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
 
 class Elements(Strict):
-    acts: list[VocabId] = Field(default_factory=list)
-    means: list[VocabId] = Field(default_factory=list)
-    purposes: list[VocabId] = Field(default_factory=list)
-    victim: list[VocabId] = Field(default_factory=list)
-    circumstances: list[VocabId] = Field(default_factory=list)
+    acts: list[VocabId] = []
+    means: list[VocabId] = []
+    purposes: list[VocabId] = []
+    victim: list[VocabId] = []
+    circumstances: list[VocabId] = []
 
     def ids(self) -> list[str]:
         return [*self.acts, *self.means, *self.purposes, *self.victim, *self.circumstances]
@@ -249,11 +223,9 @@ class Amount(Strict):
     min: OrUnknown(Annotated[int, Field(gt=0)]) | None = None  # None: no special minimum ("up to N")
     max: OrUnknown(Annotated[int, Field(gt=0)]) | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Amount:
+    def __post_init__(self) -> None:
         if isinstance(self.min, int) and isinstance(self.max, int) and self.min > self.max:
             raise ValueError(f"min {self.min} {self.unit} is above max {self.max} {self.unit}")
-        return self
 
 
 AMOUNT_UNITS = {"fine": "mci", "correctional_labour": "mci", "community_service": "hours", "arrest": "days"}
@@ -266,18 +238,16 @@ class MainPunishment(Strict):
     amount: Amount | None = None  # instead of min/max months, for the kinds in AMOUNT_UNITS
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _one_measure(self) -> MainPunishment:
+    def __post_init__(self) -> None:
         if self.amount is None:
             if self.kind in ("fine", "community_service") and (self.min is not None or self.max is not None):
                 raise ValueError(f"{self.kind} is counted in {AMOUNT_UNITS[self.kind]}, not months: write "
                                  f"`amount: {{unit: {AMOUNT_UNITS[self.kind]}, max: ...}}`")
-            return self
+            return
         if AMOUNT_UNITS.get(self.kind) != self.amount.unit:
             raise ValueError(f"{self.kind} is not counted in {self.amount.unit}")
         if self.min is not None or self.max is not None:
             raise ValueError("give either a term in months (min, max) or an amount, not both")
-        return self
 
 
 class AdditionalPunishment(Strict):
@@ -294,8 +264,8 @@ def _some(mains: list) -> list:
 
 
 class Penalty(Strict):
-    main: OrUnknown(Annotated[list[MainPunishment], AfterValidator(_some)])
-    additional: OrUnknown(list[AdditionalPunishment]) = Field(default_factory=list)
+    main: OrUnknown(Annotated[list[MainPunishment], Check(_some)])
+    additional: OrUnknown(list[AdditionalPunishment]) = []
 
 
 class Claim(Graded):
@@ -313,8 +283,8 @@ class TitleVersion(Versioned):
 class Body(Versioned):
     summary: OrUnknown(str) | None = None  # our own words, in English
     elements: OrUnknown(Elements) | None = None
-    text_ru: str | None = Field(default=None, alias="text.ru")  # only as read from an official text
-    text_kk: str | None = Field(default=None, alias="text.kk")
+    text_ru: str | None = None  # only as read from an official text
+    text_kk: str | None = None
 
 
 class ItemVersion(Body):
@@ -323,7 +293,7 @@ class ItemVersion(Body):
 
 class Item(Strict):
     id: ItemId
-    versions: list[ItemVersion] = Field(min_length=1)
+    versions: Annotated[list[ItemVersion], Field(min_length=1)]
 
 
 class Provenance(Graded):
@@ -335,16 +305,16 @@ class PartVersion(Body):
     # The penalty's own sources and grade, when the version's other facts rest elsewhere (the penalty made
     # unknown by a news item while the disposition is carried over by inference).
     penalty_provenance: Provenance | None = None
-    conflicts: list[Claim] = Field(default_factory=list)
+    conflicts: list[Claim] = []
     items_complete: bool = True  # false: the sources show only some of the items
 
 
 class Part(Strict):
     id: PartId
     label: str | None = None  # for a part whose number is unknown: what it is
-    builds_on: list[PartId] = Field(default_factory=list)  # a qualifying part: "the acts of parts 1 or 2, if ..."
-    versions: list[PartVersion] = Field(min_length=1)
-    items: list[Item] = Field(default_factory=list)
+    builds_on: list[PartId] = []  # a qualifying part: "the acts of parts 1 or 2, if ..."
+    versions: Annotated[list[PartVersion], Field(min_length=1)]
+    items: list[Item] = []
 
     @property
     def base(self) -> bool:
@@ -372,37 +342,36 @@ class Reported(Graded):
     until: str | None = None  # ... until this act's, if the figure is known to stop applying
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _shape(self):
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if (self.scope == "part") != (self.part is not None):
             raise ValueError("a reported fact names a `part` exactly when its scope is `part`")
         if self.max is None and self.elements is None:
             raise ValueError("a reported fact needs a figure (`max`) or `elements`")
-        return self
 
 
 class NoteVersion(Versioned):
     summary: OrUnknown(str)  # our own words
-    text_ru: str | None = Field(default=None, alias="text.ru")
-    text_kk: str | None = Field(default=None, alias="text.kk")
+    text_ru: str | None = None
+    text_kk: str | None = None
 
 
 class ArticleNote(Strict):
     """A note the Code itself attaches to the article ("Примечание", "Ескертпе"): an exemption, a definition."""
 
     id: str
-    versions: list[NoteVersion] = Field(min_length=1)
+    versions: Annotated[list[NoteVersion], Field(min_length=1)]
 
 
 class Article(Strict):
     article: ArticleNumber
     code: str
-    titles: list[TitleVersion] = Field(min_length=1)
-    structure: list[StructureVersion] = Field(default_factory=list)
-    reported: list[Reported] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)  # ours: what the sources leave open
-    parts: list[Part] = Field(min_length=1)
-    code_notes: list[ArticleNote] = Field(default_factory=list)
+    titles: Annotated[list[TitleVersion], Field(min_length=1)]
+    structure: list[StructureVersion] = []
+    reported: list[Reported] = []
+    notes: list[str] = []  # ours: what the sources leave open
+    parts: Annotated[list[Part], Field(min_length=1)]
+    code_notes: list[ArticleNote] = []
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -444,7 +413,7 @@ class DefinitionVersion(Versioned):
     summary: OrUnknown(str)
     elements: OrUnknown(list[VocabId])
     exhaustive: bool = True  # false: it includes at least these; whether it includes others is unknown ...
-    excludes: list[VocabId] = Field(default_factory=list)  # ... except these, known not to be included
+    excludes: list[VocabId] = []  # ... except these, known not to be included
 
 
 class FactVersion(Versioned):
@@ -471,10 +440,10 @@ class Code(Graded):
     kind: Literal["code"]
     act: str
     jurisdiction: str
-    age_of_majority: list[FactVersion] = Field(min_length=1)
-    crime_categories: list[CategoryRulesVersion] = Field(min_length=1)
-    exploitation: list[DefinitionVersion] = Field(min_length=1)
-    general_part: dict[GeneralRule, list[RuleVersion]] = Field(default_factory=dict)
+    age_of_majority: Annotated[list[FactVersion], Field(min_length=1)]
+    crime_categories: Annotated[list[CategoryRulesVersion], Field(min_length=1)]
+    exploitation: Annotated[list[DefinitionVersion], Field(min_length=1)]
+    general_part: dict[GeneralRule, list[RuleVersion]] = {}
 
     def facts(self) -> dict[str, list]:
         """Every versioned general-part fact, by the name the engines and `diff` use."""
@@ -484,9 +453,9 @@ class Code(Graded):
 
 class Term(Strict):
     label: Text
-    synonyms: dict[Literal["en", "ru", "kk"], list[str]] = Field(default_factory=dict)
+    synonyms: dict[Literal["en", "ru", "kk"], list[str]] = {}
     # A wider term: a fact stated as this term meets an element that is one of these only once it is proved.
-    narrower: list[VocabId] = Field(default_factory=list)
+    narrower: list[VocabId] = []
     note: str | None = None
 
 
@@ -499,7 +468,7 @@ class SourceRegistry(Strict):
 
 
 class AmendmentFile(Strict):
-    acts: list[Act] = Field(min_length=1)
+    acts: Annotated[list[Act], Field(min_length=1)]
 
 
 # -- other instruments: the Protocol, UNTOC, the 2024 Law, the Supreme Court resolution ------------------
@@ -525,8 +494,8 @@ class Provision(Graded):
     obligation: Literal["mandatory", "recommended", "none"] = "none"
     elements: Elements | None = None
     illustrative: bool = False  # the means are examples ("including by ..."), not conditions
-    establishes: list[Establishes] = Field(default_factory=list)
-    applies_to: list[str] = Field(default_factory=list)  # articles of the Code a case-law rule reads
+    establishes: list[Establishes] = []
+    applies_to: list[str] = []  # articles of the Code a case-law rule reads
     paragraph: OrUnknown(str) | None = None  # for case-law rules: the paragraph, when known
     note: str | None = None
 
@@ -539,7 +508,7 @@ class Instrument(Graded):
     adopted: OrUnknown(Date)
     in_force: OrUnknown(Date) | None = None
     note: str | None = None
-    provisions: list[Provision] = Field(min_length=1)
+    provisions: Annotated[list[Provision], Field(min_length=1)]
 
     def provision(self, provision_id: str) -> Provision | None:
         return next((p for p in self.provisions if p.id == provision_id), None)
@@ -584,25 +553,23 @@ class Requirement(Strict):
     id: str
     group: RowGroup
     title: str  # ours, in English
-    basis: list[Basis] = Field(default_factory=list)  # the instruments' provisions it comes from ...
-    proposed_by: list[SourceRef] = Field(default_factory=list)  # ... or the papers and reports that propose it
+    basis: list[Basis] = []  # the instruments' provisions it comes from ...
+    proposed_by: list[SourceRef] = []  # ... or the papers and reports that propose it
     kind: RowKind
     test: GapTest
-    elements: list[VocabId] = Field(default_factory=list)  # what the test looks for
+    elements: list[VocabId] = []  # what the test looks for
     establishes: str | None = None  # for test case_law
     fact: str | None = None  # for test general_part: attempt, complicity, organising, reconciliation
     expect: bool = True  # for test general_part: the rule should exist (false: reconciliation should not)
     threshold_months: Annotated[int, Field(ge=0, le=MAX_TERM_MONTHS)] | None = None  # for test max_penalty
 
-    @model_validator(mode="after")
-    def _origin(self):
+    def __post_init__(self) -> None:
         if not self.basis and not self.proposed_by:
             raise ValueError("a requirement needs a `basis` (instrument provisions) or `proposed_by` (sources)")
-        return self
 
 
 class Checklist(Strict):
-    requirements: list[Requirement] = Field(min_length=1)
+    requirements: Annotated[list[Requirement], Field(min_length=1)]
 
 
 class Equivalent(Graded):
@@ -618,13 +585,13 @@ class Equivalent(Graded):
 class Annotation(Graded):
     requirement: str
     status: GapStatus  # what the sources say ...
-    verify: list[str] = Field(default_factory=list)  # ... once these facts are verified: until then the row is `unknown`
+    verify: list[str] = []  # ... once these facts are verified: until then the row is `unknown`
     summary: str
 
 
 class Comparison(Strict):
     conduct: str
-    provisions: list[str] = Field(min_length=2)  # citations, the trafficking one first; an item names the conduct
+    provisions: Annotated[list[str], Field(min_length=2)]  # citations, the trafficking one first; an item names the conduct
 
 
 class Roles(Strict):
@@ -639,6 +606,6 @@ class Mapping(Strict):
     code: str
     standard: str
     roles: Roles
-    equivalents: list[Equivalent] = Field(default_factory=list)
-    annotations: list[Annotation] = Field(default_factory=list)
-    consistency: list[Comparison] = Field(default_factory=list)
+    equivalents: list[Equivalent] = []
+    annotations: list[Annotation] = []
+    consistency: list[Comparison] = []

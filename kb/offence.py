@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel
-
 from . import roles
 from .category import max_months
 from .citation import Citation
 from .model import GRADE_RANK, UNKNOWN, Elements, Grade, Text, weakest
+from .record import Data
 from .results import PenaltyData
 from .show import penalty_data
 from .snapshot import ArticleAt, PartAt, Snapshot
@@ -57,7 +56,7 @@ CONDITIONAL = ("narrower", "maybe_in_definition", "definition_unknown")  # a cha
 _KIND = ("acts", "means", "purposes")  # the slots whose facts are stated by kind (vocab.SLOTS: their prefixes)
 
 
-class Decision(BaseModel):
+class Decision(Data):
     """How one slot of a base part (or one victim element) was decided."""
 
     slot: Literal["acts", "means", "purposes", "victim", "circumstances", "elements"]
@@ -72,7 +71,7 @@ class Decision(BaseModel):
     where: str | None = None  # the provision it points to: "135.2.6"
 
 
-class ItemCheck(BaseModel):
+class ItemCheck(Data):
     id: str
     applies: Status
     matched: list[str] = []
@@ -80,7 +79,7 @@ class ItemCheck(BaseModel):
     grade: Grade
 
 
-class PartCheck(BaseModel):
+class PartCheck(Data):
     part: str
     label: str | None
     builds_on: list[str]
@@ -94,7 +93,7 @@ class PartCheck(BaseModel):
     max_months: int | Literal["life", "unknown"] | None  # of its penalty; None: no imprisonment, or none stated
 
 
-class Range(BaseModel):
+class Range(Data):
     """Imprisonment, in months; from the last known value when the penalty is unknown at the date."""
 
     min_months: int | Literal["unknown"] | None  # None: no special minimum ("up to")
@@ -103,7 +102,7 @@ class Range(BaseModel):
     grade: Grade
 
 
-class Charge(BaseModel):
+class Charge(Data):
     article: str
     part: str
     part_label: str | None  # a part whose number is not known
@@ -120,7 +119,7 @@ class Charge(BaseModel):
     unranked: list[str] = []  # other parts that apply and cannot be ranked against this one
 
 
-class ArticleCheck(BaseModel):
+class ArticleCheck(Data):
     article: str
     title: Text | None
     role: Role

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Literal
 
-from pydantic import BaseModel
-
 from .category import max_months
 from .citation import parse
 from .model import (
@@ -24,6 +22,7 @@ from .model import (
     Versioned,
     weakest,
 )
+from .record import Data
 from .snapshot import ArticleAt, Conflict, LastKnown, Snapshot
 from .timeline import When, when
 
@@ -36,7 +35,7 @@ Role = Literal["base", "aggravating", "reported", "parallel", "related", "defini
                "general_part", "fact", "penalty", "annotation"]
 
 
-class Equivalence(BaseModel):
+class Equivalence(Data):
     """A national term read as a Protocol term through the mapping, at the mapping entry's grade."""
 
     national: str
@@ -46,7 +45,7 @@ class Equivalence(BaseModel):
     sources: list[str]
 
 
-class Evidence(BaseModel):
+class Evidence(Data):
     role: Role
     article: str | None = None  # a provision of the Code ...
     part: str | None = None
@@ -72,7 +71,7 @@ class Evidence(BaseModel):
     rests: bool = True  # the status rests on it; False: context for the reader
 
 
-class Need(BaseModel):
+class Need(Data):
     """A fact the KB lacks that would decide a row."""
 
     what: Literal["parts_not_encoded", "elements_unknown", "definition_partial", "fact_unknown", "rule_not_encoded",
@@ -86,13 +85,13 @@ class Need(BaseModel):
     sources: list[str] = []
 
 
-class VictimOutcome(BaseModel):
+class VictimOutcome(Data):
     victim: Victim
     article: str
     status: GapStatus
 
 
-class Trust(BaseModel):
+class Trust(Data):
     grade: Grade  # the weakest fact the status rests on
     inferred: bool  # some of them is inferred (or read through an inferred equivalence)
     last_known: bool  # some value is unknown at the point and shown as last known

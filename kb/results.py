@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Iterable, Literal
 
-from pydantic import BaseModel
-
-from .model import UNKNOWN, Data, Grade, Penalty, Text, Versioned
+from .model import UNKNOWN, Grade, Penalty, Text, Versioned
+from .record import Data
 from .snapshot import Conflict, LastKnown
 from .timeline import When, when
 
@@ -106,7 +105,7 @@ def act_names(kb, ids: Iterable[str]) -> dict[str, ActName]:
     return out
 
 
-def named(kb, result: BaseModel):
+def named(kb, result: Data):
     """The result with `acts` and `labels` filled in for the act and vocabulary ids it uses."""
     dump = result.model_dump(mode="json")
     acts, vocab = set(), set()

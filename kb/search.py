@@ -21,7 +21,8 @@ from typing import Literal
 from .entries import Candidates, entries
 from .errors import BadInput
 from .knowledge import KB
-from .model import Data, Text
+from .model import Text
+from .record import Data
 from .results import ActName, act_names
 from .timeline import When
 from .vocab import CYRILLIC, LANGS, WORD, fold, nearest

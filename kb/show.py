@@ -13,7 +13,8 @@ from typing import Literal
 from . import category
 from .citation import Citation
 from .errors import NotFound
-from .model import UNKNOWN, Data, Elements, Text
+from .model import UNKNOWN, Elements, Text
+from .record import Data
 from .results import ActName, PenaltyData, SourceCite, VersionRef, cite, named, version_ref
 from .snapshot import ArticleAt, Assumption, LastKnown, PartAt, Snapshot, snapshots
 

@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Literal, Sequence
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import NotFound
 from .model import (
     GRADE_RANK,
     UNKNOWN,
     Article,
-    Data,
     Graded,
     Part,
     PartVersion,
@@ -32,11 +29,12 @@ from .model import (
     Reported,
     Versioned,
 )
+from .record import Data, Record
 from .timeline import When, act_order, act_when, when
 
 
 class Assumption(Data):
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     act: str
     in_force: bool
@@ -46,13 +44,16 @@ class Point(Data):
     """Where in legal time the law is read. `applied` holds the acts read as in force; a version with its own
     `from` date counts from that date on a date point. JSON shows what the point is, not the set."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     kind: Literal["date", "act", "before"]  # a date; the Code with an act; the Code just before it
     on: dt.date | None = None
     act: str | None = None
     assumed: tuple[Assumption, ...] = ()  # the reading: each windowed act covering the date, in force or not
-    applied: frozenset[str] = Field(frozenset(), exclude=True)  # internal: the JSON says what the point is
+    applied: InitVar[frozenset[str]] = frozenset()  # not a field: the JSON says what the point is
+
+    def __post_init__(self, applied: frozenset[str]) -> None:
+        object.__setattr__(self, "applied", applied)
 
     def holds(self, v: Versioned) -> bool:
         if v.from_ is not None and self.on is not None:
@@ -211,7 +212,7 @@ class At:
         if old is None:
             return None
         value = _field(old, name)
-        value = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        value = value.model_dump(mode="json") if isinstance(value, Record) else value
         return LastKnown(field=name, value=value, act=old.act, grade=old.confidence, since=when(self.version, self.acts),
                          known_from=when(old, self.acts), sources=[s.ref for s in old.sources if s.role == "rests_on"])
 

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import ConfigDict
-
 from .errors import BadInput
-from .model import UNKNOWN, Act, Data, Dated, Versioned, Window
+from .model import UNKNOWN, Act, Dated, Versioned, Window
+from .record import Data
 
 
 class When(Data):
     """A date in force: exact (`earliest == latest`), or a window whose end may be unknown (`latest` None)."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     earliest: dt.date
     latest: dt.date | None

@@ -8,7 +8,7 @@ import re
 from typing import Literal
 
 from .errors import BadInput
-from .model import Data
+from .record import Data
 
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -12,22 +12,21 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
-
+from .record import Data
 from .vocab import SLOTS, key
 
 # each id prefix with the slot a wording puts it in ("circ." ids: the circumstances)
 PREFIXES = tuple((prefix, slot) for slot, prefix in SLOTS.items() if slot != "victim")
 
 
-class Mapped(BaseModel):
+class Mapped(Data):
     id: str
     slot: str  # acts, means, purposes, victim, circumstances
     phrase: str  # as it stands in the text, folded
     how: str  # label | synonym
 
 
-class Wording(BaseModel):
+class Wording(Data):
     """What the wording of one part or item says in vocabulary terms."""
 
     mapped: list[Mapped] = []

@@ -17,18 +17,17 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from ..record import Data
 from .numbers import PATTERN, fold, parse_number
 
 Action = Literal["changed", "new_wording", "repealed", "added"]
 Element = Literal["article", "title", "part", "item", "note", "other"]  # other: a chapter, the contents, ...
 
 
-class Commencement(BaseModel):
+class Commencement(Data):
     """When an act comes into force, as its note states it."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     kind: Literal["after_publication", "on_publication", "date", "see_article"]
     days: int | None = None  # after_publication: calendar days after the day of first official publication
@@ -37,8 +36,8 @@ class Commencement(BaseModel):
     article: str | None = None  # see_article: the act's own article on its commencement
 
 
-class ActRef(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class ActRef(Data):
+    _frozen = True
 
     date: dt.date  # the act's date (signed)
     number: str  # "292-VI": with its convocation suffix in Latin letters
@@ -46,10 +45,10 @@ class ActRef(BaseModel):
     commencement_text: str | None = None  # the note's own words in parentheses, when it has them
 
 
-class Target(BaseModel):
+class Target(Data):
     """What a note is about: the most specific element it names, with the levels above from its context."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     element: Element
     article: str | None = None
@@ -57,8 +56,8 @@ class Target(BaseModel):
     item: str | None = None
 
 
-class AmendmentNote(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class AmendmentNote(Data):
+    _frozen = True
 
     line: int
     style: Literal["footnote", "inline"]

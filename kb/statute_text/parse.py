@@ -15,17 +15,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from pydantic import BaseModel, ConfigDict
-
 from ..errors import Finding
+from ..record import Data
 from .notes import AmendmentNote, NoteProblem, Target, is_note, read_note
 from .numbers import fold
 from .read import Document, Format, Lang
 from .sanction import Sanction, read_sanction
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Frozen(Data):
+    _frozen = True
 
 
 class ParsedItem(_Frozen):

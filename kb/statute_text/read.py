@@ -17,9 +17,8 @@ from html.parser import HTMLParser
 from typing import Literal
 from xml.etree import ElementTree
 
-from pydantic import BaseModel, ConfigDict
-
 from ..errors import Finding, InvalidKB
+from ..record import Data
 from .numbers import fold
 
 Lang = Literal["ru", "kk"]
@@ -27,17 +26,17 @@ Format = Literal["text", "html", "docx"]
 DOCX_LIMIT = 64 * 1024 * 1024  # bytes of word/document.xml; the whole Code is a fraction of this
 
 
-class Line(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class Line(Data):
+    _frozen = True
 
     number: int
     text: str
 
 
-class Document(BaseModel):
+class Document(Data):
     """The lines of a text, stripped, without the empty ones; what language it is in and as of when."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     name: str
     format: Format

@@ -20,18 +20,17 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
-
-from ..model import AdditionalPunishment, Amount, MainPunishment, Penalty, format_months
+from ..model import AdditionalPunishment, MainPunishment, Penalty, format_months
+from ..record import Data
 from .numbers import PATTERN, fold, parse_number
 
 YEAR, MONTH = 12, 1
 
 
-class Sanction(BaseModel):
+class Sanction(Data):
     """What a sanction says, or why it could not be read (then `penalty` is None and `error` says where)."""
 
-    model_config = ConfigDict(frozen=True)
+    _frozen = True
 
     text: str
     penalty: Penalty | None = None
@@ -50,12 +49,13 @@ class _Main:
     amount: tuple[str, int | None, int | None] | None = None  # unit, min, max
 
     def punishment(self) -> MainPunishment:
+        """Validated as a KB file is (a term past the sanity bound is a ValueError)."""
         if self.amount:
             unit, lo, hi = self.amount
-            return MainPunishment(kind=self.kind, amount=Amount(unit=unit, min=lo, max=hi))
+            return MainPunishment.model_validate({"kind": self.kind, "amount": {"unit": unit, "min": lo, "max": hi}})
         lo, hi = self.months or (None, None)
-        return MainPunishment(kind=self.kind, min=None if lo is None else format_months(lo),
-                              max=None if hi is None else format_months(hi))
+        return MainPunishment.model_validate({"kind": self.kind, "min": None if lo is None else format_months(lo),
+                                              "max": None if hi is None else format_months(hi)})
 
 
 _compiled = functools.lru_cache(maxsize=None)(re.compile)
@@ -193,7 +193,7 @@ def _ru_addition(c: _Cursor) -> tuple[AdditionalPunishment, bool] | None:
             raise _Unread("a ban for one term (the penalty model holds no range for it)")
         term = format_months(hi)
     optional = bool(c.take(r",? (?:или|либо) без такового"))
-    return AdditionalPunishment(kind="ban", mandatory=not optional, term=term), comma
+    return AdditionalPunishment.model_validate({"kind": "ban", "mandatory": not optional, "term": term}), comma
 
 
 def _read_ru(c: _Cursor) -> tuple[list[_Main], list[tuple[AdditionalPunishment, int | None]]]:
@@ -314,7 +314,7 @@ def _kk_addition(c: _Cursor) -> AdditionalPunishment | None:
     c.need(r" айыра отырып", "'айыра отырып'")
     optional = bool(c.take(r" немесе онсыз"))
     c.take(r",")
-    return AdditionalPunishment(kind="ban", mandatory=not optional, term=term)
+    return AdditionalPunishment.model_validate({"kind": "ban", "mandatory": not optional, "term": term})
 
 
 def _read_kk(c: _Cursor) -> tuple[list[_Main], list[tuple[AdditionalPunishment, int | None]]]:

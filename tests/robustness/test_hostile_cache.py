@@ -1,6 +1,7 @@
-"""A cache that cannot run code: entries are checksummed JSON; whatever happens to them (planted, truncated,
+"""A cache that cannot run code: entries are checksummed JSON of kb/model.py's records; whatever happens to them (planted, truncated,
 deleted, written by another version) the next command rebuilds them, with one note, and answers correctly."""
 
+import hashlib
 import json
 import pickle
 import shutil
@@ -49,14 +50,21 @@ def max_128_1(root) -> int:
     return load(root).articles["128"].parts[0].versions[1].penalty.main[0].max
 
 
-DAMAGES = ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data"]
+DAMAGES = ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data", "not a model class",
+           "a field too many"]
 
 
-@pytest.mark.parametrize("entry, damage", [("art-128.json", d) for d in DAMAGES]
-                         + [("core.json", d) for d in ("pickle", "deleted", "not valid data")])
-def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, entry, damage):
+def entry(data) -> bytes:
+    """A cache entry with a valid checksum over this JSON, written as is."""
+    body = json.dumps(data).encode()
+    return cache.FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+@pytest.mark.parametrize("name, damage", [("art-128.json", d) for d in DAMAGES]
+                         + [("core.json", d) for d in ("pickle", "deleted", "not valid data", "not a model class")])
+def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, name, damage):
     root, folder, said = cached_kb
-    path = folder / entry
+    path = folder / name
     marker = tmp_path / "planted-code-ran"
     if damage == "pickle":
         path.write_bytes(pickle.dumps(Planted(marker)))
@@ -69,11 +77,16 @@ def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, entry, da
     elif damage == "altered":  # one bit flipped in the middle
         raw = path.read_bytes()
         path.write_bytes(raw[:len(raw) // 2] + bytes([raw[len(raw) // 2] ^ 1]) + raw[len(raw) // 2 + 1:])
+    elif damage == "not a model class":  # the tag names a class the cache may not build
+        path.write_bytes(entry({"~": "Popen", "args": ["touch", str(marker)]}))
+    elif damage == "a field too many":
+        data = json.loads(path.read_bytes().partition(b"\n")[2])
+        path.write_bytes(entry({**data, "__class__": "x"}))
     else:  # a valid checksum over data that is not the KB's
-        path.write_bytes(cache._encode({"articles": 1} if entry == "core.json" else ["not", "an", "article"]))
+        path.write_bytes(cache._encode({"articles": 1} if name == "core.json" else ["not", "an", "article"]))
     assert max_128_1(root) == 84
     assert not marker.exists()
-    assert len(said) == 1 and str(path if entry != "core.json" else folder) in said[0] and "rebuilt" in said[0]
+    assert len(said) == 1 and str(path if name != "core.json" else folder) in said[0] and "rebuilt" in said[0]
     assert max_128_1(root) == 84 and len(said) == 1  # whole again: the next run says nothing
 
 
@@ -91,7 +104,7 @@ def test_entries_are_data_with_a_checksum(cached_kb):
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["core.json", *(f"art-{n}.json" for n in ("116", "125", "125-1", "126", "128", "134", "135", "308", "309"))])
     header, _, body = (folder / "art-128.json").read_bytes().partition(b"\n")
-    assert header.startswith(cache.FORMAT + b" ") and json.loads(body)["article"] == "128"
+    assert header.startswith(cache.FORMAT + b" ") and json.loads(body)["article"] == "128" and json.loads(body)["~"] == "Article"
 
 
 def test_the_key_covers_the_interpreter_and_the_libraries(kb_copy, tmp_path, monkeypatch):

@@ -1,0 +1,236 @@
+"""Records: the KB's models and the engines' results as standard-library dataclasses.
+
+A lookup builds and reads records without importing pydantic (importing it and building its validators was
+most of what a lookup paid beyond typer and rich). Pydantic is imported only to validate a file (a KB file, a
+facts file, a draft) and to describe a result's JSON Schema: it validates the dataclasses as they are.
+`model_dump` writes a record as plain data itself. What it checks beyond a field's type is written in the annotations with the
+markers below, which build their pydantic part only when a validator is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from enum import Enum
+from typing import Annotated, Any, Callable, ClassVar, Collection, Literal, Union
+
+
+class Record:
+    """A dataclass with keyword-only fields; `[]` and `{}` defaults become fresh copies for each record.
+    A class that sets `_frozen = True` is frozen (and hashable when its fields are).
+
+    Equality, hashing, freezing and repr are the methods below, written once, rather than code that
+    `dataclasses` generates and compiles for each of the ~170 classes at every start (40 ms here)."""
+
+    __pydantic_config__: ClassVar[dict] = {}
+    _frozen: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ == __name__:  # the bases below hold no fields
+            return
+        for name in cls.__dict__.get("__annotations__", {}):
+            default = cls.__dict__.get(name)
+            if isinstance(default, (list, dict)):
+                setattr(cls, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
+        if cls.__doc__ is None:
+            cls.__doc__ = ""  # or dataclasses computes a signature to write one
+        dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(cls)
+
+    def __eq__(self, other: object) -> bool:
+        return self.__class__ is other.__class__ and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        if not self._frozen:
+            raise TypeError(f"unhashable type: {type(self).__name__!r}")
+        return hash(tuple(self.__dict__.values()))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen and name in self.__dict__:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if self._frozen:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        object.__delattr__(self, name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        """A record from plain data (a parsed file), or pydantic's ValidationError."""
+        return adapter(cls).validate_python(data)
+
+    def model_dump(self, mode: Literal["python", "json"] = "python", *, exclude: Collection[str] = (),
+                   exclude_none: bool = False, by_alias: bool = False) -> dict[str, Any]:
+        """The record as a mapping of its fields, records within as mappings too; in `json` mode, dates as
+        ISO strings and tuples and sets as lists. `exclude` names fields of this record, `exclude_none`
+        drops every record's fields that are None."""
+        how = (mode == "json", exclude_none, by_alias)
+        out = {}
+        for k in _names(type(self)):
+            v = getattr(self, k)
+            if k not in exclude and not (exclude_none and v is None):
+                out[_ALIASES.get(k, k) if by_alias else k] = _plain(v, how)
+        return out
+
+    def model_copy(self, update: dict[str, Any] | None = None) -> Any:
+        return dataclasses.replace(self, **(update or {}))
+
+    @classmethod
+    def model_json_schema(cls, **kwargs: Any) -> dict:
+        return adapter(cls).json_schema(**kwargs)
+
+
+class Data(Record):
+    """The base of the engines' results."""
+
+
+_ALIASES = {"from_": "from", "text_ru": "text.ru", "text_kk": "text.kk"}  # keys a Python name cannot spell
+
+
+class Strict(Record):
+    """The base of what a file states: frozen, and a key the model does not know is an error."""
+
+    __pydantic_config__ = {"extra": "forbid", "validate_by_name": True, "validate_by_alias": True,
+                           "alias_generator": lambda name: _ALIASES.get(name, name)}
+    _frozen = True
+
+
+def fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """A record class's field names, each with the key a file writes for it."""
+    return tuple((f.name, _ALIASES.get(f.name, f.name)) for f in dataclasses.fields(cls))
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
+    if isinstance(value, Record):
+        json, exclude_none, by_alias = how
+        return value.model_dump("json" if json else "python", exclude_none=exclude_none, by_alias=by_alias)
+    if isinstance(value, dict):
+        return {k: _plain(v, how) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        out = [_plain(v, how) for v in value]
+        return out if how[0] or isinstance(value, list) else type(value)(out)
+    if how[0] and isinstance(value, (dt.date, Enum)):
+        return value.isoformat() if isinstance(value, dt.date) else value.value
+    return value
+
+
+@functools.cache
+def adapter(tp: Any) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(tp)
+
+
+# -- what pydantic checks beyond a field's type: markers for `Annotated`, read only when a validator is built ----
+
+
+class Field:
+    """Pydantic's `Field` constraints (pattern, min_length, gt, strict ...)."""
+
+    def __init__(self, **constraints: Any):
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field as PydanticField
+
+        return handler.generate_schema(Annotated[source, PydanticField(**self.constraints)])
+
+
+class Parsed:
+    """A value read by `parse` (which raises ValueError) instead of by its type, and written by `dump`."""
+
+    def __init__(self, parse: Callable[[Any], Any], dump: Callable[[Any], Any]):
+        self.parse, self.dump = parse, dump
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import PlainSerializer, PlainValidator
+
+        return handler.generate_schema(Annotated[source, PlainValidator(self.parse), PlainSerializer(self.dump)])
+
+
+class Check:
+    """A test run on the value once its type is validated: it returns the value or raises ValueError."""
+
+    def __init__(self, test: Callable[[Any], Any]):
+        self.test = test
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import AfterValidator
+
+        return handler.generate_schema(Annotated[source, AfterValidator(self.test)])
+
+
+class OneOf:
+    """A union whose branch `pick` chooses from the value, so that a value failing its branch reports only
+    that branch's errors. The branch's tag (a string starting with ~) appears in an error's path."""
+
+    def __init__(self, pick: Callable[[Any], str], **branches: Any):
+        self.pick, self.branches = pick, branches
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator, Tag
+
+        tagged = tuple(Annotated[tp, Tag(tag)] for tag, tp in self.branches.items())
+        return handler.generate_schema(Annotated[Union[tagged], Discriminator(self.pick)])
+
+
+def one_of(pick: Callable[[Any], str], **branches: Any) -> Any:
+    """The type `Union[*branches]`, validated by `OneOf`."""
+    return Annotated[Union[tuple(branches.values())], OneOf(pick, **{f"~{k}": v for k, v in branches.items()})]
+
+
+# -- the cache's format: records as JSON, each tagged with its class (data, never code) --------------------------
+
+
+def encode(value: Any) -> Any:
+    """Plain JSON data for records, dates, lists and mappings; decode() with the same classes reverses it."""
+    if isinstance(value, Record):
+        out = {"~": type(value).__name__}
+        for k, v in value.__dict__.items():
+            out[k] = encode(v)
+        return out
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        if any(isinstance(k, str) and k.startswith("~") for k in value):
+            return {"~map": [[k, encode(v)] for k, v in value.items()]}
+        return {k: encode(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return {"~date": value.isoformat()}
+    return value
+
+
+class Foreign(ValueError):
+    """Cached data that names a class it may not, or lacks or adds a field."""
+
+
+def decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
+    """The object hook for json.loads that rebuilds what encode() wrote, for these record classes only. A
+    record is rebuilt without validation: it was validated before it was encoded."""
+    names = {name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in classes.items()}
+
+    def hook(d: dict) -> Any:
+        if "~" in d:
+            name = d.pop("~")
+            if names.get(name) != d.keys():
+                raise Foreign(f"unexpected record {name!r}")
+            obj = object.__new__(classes[name])
+            obj.__dict__.update(d)
+            return obj
+        if "~date" in d:
+            return dt.date.fromisoformat(d["~date"])
+        if "~map" in d:
+            return dict(d["~map"])
+        return d
+
+    return hook
