@@ -20,23 +20,19 @@ class Record:
     """A dataclass with keyword-only fields; `[]` and `{}` defaults become fresh copies for each record.
     A class that sets `_frozen = True` is frozen (and hashable when its fields are).
 
-    Equality, hashing, freezing and repr are the methods below, written once, rather than code that
-    `dataclasses` generates and compiles for each of the ~170 classes at every start (40 ms here)."""
+    `dataclasses` compiles code for every class it makes (~0.5 ms each, for ~170 classes at every start), so
+    a class is made a dataclass only when a record of it is first built in code, or pydantic first validates
+    any (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and repr are the
+    methods below, written once, rather than generated for each class."""
 
     __pydantic_config__: ClassVar[dict] = {}
     _frozen: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.__module__ == __name__:  # the bases below hold no fields
-            return
-        for name in cls.__dict__.get("__annotations__", {}):
-            default = cls.__dict__.get(name)
-            if isinstance(default, (list, dict)):
-                setattr(cls, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
-        if cls.__doc__ is None:
-            cls.__doc__ = ""  # or dataclasses computes a signature to write one
-        dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(cls)
+        if cls.__module__ != __name__:  # (the bases below hold no fields)
+            cls.__init__ = _make_then_init  # its own, so that a made base's __init__ is not used instead
+            _PENDING.append(cls)
 
     def __eq__(self, other: object) -> bool:
         return self.__class__ is other.__class__ and self.__dict__ == other.__dict__
@@ -78,6 +74,7 @@ class Record:
         return out
 
     def model_copy(self, update: dict[str, Any] | None = None) -> Any:
+        _made(type(self))
         return dataclasses.replace(self, **(update or {}))
 
     @classmethod
@@ -100,14 +97,44 @@ class Strict(Record):
     _frozen = True
 
 
-def fields(cls: type) -> tuple[tuple[str, str], ...]:
-    """A record class's field names, each with the key a file writes for it."""
-    return tuple((f.name, _ALIASES.get(f.name, f.name)) for f in dataclasses.fields(cls))
+_PENDING: list[type] = []  # record classes not yet made dataclasses, in the order they were defined
+
+
+def _made(cls: type | None = None) -> None:
+    """Make `cls` and its bases dataclasses (every pending class when None), bases first."""
+    todo = [c for c in reversed(cls.__mro__) if c in _PENDING] if cls else list(_PENDING)
+    for c in todo:
+        for name in c.__dict__.get("__annotations__", {}):
+            default = c.__dict__.get(name)
+            if isinstance(default, (list, dict)):
+                setattr(c, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
+        if c.__doc__ is None:
+            c.__doc__ = ""  # or dataclasses computes a signature to write one
+        del c.__init__
+        dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(c)
+        _PENDING.remove(c)
+
+
+def _make_then_init(self: Record, **kwargs: Any) -> None:
+    _made(type(self))
+    type(self).__init__(self, **kwargs)
 
 
 @functools.cache
 def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    """A record class's field names in the dataclass's order, read from the annotations (it need not be made)."""
+    names: dict[str, None] = {}
+    for c in reversed(cls.__mro__):
+        if issubclass(c, Record) and c.__module__ != __name__:
+            for name, tp in c.__dict__.get("__annotations__", {}).items():
+                if not str(tp).startswith(("ClassVar", "InitVar", "typing.ClassVar", "dataclasses.InitVar")):
+                    names.setdefault(name)
+    return tuple(names)
+
+
+def fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """A record class's field names, each with the key a file writes for it."""
+    return tuple((name, _ALIASES.get(name, name)) for name in _names(cls))
 
 
 def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
@@ -128,6 +155,7 @@ def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
 def adapter(tp: Any) -> Any:
     from pydantic import TypeAdapter
 
+    _made()  # pydantic reads nested records as dataclasses
     return TypeAdapter(tp)
 
 
@@ -217,7 +245,7 @@ class Foreign(ValueError):
 def decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
     """The object hook for json.loads that rebuilds what encode() wrote, for these record classes only. A
     record is rebuilt without validation: it was validated before it was encoded."""
-    names = {name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in classes.items()}
+    names = {name: frozenset(_names(cls)) for name, cls in classes.items()}
 
     def hook(d: dict) -> Any:
         if "~" in d:
