@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -26,6 +25,8 @@ STALE_AFTER = 3600  # seconds
 
 def temporary(directory: Path, name: str, folder: bool = False) -> Path:
     """A new, empty temporary file (or folder) in `directory` for a target called `name`."""
+    import tempfile  # only a command that writes pays for it
+
     make = tempfile.mkdtemp if folder else tempfile.mkstemp
     made = make(dir=directory, prefix=f".{name}-{os.getpid()}-", suffix=".tmp")
     if not folder:
