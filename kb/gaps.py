@@ -13,7 +13,7 @@ from .category import floor_months, max_months
 from .citation import parse
 from .errors import NotFound
 from .model import UNKNOWN, Basis, GapStatus, Grade, Requirement, RowGroup, RowKind, SourceRef, Text, weakest
-from .record import Data
+from .record import Data, items
 from .requirements import TESTS, Equivalence, Evidence, Law, Need, Trust, Victim, VictimOutcome, grade_of
 from .results import ActName, SourceCite, cite, named
 from .snapshot import Conflict, LastKnown, Point, Snapshot, act_point, points
@@ -381,21 +381,11 @@ def _finish(kb, report: GapReport) -> GapReport:
     """Name the acts, labels, instruments and sources the report uses, so the JSON stands on its own."""
     refs: set[str] = set()
     instruments: set[str] = set()
-
-    def walk(x) -> None:
-        if isinstance(x, dict):
-            for k, v in x.items():
-                if k in ("sources", "proposed_by") and isinstance(v, list):
-                    refs.update(s if isinstance(s, str) else s.get("ref") for s in v
-                                if isinstance(s, (str, dict)))
-                if k == "instrument" and isinstance(v, str):
-                    instruments.add(v)
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(report.model_dump(mode="json"))
+    for k, v in items(report):
+        if k in ("sources", "proposed_by") and isinstance(v, list):
+            refs.update(s if isinstance(s, str) else getattr(s, "ref", None) for s in v)
+        if k == "instrument" and isinstance(v, str):
+            instruments.add(v)
     refs.discard(None)
     sources = {c.ref: c for c in cite(kb, [SourceRef(ref=r) for r in sorted(refs)])}
     titles = {i: kb.instruments[i].title for i in sorted(instruments) if i in kb.instruments}

@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import typing
 from enum import Enum
-from typing import Annotated, Any, Callable, ClassVar, Collection, Literal, Union
+from typing import Annotated, Any, Callable, ClassVar, Collection, Iterator, Literal, Union
 
 
 class Record:
@@ -22,7 +23,7 @@ class Record:
 
     `dataclasses` compiles code for every class it makes (~0.5 ms each, for ~170 classes at every start), so
     a class is made a dataclass only when a record of it is first built in code, or pydantic first validates
-    any (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and repr are the
+    one that may hold it (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and repr are the
     methods below, written once, rather than generated for each class."""
 
     __pydantic_config__: ClassVar[dict] = {}
@@ -100,10 +101,9 @@ class Strict(Record):
 _PENDING: list[type] = []  # record classes not yet made dataclasses, in the order they were defined
 
 
-def _made(cls: type | None = None) -> None:
-    """Make `cls` and its bases dataclasses (every pending class when None), bases first."""
-    todo = [c for c in reversed(cls.__mro__) if c in _PENDING] if cls else list(_PENDING)
-    for c in todo:
+def _made(cls: type) -> None:
+    """Make `cls` and its bases dataclasses, bases first."""
+    for c in [c for c in reversed(cls.__mro__) if c in _PENDING]:
         for name in c.__dict__.get("__annotations__", {}):
             default = c.__dict__.get(name)
             if isinstance(default, (list, dict)):
@@ -151,12 +151,41 @@ def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
     return value
 
 
+def items(value: Any) -> Iterator[tuple[Any, Any]]:
+    """Every (key, value) pair inside records (by field name), mappings and lists (key None), value
+    included (key None): what a walk over the record's dump would meet, without dumping it."""
+    stack: list[tuple[Any, Any]] = [(None, value)]
+    while stack:
+        key, value = stack.pop()
+        yield key, value
+        if isinstance(value, Record):
+            stack.extend((k, getattr(value, k)) for k in _names(type(value)))
+        elif isinstance(value, dict):
+            stack.extend(value.items())
+        elif isinstance(value, (list, tuple)):
+            stack.extend((None, v) for v in value)
+
+
 @functools.cache
 def adapter(tp: Any) -> Any:
     from pydantic import TypeAdapter
 
-    _made()  # pydantic reads nested records as dataclasses
+    for cls in _records_in(tp, set()):  # pydantic reads nested records as dataclasses
+        _made(cls)
     return TypeAdapter(tp)
+
+
+def _records_in(tp: Any, seen: set[type]) -> set[type]:
+    """The record classes a type refers to, through its fields' types."""
+    if isinstance(tp, type) and issubclass(tp, Record):
+        if tp in seen:
+            return seen
+        seen.add(tp)
+        for hint in typing.get_type_hints(tp).values():
+            _records_in(hint, seen)
+    for arg in typing.get_args(tp):
+        _records_in(arg, seen)
+    return seen
 
 
 # -- what pydantic checks beyond a field's type: markers for `Annotated`, read only when a validator is built ----

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable, Literal
 
 from .model import UNKNOWN, Grade, Penalty, Text, Versioned
-from .record import Data
+from .record import Data, items
 from .snapshot import Conflict, LastKnown
 from .timeline import When, when
 
@@ -107,22 +107,12 @@ def act_names(kb, ids: Iterable[str]) -> dict[str, ActName]:
 
 def named(kb, result: Data):
     """The result with `acts` and `labels` filled in for the act and vocabulary ids it uses."""
-    dump = result.model_dump(mode="json")
     acts, vocab = set(), set()
-
-    def walk(x):
-        if isinstance(x, dict):
-            for k, v in x.items():
-                if k in ("act", "describes", "credited", "until") and isinstance(v, str):
-                    acts.add(v)
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-        elif isinstance(x, str):
-            term = x.removeprefix("includes.")  # a definition's slot names the form it includes
+    for k, v in items(result):
+        if isinstance(v, str):
+            if k in ("act", "describes", "credited", "until"):
+                acts.add(v)
+            term = v.removeprefix("includes.")  # a definition's slot names the form it includes
             if term in kb.vocabulary.terms:
                 vocab.add(term)
-
-    walk(dump)
     return result.model_copy(update={"acts": act_names(kb, acts), "labels": labels(kb, vocab)})
