@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .entries import Candidates, entries
+from .entries import Candidates, Entry, entries
 from .errors import BadInput
 from .knowledge import KB
 from .model import Text
@@ -232,26 +232,33 @@ def rank(kb: KB, query: _Query, text: str, pool: Candidates, on: dt.date, limit:
     def title(texts: dict) -> Text:
         return Text(**{lang: texts.get(f"title.{lang}") for lang in LANGS})
 
-    scored = []
-    for e in candidates:
-        if e.kind == "term":
-            continue
-        matches = [query.match(f, t) for f, t in e.texts]
-        matches += [query.match(f, t, vid) for vid in e.elements if vid in terms for f, t in terms[vid].texts]
-        found = _combine(matches)
-        if found is None:
-            continue
-        score, m = found
+    def matches(e: Entry, own: bool = True) -> list[_Match]:
+        via = [query.match(f, t, vid) for vid in e.elements if vid in terms for f, t in terms[vid].texts]
+        return [*(query.match(f, t) for f, t in e.texts), *via] if own else via
+
+    def score(e: Entry) -> float | None:
+        # When its terms match every query word fully, the entry's own texts cannot raise its score: a
+        # whole-Code KB has thousands of entries found through one term, and reading their texts is most
+        # of a search. The texts of the hits shown are read below.
+        via = matches(e, own=False)
+        if via and all(max(m.scores[i] for m in via) == 100 for i in range(len(query.words))):
+            return _combine(via)[0]
+        found = _combine(matches(e))
+        return None if found is None else found[0]
+
+    def hit(e: Entry, score: float) -> Hit:
+        _, m = _combine(matches(e))
         spans = [s for s in m.spans if s]
         own = dict(e.texts)
         heading = Text(en=own.get("title")) if e.kind == "provision" else \
             title(titles.get(e.citation.split(".")[0], {}))
-        scored.append((score, e, Hit(
-            citation=e.citation, kind=e.kind, heading=heading, field=m.field, text=m.text,
-            match_start=min((s[0] for s in spans), default=0), match_end=max((s[1] for s in spans), default=0),
-            term=m.term, summary=own.get("summary"), act=e.act, when=e.when, grade=e.grade, score=score)))
+        return Hit(citation=e.citation, kind=e.kind, heading=heading, field=m.field, text=m.text,
+                   match_start=min((s[0] for s in spans), default=0), match_end=max((s[1] for s in spans), default=0),
+                   term=m.term, summary=own.get("summary"), act=e.act, when=e.when, grade=e.grade, score=score)
+
+    scored = [(s, e) for e in candidates if e.kind != "term" and (s := score(e)) is not None]
     scored.sort(key=lambda s: (-s[0], KIND_RANK[s[1].kind], s[1].order))
-    hits = [h for _, _, h in scored[:limit]]
+    hits = [hit(e, s) for s, e in scored[:limit]]
     suggestions = [] if scored else _suggest(kb, text)
     used = {h.term for h in hits if h.term} | {s.term for s in suggestions}
     return SearchResult(
