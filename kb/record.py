@@ -17,6 +17,16 @@ from enum import Enum
 from typing import Annotated, Any, Callable, ClassVar, Collection, Iterator, Literal, Union
 
 
+def _frozen_setattr(self: Record, name: str, value: Any) -> None:
+    if name in self.__dict__:  # (a field is set once, by __init__)
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    object.__setattr__(self, name, value)
+
+
+def _frozen_delattr(self: Record, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 class Record:
     """A dataclass with keyword-only fields; `[]` and `{}` defaults become fresh copies for each record.
     A class that sets `_frozen = True` is frozen (and hashable when its fields are).
@@ -31,6 +41,8 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if cls._frozen:  # (on these classes only: a result's every field would pay for the check)
+            cls.__setattr__, cls.__delattr__ = _frozen_setattr, _frozen_delattr
         if cls.__module__ != __name__:  # (the bases below hold no fields)
             cls.__init__ = _make_then_init  # its own, so that a made base's __init__ is not used instead
             _PENDING.append(cls)
@@ -42,16 +54,6 @@ class Record:
         if not self._frozen:
             raise TypeError(f"unhashable type: {type(self).__name__!r}")
         return hash(tuple(self.__dict__.values()))
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if self._frozen and name in self.__dict__:
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        if self._frozen:
-            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-        object.__delattr__(self, name)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
