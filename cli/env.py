@@ -24,10 +24,11 @@ class Env:
     width: int | None = None  # None: the terminal's own (80 when it is not a terminal)
 
     def console(self) -> Any:
-        """A rich console on stdout, no colour unless it is a terminal, never wrapping a line mid-word."""
+        """A rich console on stdout, no colour unless it is a terminal, never wrapping a line mid-word, and
+        never reading ":name:" in a text as an emoji."""
         from rich.console import Console
 
-        console = Console(file=self.stdout, width=self.width, highlight=False, soft_wrap=False)
+        console = Console(file=self.stdout, width=self.width, highlight=False, soft_wrap=False, emoji=False)
         console.on_broken_pipe = _broken_pipe  # rich would exit 1 itself; main() turns it into 141
         return console
 

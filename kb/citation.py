@@ -16,10 +16,10 @@ _CODE = r"(?:\s*(?:УК|ҚК)(?:\s*РК)?)?"
 _RU_ART = rf"(?:ст\.?|статья|статьи)\s*({_NUM})"
 _RU_PART = rf"(?:ч\.?|часть|части)\s*({_NUM})"
 _RU_ITEM = rf"(?:п\.?|пункт|пункта)\s*({_NUM})\)?"
-_RU = re.compile(rf"{_RU_ART}(?:\s*,?\s*{_RU_PART})?(?:\s*,?\s*{_RU_ITEM})?{_CODE}", re.IGNORECASE)
-_RU_REVERSED = re.compile(rf"(?:{_RU_ITEM}\s*,?\s*)?(?:{_RU_PART}\s*,?\s*)?{_RU_ART}{_CODE}", re.IGNORECASE)
-_KK = re.compile(rf"(?:ҚК-нің\s*|ҚР\s*ҚК\s*)?({_NUM})-(?:бабы|бабының|бап)(?:\s*({_NUM})-(?:бөлігі|бөлігінің))?"
-                 rf"(?:\s*({_NUM})\)\s*тармағы)?", re.IGNORECASE)
+# The word forms are compiled on their first use (by re's own cache), not by every command that cites "128".
+_RU = rf"{_RU_ART}(?:\s*,?\s*{_RU_PART})?(?:\s*,?\s*{_RU_ITEM})?{_CODE}"
+_RU_REVERSED = rf"(?:{_RU_ITEM}\s*,?\s*)?(?:{_RU_PART}\s*,?\s*)?{_RU_ART}{_CODE}"
+_KK = rf"(?:ҚК-нің\s*|ҚР\s*ҚК\s*)?({_NUM})-(?:бабы|бабының|бап)(?:\s*({_NUM})-(?:бөлігі|бөлігінің))?(?:\s*({_NUM})\)\s*тармағы)?"
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,14 @@ def parse(text: str) -> Citation:
     m = _DOTTED.fullmatch(cleaned)
     if m:
         return Citation(*m.groups())
-    m = _RU.fullmatch(cleaned)
+    m = re.fullmatch(_RU, cleaned, re.IGNORECASE)
     if m:
         return Citation(*m.groups())
-    m = _RU_REVERSED.fullmatch(cleaned)
+    m = re.fullmatch(_RU_REVERSED, cleaned, re.IGNORECASE)
     if m:
         item, part, article = m.groups()
         return Citation(article, part, item)
-    m = _KK.fullmatch(cleaned)
+    m = re.fullmatch(_KK, cleaned, re.IGNORECASE)
     if m:
         return Citation(*m.groups())
     raise BadInput(

@@ -201,3 +201,15 @@ def test_every_word_map_of_the_views_is_translated():
                  if k.isupper() and isinstance(d, dict) and d and all(isinstance(v, str) for v in d.values())}
     assert {"law.FACTS", "law.AUDITED", "search.FIELDS", "search.SOURCE"} <= set(maps)
     assert sorted((k, v) for k, d in maps.items() for v in d.values() if v not in PHRASES) == []
+
+
+def test_a_colon_word_is_printed_as_written_not_as_an_emoji():
+    import io
+
+    from cli.env import Env
+    from cli.render import to_console
+
+    out = io.StringIO()
+    to_console([("text", "Note:warning: a :smile: stays"), ("table", ["a"], [[":thumbs_up:"]], set())],
+               Env(stdout=out, width=80).console())
+    assert ":warning:" in out.getvalue() and ":smile:" in out.getvalue() and ":thumbs_up:" in out.getvalue()
