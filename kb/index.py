@@ -291,6 +291,18 @@ def is_index(path: Path) -> bool:
         return False
 
 
+def _words_table(conn: sqlite3.Connection) -> None:
+    """Each token of the full-text vocabulary with its words' forms, stems and skeletons, so that a search
+    compares the query with them without analysing thousands of tokens again (kb/search.py)."""
+    from .search import analyse
+
+    conn.execute("create virtual table temp.vocab using fts5vocab(main, 'texts_fts', 'row')")
+    with conn:
+        conn.execute("create table words (token text, form text, stem text, skeleton text, cyrillic integer)")
+        conn.executemany("insert into words values (?, ?, ?, ?, ?)",
+                         [w for (t,) in conn.execute("select term from temp.vocab") for w in analyse(t)])
+
+
 def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
     """Write the KB to `db_path` atomically: built beside it under a temporary name, then moved into place.
     An existing file is replaced only when it is a tipkb index, or with `force` (kb/outputs.py)."""
@@ -312,6 +324,7 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
                     db.conn.executemany(f"insert into [{name}] ({', '.join(f'[{c}]' for c in columns)}) values "
                                         f"({', '.join('?' * len(columns))})", rows.tables[name])
             db["texts"].enable_fts(["text"], tokenize=FTS_TOKENIZER)
+            _words_table(db.conn)
             for table, columns in INDEXES:
                 db[table].create_index(columns)
         finally:
@@ -415,17 +428,17 @@ def entries_on(db_path: Path, kb_key: str, on: dt.date) -> tuple[list[Entry] | N
         conn.close()
 
 
-def search_index(db_path: Path, kb_key: str, on: dt.date, wanted: Callable[[str], bool]) -> tuple[Candidates | None, str | None]:
-    """The entries in force on `on` that hold a word of the index's vocabulary (fts5vocab) that `wanted`
-    accepts, in their own texts or in a vocabulary term of their elements, found with one FTS query;
-    (None, why) when the index is absent, stale or not an index."""
+def search_index(db_path: Path, kb_key: str, on: dt.date,
+                 pick: Callable[[list[tuple]], set[str]]) -> tuple[Candidates | None, str | None]:
+    """The entries in force on `on` that hold a token of the index's vocabulary that `pick` takes (given the
+    `words` table the index built from fts5vocab), in their own texts or in a vocabulary term of their
+    elements, found with one FTS query; (None, why) when the index is absent, stale or not an index."""
     conn, problem = _open(db_path, kb_key)
     if conn is None:
         return None, problem
     on_ = {"on": on.isoformat()}
     try:
-        conn.execute("create virtual table temp.vocab using fts5vocab(main, 'texts_fts', 'row')")
-        tokens = [t for (t,) in conn.execute("select term from temp.vocab") if wanted(t)]
+        tokens = sorted(pick(conn.execute("select token, form, stem, skeleton, cyrillic from words").fetchall()))
         hits: set[int] = set()
         if tokens:
             match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)

@@ -76,6 +76,12 @@ def _word(form: str) -> tuple[str, bool, str]:
     return _stem(form, cyrillic), cyrillic, _skeleton(form)
 
 
+def analyse(token: str) -> list[tuple[str, str, str, str, bool]]:
+    """A vocabulary token's words as the index stores them for `_Query.pick`: (token, form, stem, skeleton,
+    cyrillic)."""
+    return [(token, w.form, w.stem, w.skeleton, w.cyrillic) for w in _words(token)]
+
+
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[_Word, ...]:
     return tuple(_Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in WORD.finditer(fold(text)))
@@ -114,9 +120,28 @@ class _Query:
             self._scores[key] = _word_score(self.words[i], w)
         return self._scores[key]
 
-    def finds(self, token: str) -> bool:
-        """Whether some query word matches some word of `token` (a word of the index's vocabulary)."""
-        return any(self.word_score(i, w) for w in _words(token) for i in range(len(self.words)))
+    def pick(self, words: list[tuple[str, str, str, str, bool]]) -> set[str]:
+        """The tokens of the index's vocabulary some word of which some query word matches, from their words
+        as `analyse` gave them (token, form, stem, skeleton, cyrillic): `_word_score` above, asked of
+        thousands of words at once through rapidfuzz's C loops."""
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
+        found: set[str] = set()
+        for q in self.words:
+            found.update(t for t, form, stem, _, _ in words
+                         if form == q.form or stem == q.stem or (len(q.form) >= 3 and form.startswith(q.form)))
+            if len(q.form) < 4:
+                continue
+            same = [w for w in words if w[4] == q.cyrillic]
+            for i, probe in ((1, q.form), (2, q.stem)):
+                found.update(same[k][0] for _, _, k in extract(probe, [w[i] for w in same], scorer=ratio,
+                                                                score_cutoff=80, limit=None))
+            if len(q.skeleton) >= 5:
+                other = [w for w in words if w[4] != q.cyrillic]
+                found.update(other[k][0] for _, _, k in extract(q.skeleton, [w[3] for w in other], scorer=ratio,
+                                                                 score_cutoff=85, limit=None))
+        return found
 
     def match(self, field: str, text: str, term: str | None = None) -> _Match:
         if text not in self._texts:
@@ -216,7 +241,7 @@ def search(kb: KB, text: str, on: dt.date, limit: int = 10, db: Path | None = No
     if db is not None:
         from .index import content_key, search_index
 
-        found, note = search_index(db, content_key(kb), on, query.finds)
+        found, note = search_index(db, content_key(kb), on, query.pick)
     source = "yaml" if found is None else "index"
     if found is None:
         found = Candidates.of([e for e in entries(kb) if e.active(on)])

@@ -136,6 +136,20 @@ def test_search_gives_the_same_results_from_the_index(kb, tmp_path):
             assert via_index.model_dump(exclude={"source"}) == via_yaml.model_dump(exclude={"source"})
 
 
+@pytest.mark.parametrize("text", ["вербовки", "recruitment", "recr", "rek", "trafficing", "трафикинг", "жеңгетайлық",
+                                  "органов", "organs", "sale", "купля-продажа", "abroad", "эксплуатация", "kul",
+                                  "ст", "minors", "несовершеннолетних", "dep", "похищение"])
+def test_the_index_picks_the_tokens_each_word_would_match(db, text):
+    """`pick` asks rapidfuzz about every token at once; it takes exactly the tokens that scoring them one by
+    one takes."""
+    from kb.search import _Query, _word_score, _words
+
+    query = _Query(text)
+    rows = sqlite3.connect(db).execute("select token, form, stem, skeleton, cyrillic from words").fetchall()
+    one_by_one = {t for t, *_ in rows if any(_word_score(q, w) for q in query.words for w in _words(t))}
+    assert query.pick(rows) == one_by_one and len(rows) > 500
+
+
 def test_a_stale_index_is_not_used(tipkb, kb_copy, tmp_path):
     path = tmp_path / "tipkb.db"
     assert tipkb("index", "--root", str(kb_copy), "--db", str(path)).code == 0
