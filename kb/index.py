@@ -294,7 +294,7 @@ def is_index(path: Path) -> bool:
 def _words_table(conn: sqlite3.Connection) -> None:
     """Each token of the full-text vocabulary with its words' forms, stems and skeletons, so that a search
     compares the query with them without analysing thousands of tokens again (kb/search.py)."""
-    from .search import analyse
+    from .words import analyse
 
     conn.execute("create virtual table temp.vocab using fts5vocab(main, 'texts_fts', 'row')")
     with conn:

@@ -12,9 +12,7 @@ The candidates (`Entry`) come from the YAML or from the SQLite index (kb/index.p
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -25,66 +23,15 @@ from .model import Text
 from .record import Data
 from .results import ActName, act_names
 from .timeline import When
-from .vocab import CYRILLIC, LANGS, WORD, fold, nearest
+from .vocab import LANGS, nearest
+from .words import Word, split_words
 
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
 
 
-# -- folding and stemming -----------------------------------------------------------------------------------
-
-_TRANSLIT = {**dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye")),
-             "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ъ": "", "ь": ""}
-_RU_SUFFIXES = ("ями ами ыми ими ого его ому ему ать ять ить ов ев ей ой ий ый ая яя ое ее ые ие ую юю ых их ом ем "
-                "ам ям ах ях ию ия ью ья а я о е и ы у ю ь").split()
-_KK_SUFFIXES = "лар лер дар дер тар тер нын нин дын дин тын тин дан ден тан тен нан нен мен бен пен сы си".split()
-_EN_SUFFIXES = ("ing", "ed", "es", "s")
 _STOPWORDS = {"a", "an", "the", "of", "in", "on", "or", "and", "to", "for", "by", "with",
               "в", "и", "на", "с", "по", "к", "о", "или", "для", "от", "не"}
-
-
-_CYRILLIC_SUFFIXES = sorted(_RU_SUFFIXES + _KK_SUFFIXES, key=len, reverse=True)  # the longest ending first
-
-
-def _stem(word: str, cyrillic: bool) -> str:
-    for suffix in _CYRILLIC_SUFFIXES if cyrillic else _EN_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix == "s" and word.endswith("ss")):
-            return word[: -len(suffix)]
-    return word
-
-
-def _skeleton(word: str) -> str:
-    """How a word sounds in Latin letters, loosely: to meet a loanword across scripts."""
-    latin = "".join(_TRANSLIT.get(c, c) for c in word)
-    latin = latin.replace("ck", "k").replace("c", "k").replace("ph", "f")
-    return re.sub(r"(.)\1+", r"\1", latin)
-
-
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    form: str
-    stem: str
-    cyrillic: bool
-    skeleton: str
-
-
-@lru_cache(maxsize=16384)
-def _word(form: str) -> tuple[str, bool, str]:
-    cyrillic = bool(CYRILLIC.search(form))
-    return _stem(form, cyrillic), cyrillic, _skeleton(form)
-
-
-def analyse(token: str) -> list[tuple[str, str, str, str, bool]]:
-    """A vocabulary token's words as the index stores them for `_Query.pick`: (token, form, stem, skeleton,
-    cyrillic)."""
-    return [(token, w.form, w.stem, w.skeleton, w.cyrillic) for w in _words(token)]
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[_Word, ...]:
-    return tuple(_Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in WORD.finditer(fold(text)))
 
 
 # -- matching -----------------------------------------------------------------------------------------------
@@ -107,14 +54,14 @@ class _Match:
 
 class _Query:
     def __init__(self, text: str):
-        words = _words(text)
+        words = split_words(text)
         self.words = [w for w in words if w.form not in _STOPWORDS] or list(words)
         if not self.words:
             raise BadInput(f"nothing to search for in {text!r}: give a word, e.g. вербовка or recruitment")
         self._scores: dict[tuple[int, str], float] = {}  # (query word, text word) -> score
         self._texts: dict[str, tuple] = {}
 
-    def word_score(self, i: int, w: _Word) -> float:
+    def word_score(self, i: int, w: Word) -> float:
         key = (i, w.form)
         if key not in self._scores:
             self._scores[key] = _word_score(self.words[i], w)
@@ -145,7 +92,7 @@ class _Query:
 
     def match(self, field: str, text: str, term: str | None = None) -> _Match:
         if text not in self._texts:
-            words = _words(text)
+            words = split_words(text)
             scores, spans = [], []
             for i in range(len(self.words)):
                 score, k = max(((self.word_score(i, w), -k) for k, w in enumerate(words)), default=(0, 0))
@@ -165,7 +112,7 @@ def _combine(matches: list[_Match]) -> tuple[float, _Match] | None:
     return (score, max(matches, key=lambda m: m.score)) if score >= MIN_SCORE else None
 
 
-def _word_score(q: _Word, w: _Word) -> float:
+def _word_score(q: Word, w: Word) -> float:
     """100 for the same word or stem, 90 for a prefix (typing), up to 95 for a near miss, 85 across scripts."""
     from rapidfuzz.fuzz import ratio
 

@@ -142,11 +142,12 @@ def test_search_gives_the_same_results_from_the_index(kb, tmp_path):
 def test_the_index_picks_the_tokens_each_word_would_match(db, text):
     """`pick` asks rapidfuzz about every token at once; it takes exactly the tokens that scoring them one by
     one takes."""
-    from kb.search import _Query, _word_score, _words
+    from kb.search import _Query, _word_score
+    from kb.words import split_words
 
     query = _Query(text)
     rows = sqlite3.connect(db).execute("select token, form, stem, skeleton, cyrillic from words").fetchall()
-    one_by_one = {t for t, *_ in rows if any(_word_score(q, w) for q in query.words for w in _words(t))}
+    one_by_one = {t for t, *_ in rows if any(_word_score(q, w) for q in query.words for w in split_words(t))}
     assert query.pick(rows) == one_by_one and len(rows) > 500
 
 
