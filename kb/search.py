@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -204,17 +205,23 @@ def rank(kb: KB, query: _Query, text: str, pool: Candidates, on: dt.date, limit:
     def title(texts: dict) -> Text:
         return Text(**{lang: texts.get(f"title.{lang}") for lang in LANGS})
 
+    @lru_cache(maxsize=None)
+    def through(vid: str) -> tuple[list[_Match], tuple[float, ...]]:
+        """A term's matches, and its best score for each query word: thousands of entries share a term."""
+        found = [query.match(f, t, vid) for f, t in terms[vid].texts]
+        return found, tuple(max((m.scores[i] for m in found), default=0) for i in range(len(query.words)))
+
     def matches(e: Entry, own: bool = True) -> list[_Match]:
-        via = [query.match(f, t, vid) for vid in e.elements if vid in terms for f, t in terms[vid].texts]
+        via = [m for vid in e.elements if vid in terms for m in through(vid)[0]]
         return [*(query.match(f, t) for f, t in e.texts), *via] if own else via
 
     def score(e: Entry) -> float | None:
         # When its terms match every query word fully, the entry's own texts cannot raise its score: a
         # whole-Code KB has thousands of entries found through one term, and reading their texts is most
         # of a search. The texts of the hits shown are read below.
-        via = matches(e, own=False)
-        if via and all(max(m.scores[i] for m in via) == 100 for i in range(len(query.words))):
-            return _combine(via)[0]
+        best = [through(vid)[1] for vid in e.elements if vid in terms]
+        if best and all(max(b[i] for b in best) == 100 for i in range(len(query.words))):
+            return _combine(matches(e, own=False))[0]
         found = _combine(matches(e))
         return None if found is None else found[0]
 
