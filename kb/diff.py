@@ -111,19 +111,23 @@ def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
         return {}
     if p == UNKNOWN:
         return {"penalty": UNKNOWN}
-    out: dict[str, Any] = {"penalty": p.model_dump(mode="json")}
+    out: dict[str, Any] = {"penalty": p.model_dump(mode="json")}  # written once; the finer slots are its parts
     for group in ("main", "additional"):
-        punishments = getattr(p, group)
+        punishments = out["penalty"][group]
+        out[f"penalty.{group}"] = punishments
         if punishments == UNKNOWN:
-            out[f"penalty.{group}"] = UNKNOWN
             continue
-        out[f"penalty.{group}"] = [x.model_dump(mode="json") for x in punishments]
         for x in punishments:
-            out[f"penalty.{group}.{x.kind}"] = x.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
+            out[f"penalty.{group}.{x['kind']}"] = _stated({k: v for k, v in x.items() if k not in ("kind", "note")})
     cat = category.derive(rules, p)
     if cat.id != UNKNOWN:  # an unknown category says nothing the unknown penalty or thresholds do not
         out["penalty.category"] = cat.id
     return out
+
+
+def _stated(d: dict) -> dict:
+    """The mapping without its None values, at every depth (what a punishment states)."""
+    return {k: _stated(v) if isinstance(v, dict) else v for k, v in d.items() if v is not None}
 
 
 def slots(v: Versioned, rules=None) -> dict[str, Any]:
@@ -203,6 +207,14 @@ class _Compare:
         self.kb, self.where, self.a, self.b = kb, where, a, b
         self.rules_a, self.rules_b = rules_a, rules_b
         self.passed: dict[str, int] = {}  # slot -> a version between the sides that leaves it unknown
+        self._slots: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def slots(self, v: Versioned, rules) -> dict[str, Any]:
+        """slots(v), once per version: crediting a change reads the versions between the sides once per slot."""
+        key = (id(v), id(rules))
+        if key not in self._slots:
+            self._slots[key] = slots(v, rules)
+        return self._slots[key]
 
     def side(self, v: Versioned | None, value: Any) -> Side:
         if v is None:
@@ -220,7 +232,7 @@ class _Compare:
         changed it, so the value the act before it made is not credited to a later act (a draft) restating it."""
         versions, start, k = self.b.versions, self._start(), upto
         for j in range(upto - 1, start, -1):
-            sj = slots(versions[j], self.rules_b)
+            sj = self.slots(versions[j], self.rules_b)
             value = _get(sj, slot)
             if value == UNKNOWN or _unknown_parent(sj, slot):
                 root = next(p for p in _prefixes(slot) if _get(sj, p) == UNKNOWN)
@@ -235,7 +247,7 @@ class _Compare:
         va, vb = self.a.version, self.b.version
         if va is vb:
             return [], []
-        sa, sb = slots(va, self.rules_a) if va else {}, slots(vb, self.rules_b) if vb else {}
+        sa, sb = self.slots(va, self.rules_a) if va else {}, self.slots(vb, self.rules_b) if vb else {}
         changes: list[Change] = []
         unknowns: list[Unknown] = []
         for slot in dict.fromkeys([*sa, *sb]):
@@ -265,10 +277,10 @@ class _Compare:
         came after the earlier version (a change between two known values all the same)."""
         versions, start = self.b.versions, self._start()
         k = next((j for j in range(self.b.index - 1, start, -1)
-                  if _get(slots(versions[j], self.rules_b), slot) not in (None, UNKNOWN)), None)
+                  if _get(self.slots(versions[j], self.rules_b), slot) not in (None, UNKNOWN)), None)
         if k is None:
             return []
-        sk = slots(versions[k], self.rules_b)
+        sk = self.slots(versions[k], self.rules_b)
         out = []
         for sub in dict.fromkeys([*sa, *sk]):
             if sub != slot and not sub.startswith(slot + "."):

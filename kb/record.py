@@ -154,18 +154,21 @@ def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
 
 
 def items(value: Any) -> Iterator[tuple[Any, Any]]:
-    """Every (key, value) pair inside records (by field name), mappings and lists (key None), value
-    included (key None): what a walk over the record's dump would meet, without dumping it."""
-    stack: list[tuple[Any, Any]] = [(None, value)]
+    """Every (key, value) pair inside records (by field name), mappings and lists (key None): what a walk
+    over the record's dump would meet, without dumping it."""
+    stack = [value]
     while stack:
-        key, value = stack.pop()
-        yield key, value
-        if isinstance(value, Record):
-            stack.extend((k, getattr(value, k)) for k in _names(type(value)))
-        elif isinstance(value, dict):
-            stack.extend(value.items())
-        elif isinstance(value, (list, tuple)):
-            stack.extend((None, v) for v in value)
+        node = stack.pop()
+        if isinstance(node, Record):
+            pairs: Any = [(k, getattr(node, k)) for k in _names(type(node))]
+        elif isinstance(node, dict):
+            pairs = node.items()
+        else:
+            pairs = [(None, v) for v in node]
+        for pair in pairs:
+            yield pair
+            if isinstance(pair[1], (Record, dict, list, tuple)):
+                stack.append(pair[1])
 
 
 @functools.cache
@@ -276,15 +279,17 @@ class Foreign(ValueError):
 def decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
     """The object hook for json.loads that rebuilds what encode() wrote, for these record classes only. A
     record is rebuilt without validation: it was validated before it was encoded."""
-    names = {name: frozenset(_names(cls)) for name, cls in classes.items()}
+    known = {name: (cls, frozenset(_names(cls))) for name, cls in classes.items()}
+    new, set_dict = object.__new__, object.__setattr__
 
     def hook(d: dict) -> Any:
         if "~" in d:
             name = d.pop("~")
-            if names.get(name) != d.keys():
+            cls, names = known.get(name, (None, None))
+            if names != d.keys():
                 raise Foreign(f"unexpected record {name!r}")
-            obj = object.__new__(classes[name])
-            obj.__dict__.update(d)
+            obj = new(cls)
+            set_dict(obj, "__dict__", d)  # the decoded mapping is the record's own, not a copy
             return obj
         if "~date" in d:
             return dt.date.fromisoformat(d["~date"])
