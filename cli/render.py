@@ -174,37 +174,46 @@ def to_console(blocks: list[Block], console: Any) -> None:
     """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns. The lines
     between two tables go to the console as one text: a whole-Code diff has thousands of them, and each print
     of rich's asks the terminal its size again."""
+    from rich.control import strip_control_codes
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Span
     from rich.text import Text as RichText
 
     width = console.width
-    pending = RichText()
+    pending: list[tuple[str, str]] = []  # (text, style) of the lines not printed yet
 
-    def line(text: Any) -> None:
-        pending.append(text)
-        pending.append("\n")
+    def line(*parts: str | tuple[str, str]) -> None:
+        pending.extend(p if isinstance(p, tuple) else (p, "") for p in parts)
+        pending.append(("\n", ""))
 
     def flush() -> None:
-        nonlocal pending
+        """One Text for all the lines, styled by spans: rich strips control codes from each piece appended to a
+        Text, which for a whole-Code diff was a third of the rendering."""
         if pending:
-            pending.right_crop(1)  # print() ends the last line itself
-            console.print(pending, soft_wrap=True)
-            pending = RichText()
+            pending.pop()  # print() ends the last line itself
+            text = "".join(t for t, _ in pending)
+            if strip_control_codes(text) == text:
+                spans, at = [], 0
+                for t, style in pending:
+                    if style:
+                        spans.append(Span(at, at + len(t), style))
+                    at += len(t)
+                console.print(RichText(text, spans=spans), soft_wrap=True)
+            else:  # a control code moves the spans: let rich strip piece by piece
+                console.print(RichText.assemble(*pending), soft_wrap=True)
+            pending.clear()
 
     def hanging(indent: int, lead: str, body: str, style: str = "") -> None:
         pad = " " * (2 + 2 * indent)
         lines = _Wrapper(max(20, width - len(pad) - len(lead) - 1), break_on_hyphens=False).wrap(body) or [""]
-        first = RichText(pad)
-        first.append(lead, style=style)
-        first.append(" " + lines[0])
-        line(first)
+        line(pad, (lead, style), " " + lines[0])
         for more in lines[1:]:
             line(pad + " " * (len(lead) + 1) + more)
 
     def para(value: str, style: str = "") -> None:  # wrapped here, so no line ends in a space
         for text in _Wrapper(width, break_on_hyphens=False).wrap(value) or [""]:
-            line(RichText(text, style=style))
+            line((text, style))
 
     for b in blocks:
         kind = b[0]

@@ -213,3 +213,15 @@ def test_a_colon_word_is_printed_as_written_not_as_an_emoji():
     to_console([("text", "Note:warning: a :smile: stays"), ("table", ["a"], [[":thumbs_up:"]], set())],
                Env(stdout=out, width=80).console())
     assert ":warning:" in out.getvalue() and ":smile:" in out.getvalue() and ":thumbs_up:" in out.getvalue()
+
+
+def test_control_codes_in_a_text_are_stripped():
+    import io
+
+    from cli.env import Env
+    from cli.render import to_console
+
+    out = io.StringIO()
+    to_console([("title", "Title"), ("field", "key", "a\x07bc", 0), ("item", "d\x08e", 1)],
+               Env(stdout=out, width=80).console())
+    assert out.getvalue() == "Title\n  key: abc\n    • de\n"
