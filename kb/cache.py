@@ -129,7 +129,7 @@ def _decode(path: Path, limit: int, kind: type | None = None) -> object:
         raise Damaged("checksum mismatch")
     try:
         data = json.loads(body, object_hook=_hook())
-    except (ValueError, RecursionError) as e:  # (a foreign record is a ValueError too)
+    except (ValueError, TypeError, RecursionError) as e:  # (a foreign record is a ValueError too)
         raise Damaged(str(e)) from None
     if kind is not None and not isinstance(data, kind):
         raise Damaged("unexpected content")

@@ -2,9 +2,9 @@
 
 A lookup builds and reads records without importing pydantic (importing it and building its validators was
 most of what a lookup paid beyond typer and rich). Pydantic is imported only to validate a file (a KB file, a
-facts file, a draft) and to describe a result's JSON Schema: it validates the dataclasses as they are.
-`model_dump` writes a record as plain data itself. What it checks beyond a field's type is written in the annotations with the
-markers below, which build their pydantic part only when a validator is built.
+facts file, a draft) and to describe a result's JSON Schema: it validates the dataclasses as they are. What it
+checks beyond a field's type is written in the annotations with the markers below, which build their pydantic
+part only when a validator is built. `model_dump` writes a record as plain data itself.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ class Record:
 
     `dataclasses` compiles code for every class it makes (~0.5 ms each, for ~170 classes at every start), so
     a class is made a dataclass only when a record of it is first built in code, or pydantic first validates
-    one that may hold it (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and repr are the
-    methods below, written once, rather than generated for each class."""
+    one that may hold it (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and
+    repr are the methods below, written once, rather than generated for each class."""
 
     __pydantic_config__: ClassVar[dict] = {}
     _frozen: ClassVar[bool] = False
@@ -112,7 +112,8 @@ def _made(cls: type) -> None:
                 setattr(c, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
         if c.__doc__ is None:
             c.__doc__ = ""  # or dataclasses computes a signature to write one
-        del c.__init__
+        if c.__dict__.get("__init__") is _make_then_init:
+            del c.__init__  # (dataclasses writes no __init__ over one the class has)
         dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(c)
         _PENDING.remove(c)
 
@@ -258,8 +259,8 @@ def encode(value: Any) -> Any:
     """Plain JSON data for records, dates, lists and mappings; decode() with the same classes reverses it."""
     if isinstance(value, Record):
         out = {"~": type(value).__name__}
-        for k, v in value.__dict__.items():
-            out[k] = encode(v)
+        for k in _names(type(value)):
+            out[k] = encode(getattr(value, k))
         return out
     if isinstance(value, list):
         return [encode(v) for v in value]
@@ -285,7 +286,7 @@ def decoder(classes: dict[str, type]) -> Callable[[dict], Any]:
     def hook(d: dict) -> Any:
         if "~" in d:
             name = d.pop("~")
-            cls, names = known.get(name, (None, None))
+            cls, names = known.get(name, (None, None)) if isinstance(name, str) else (None, None)
             if names != d.keys():
                 raise Foreign(f"unexpected record {name!r}")
             obj = new(cls)

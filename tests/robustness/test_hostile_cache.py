@@ -51,7 +51,7 @@ def max_128_1(root) -> int:
 
 
 DAMAGES = ["pickle", "truncated", "deleted", "foreign", "altered", "not valid data", "not a model class",
-           "a field too many"]
+           "a field too many", "a tag that is no name", "a date that is no text"]
 
 
 def entry(data) -> bytes:
@@ -79,6 +79,10 @@ def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, name, dam
         path.write_bytes(raw[:len(raw) // 2] + bytes([raw[len(raw) // 2] ^ 1]) + raw[len(raw) // 2 + 1:])
     elif damage == "not a model class":  # the tag names a class the cache may not build
         path.write_bytes(entry({"~": "Popen", "args": ["touch", str(marker)]}))
+    elif damage == "a tag that is no name":
+        path.write_bytes(entry({"~": ["Article"]}))
+    elif damage == "a date that is no text":
+        path.write_bytes(entry({"~date": 5}))
     elif damage == "a field too many":
         data = json.loads(path.read_bytes().partition(b"\n")[2])
         path.write_bytes(entry({**data, "__class__": "x"}))
