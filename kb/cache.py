@@ -25,7 +25,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -191,6 +191,42 @@ class LazyArticles(Mapping):
         return len(self._paths)
 
 
+class LazyDigests(MutableMapping):
+    """The articles' digests (Article.digest()), read from their own entry when a command first asks for one:
+    a lookup asks for none, and at ×100 they are half the size of the core. A damaged entry reads as empty,
+    and each digest is then computed from its article (kb/knowledge.py)."""
+
+    def __init__(self, path: Path):
+        self._path, self._data = path, None
+
+    def _all(self) -> dict:
+        if self._data is None:
+            try:
+                data = _decode(self._path, CORE_LIMIT)
+            except Damaged:
+                data = None
+            ok = isinstance(data, dict) and all(
+                isinstance(d, dict) and all(isinstance(d.get(k), list) for k in ("undated", "terms"))
+                for d in data.values())
+            self._data = data if ok else {}
+        return self._data
+
+    def __getitem__(self, number: str) -> dict:
+        return self._all()[number]
+
+    def __setitem__(self, number: str, digest: dict) -> None:
+        self._all()[number] = digest
+
+    def __delitem__(self, number: str) -> None:
+        del self._all()[number]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _why(e: Exception) -> str:
     return str(e) if isinstance(e, Damaged) else f"unexpected content: {type(e).__name__}"
 
@@ -283,7 +319,7 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
                 _record(where, core, state)
             kb.key = state.key
             return kb
-    except (Damaged, KeyError, TypeError, AttributeError) as e:
+    except (Damaged, KeyError, TypeError, ValueError, AttributeError) as e:
         note(f"the cache {where} was damaged ({_why(e)}); rebuilt it")
     else:
         if where == state.newest and state.damage is not None:
@@ -343,7 +379,7 @@ def _restore(root: Path, where: Path, core: dict) -> KB:
     instruments = {k.removeprefix("instrument:"): data[k] for k in files if k.startswith("instrument:")}
     return KB(root, data["code"], {a.id: a for a in data["acts"].acts}, LazyArticles(where, articles, root),
               data["vocabulary"], data["sources"], instruments, data.get("checklist"), data.get("mapping"),
-              files=files, digests=dict(core.get("digests", {})))
+              files=files, digests=LazyDigests(where / "digests.json"))
 
 
 def _stats(state: _State) -> dict[str, list]:
@@ -371,9 +407,9 @@ def _store(where: Path, kb: KB, state: _State) -> None:
         for number, article in kb.articles.items():
             _write(tmp / f"art-{number}.json", article, ENTRY_LIMIT)
         core = {k: kb.record(k) for k in kb.files if not k.startswith("article:")}
+        _write(tmp / "digests.json", {n: kb.digest(n) for n in kb.articles}, CORE_LIMIT)
         _write(tmp / "core.json", {"key": state.key, "stats": _stats(state), "stated": state.stated, "files": files,
-                                   "articles": list(kb.articles), "data": core,
-                                   "digests": {n: kb.digest(n) for n in kb.articles}}, CORE_LIMIT)
+                                   "articles": list(kb.articles), "data": core}, CORE_LIMIT)
         if where.exists():
             old = temporary(where.parent, "kb", folder=True)
             os.replace(where, old)  # a damaged cache: out of the way (this fails if another run moved it)

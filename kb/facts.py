@@ -234,8 +234,8 @@ def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
 class Loaded:
     name: str
     facts: Facts
-    expect: list[tuple[Expect, frozenset[str]]] | None  # a scenario's expectations, one per reading, each
-    # with the keys it gives (only those are compared)
+    # a scenario's expectations, one per reading, each with the keys it gives (only those are compared)
+    expect: list[tuple[Expect, frozenset[str]]] | None
     scenario: bool  # the facts sit under `facts:`
     locator: Callable[[], yamlio.Locator]
 

@@ -26,7 +26,7 @@ class KB:
     # a hash of every file's content and of tipkb's code, as kb/cache.py found it (None: the cache was bypassed)
     key: str | None = None
     # Article.digest() by article number, as the cache stored it; computed from the model when absent
-    digests: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+    digests: abc.MutableMapping[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     def digest(self, number: str) -> dict[str, list[str]]:
         if number not in self.digests:

@@ -2,6 +2,7 @@
 files' stats, and a change re-parses only the files that changed."""
 
 import datetime as dt
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -55,6 +56,21 @@ def test_articles_are_read_from_the_cache_only_when_asked_for(kb_copy, tmp_path,
                                                                            [("kz-law-292-VI", True)]]
     assert "means.deception" in kb.digest("135")["terms"] and kb.articles._loaded == {}
     assert kb.digest("128") == kb.articles["128"].digest()  # the stored digest is the article's own
+    kb = load(kb_copy)
+    kb.digest("128")
+    assert kb.articles._loaded == {}  # a lookup reads the digests only when asked, and no article then
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"128": {"undated": 1}}', b'["not", "digests"]'])
+def test_damaged_digests_are_computed_from_the_articles(kb_copy, tmp_path, monkeypatch, damage):
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    load(kb_copy)
+    (entry,) = (tmp_path / "cache").glob("kb-*/digests.json")
+    entry.write_bytes(cache.FORMAT + b" " + hashlib.sha256(damage).hexdigest().encode() + b"\n" + damage
+                      if damage else b"")
+    kb = load(kb_copy)
+    assert kb.digest("135") == kb.articles["135"].digest() and "means.deception" in kb.digest("135")["terms"]
 
 
 def test_a_draft_s_amended_article_gets_its_own_digest(kb_copy, tmp_path, monkeypatch):

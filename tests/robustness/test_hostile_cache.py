@@ -106,7 +106,7 @@ def test_the_cli_shows_the_note_on_one_line(tipkb, cached_kb):
 def test_entries_are_data_with_a_checksum(cached_kb):
     _, folder, _ = cached_kb
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["core.json", *(f"art-{n}.json" for n in ("116", "125", "125-1", "126", "128", "134", "135", "308", "309"))])
+        ["core.json", "digests.json", *(f"art-{n}.json" for n in ("116", "125", "125-1", "126", "128", "134", "135", "308", "309"))])
     header, _, body = (folder / "art-128.json").read_bytes().partition(b"\n")
     assert header.startswith(cache.FORMAT + b" ") and json.loads(body)["article"] == "128" and json.loads(body)["~"] == "Article"
 
