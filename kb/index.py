@@ -291,7 +291,7 @@ def is_index(path: Path) -> bool:
         return False
 
 
-def _words_table(conn: sqlite3.Connection) -> None:
+def _words_table(conn: sqlite3.Connection) -> int:
     """Each token of the full-text vocabulary with its words' forms, stems and skeletons, so that a search
     compares the query with them without analysing thousands of tokens again (kb/search.py)."""
     from .words import analyse
@@ -299,8 +299,9 @@ def _words_table(conn: sqlite3.Connection) -> None:
     conn.execute("create virtual table temp.vocab using fts5vocab(main, 'texts_fts', 'row')")
     with conn:
         conn.execute("create table words (token text, form text, stem text, skeleton text, cyrillic integer)")
-        conn.executemany("insert into words values (?, ?, ?, ?, ?)",
-                         [w for (t,) in conn.execute("select term from temp.vocab") for w in analyse(t)])
+        words = [w for (t,) in conn.execute("select term from temp.vocab") for w in analyse(t)]
+        conn.executemany("insert into words values (?, ?, ?, ?, ?)", words)
+    return len(words)
 
 
 def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
@@ -324,7 +325,7 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
                     db.conn.executemany(f"insert into [{name}] ({', '.join(f'[{c}]' for c in columns)}) values "
                                         f"({', '.join('?' * len(columns))})", rows.tables[name])
             db["texts"].enable_fts(["text"], tokenize=FTS_TOKENIZER)
-            _words_table(db.conn)
+            words = _words_table(db.conn)
             for table, columns in INDEXES:
                 db[table].create_index(columns)
         finally:
@@ -343,7 +344,7 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
         raise
     meta = dict(rows.tables["meta"])  # (key, value)
     return IndexResult(path=str(db_path), kb_hash=meta["kb_hash"], built_at=meta["built_at"],
-                       tables={name: len(table) for name, table in rows.tables.items()},
+                       tables={**{name: len(table) for name, table in rows.tables.items()}, "words": words},
                        fts=["texts_fts (FTS5) over texts.text"])
 
 

@@ -29,6 +29,10 @@ from .words import Word, split_words
 
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
+# When two words match (`_word_score`, and `_Query.pick` for many at once): a prefix counts from this many
+# letters, a near miss from this many, at this rapidfuzz ratio in one script, and across scripts at this
+# ratio of their Latin skeletons, as long as the skeleton is this long.
+PREFIX_FROM, NEAR_FROM, NEAR, ACROSS, ACROSS_FROM = 3, 4, 80, 85, 5
 
 
 _STOPWORDS = {"a", "an", "the", "of", "in", "on", "or", "and", "to", "for", "by", "with",
@@ -77,18 +81,18 @@ class _Query:
 
         found: set[str] = set()
         for q in self.words:
-            found.update(t for t, form, stem, _, _ in words
-                         if form == q.form or stem == q.stem or (len(q.form) >= 3 and form.startswith(q.form)))
-            if len(q.form) < 4:
+            found.update(t for t, form, stem, _, _ in words if form == q.form or stem == q.stem
+                         or (len(q.form) >= PREFIX_FROM and form.startswith(q.form)))
+            if len(q.form) < NEAR_FROM:
                 continue
             same = [w for w in words if w[4] == q.cyrillic]
             for i, probe in ((1, q.form), (2, q.stem)):
                 found.update(same[k][0] for _, _, k in extract(probe, [w[i] for w in same], scorer=ratio,
-                                                                score_cutoff=80, limit=None))
-            if len(q.skeleton) >= 5:
+                                                                score_cutoff=NEAR, limit=None))
+            if len(q.skeleton) >= ACROSS_FROM:
                 other = [w for w in words if w[4] != q.cyrillic]
                 found.update(other[k][0] for _, _, k in extract(q.skeleton, [w[3] for w in other], scorer=ratio,
-                                                                 score_cutoff=85, limit=None))
+                                                                 score_cutoff=ACROSS, limit=None))
         return found
 
     def match(self, field: str, text: str, term: str | None = None) -> _Match:
@@ -119,15 +123,15 @@ def _word_score(q: Word, w: Word) -> float:
 
     if q.form == w.form or q.stem == w.stem:
         return 100
-    if len(q.form) >= 3 and w.form.startswith(q.form):
+    if len(q.form) >= PREFIX_FROM and w.form.startswith(q.form):
         return 90
-    if len(q.form) < 4:
+    if len(q.form) < NEAR_FROM:
         return 0
     if q.cyrillic == w.cyrillic:
         near = max(ratio(q.form, w.form), ratio(q.stem, w.stem))
-        return min(near, 95) if near >= 80 else 0
+        return min(near, 95) if near >= NEAR else 0
     across = ratio(q.skeleton, w.skeleton)
-    return min(across, 85) if across >= 85 and len(q.skeleton) >= 5 else 0
+    return min(across, 85) if across >= ACROSS and len(q.skeleton) >= ACROSS_FROM else 0
 
 
 # -- result objects -----------------------------------------------------------------------------------------

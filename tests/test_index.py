@@ -60,6 +60,14 @@ def test_schema_foreign_keys_integers_fts_and_hash(kb, db):
     assert len(sqlite_utils.Database(db)["elements"].foreign_keys) == 4
 
 
+def test_the_report_counts_the_rows_of_every_table(kb, tmp_path):
+    path = tmp_path / "tipkb.db"
+    result = build_index(kb, path)
+    with sqlite3.connect(path) as conn:
+        assert result.tables == {t: conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in result.tables}
+    assert result.tables["words"] > 500
+
+
 def test_an_interrupted_build_leaves_the_old_database_intact(kb, tmp_path, monkeypatch):
     path = tmp_path / "tipkb.db"
     build_index(kb, path)
