@@ -4,12 +4,12 @@ items in force while their part is not, min > max. Each finding names its file a
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Callable, Iterable, Iterator, Sequence, get_args, get_type_hints
+from typing import Any, Callable, Iterable, Iterator, Sequence, get_type_hints
 
 from .citation import parse as parse_citation
 from .errors import BadInput, Finding
 from .model import GRADE_RANK, UNKNOWN, Article, Dated, Elements, Graded, Penalty, SourceRef, Versioned, Window, weakest
-from .record import Record, fields
+from .record import Record, fields, records_in
 from .timeline import When, code_start, when
 
 
@@ -33,21 +33,21 @@ class Checker:
         """Every graded fact under `node`: its sources exist, it rests on at least one, and its grade is not
         above the weakest source it rests on (a corroborating source never lowers it)."""
         registry = self.kb.sources.sources
-        for obj, where in _walk(node, loc):
+        for obj, link in _walk(node, loc, (SourceRef, Graded)):
             if isinstance(obj, SourceRef) and obj.ref not in registry:
-                self.report(file_key, (*where, "ref"), f"unknown source {obj.ref!r} (not in statutes/sources.yaml)")
+                self.report(file_key, (*_path(link), "ref"), f"unknown source {obj.ref!r} (not in statutes/sources.yaml)")
             if not isinstance(obj, Graded):
                 continue
             rests = [s for s in obj.sources if s.role == "rests_on" and s.ref in registry]
             if not any(s.role == "rests_on" for s in obj.sources):
-                self.report(file_key, (*where, "sources"), "rests on no source: every citation only corroborates")
+                self.report(file_key, (*_path(link), "sources"), "rests on no source: every citation only corroborates")
                 continue
             if not rests:
                 continue
             cap = weakest(*(registry[s.ref].grade for s in rests))
             if GRADE_RANK[obj.confidence] > GRADE_RANK[cap]:
                 worst = next(s.ref for s in rests if registry[s.ref].grade == cap)
-                self.report(file_key, (*where, "confidence"),
+                self.report(file_key, (*_path(link), "confidence"),
                             f"graded {obj.confidence}, but it rests on {worst}, a {cap} source; a fact is never "
                             f"graded above the weakest source it rests on (cite a stronger source, mark {worst} "
                             f"`role: corroborates`, or lower the grade)")
@@ -240,31 +240,37 @@ def said(w: When) -> str:
 
 
 @cache
-def _model_fields(cls: type[Record]) -> tuple[tuple[str, str], ...]:
-    """The fields of a model class that can hold models, with the key the file writes for each."""
-    def holds(tp: Any) -> bool:
-        return (isinstance(tp, type) and issubclass(tp, Record)) or any(holds(a) for a in get_args(tp))
-
+def _fields_to(cls: type[Record], kinds: tuple[type[Record], ...]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model class that can hold a model of `kinds` at any depth, with the key the file writes
+    for each (a whole-Code KB has millions of values, most of them in penalties and elements)."""
     hints = get_type_hints(cls)
-    return tuple((name, key) for name, key in fields(cls) if holds(hints[name]))
+    return tuple((name, key) for name, key in fields(cls)
+                 if any(issubclass(c, kinds) for c in records_in(hints[name])))
 
 
-def _walk(node: Any, loc: tuple) -> Iterator[tuple[Record, tuple]]:
-    """Every model under `node` with its path of YAML keys (aliases, as the file writes them) and indexes, in
-    document order. Fields that cannot hold a model are not visited: a whole-Code KB has millions of values."""
-    stack = [(node, loc)]
+def _walk(node: Any, loc: tuple, kinds: tuple[type[Record], ...]) -> Iterator[tuple[Record, tuple]]:
+    """Every model of `kinds` under `node` with where it sits, in document order. Where a model sits is a link
+    (parent link, key), made a path of YAML keys (aliases, as the file writes them) and indexes by `_path` only
+    when a finding needs it."""
+    stack: list[tuple[Any, tuple]] = [(node, (None, loc))]
     while stack:
-        node, loc = stack.pop()
+        node, link = stack.pop()
         if isinstance(node, Record):
-            yield node, loc
-            children = [((*loc, key), getattr(node, name)) for name, key in _model_fields(type(node))]
+            if isinstance(node, kinds):
+                yield node, link
+            stack.extend((getattr(node, name), (link, key)) for name, key in reversed(_fields_to(type(node), kinds)))
         elif isinstance(node, (list, tuple)):
-            children = [((*loc, i), x) for i, x in enumerate(node)]
+            stack.extend((node[i], (link, i)) for i in range(len(node) - 1, -1, -1))
         elif isinstance(node, dict):
-            children = [((*loc, k), x) for k, x in node.items()]
-        else:
-            continue
-        stack.extend((x, where) for where, x in reversed(children))
+            stack.extend((x, (link, k)) for k, x in reversed(node.items()))
+
+
+def _path(link: tuple) -> tuple:
+    keys = []
+    while link[0] is not None:
+        link, key = link
+        keys.append(key)
+    return (*link[1], *reversed(keys))
 
 
 def check(kb: Any, locate: dict[str, Callable[[], Any]] | None = None) -> list[Finding]:

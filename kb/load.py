@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from .errors import Finding, InvalidKB
 from .knowledge import KB
@@ -33,29 +33,32 @@ def _message(error: dict) -> str:
     return msg.removeprefix("Value error, ")
 
 
-PARALLEL_FROM = 64  # files; below this a process pool costs more than it saves
+PARALLEL_FROM = 64  # files; below this a process pool, and the fast reader it uses, cost more than they save
 
 
-def _read(path: Path, display: str) -> tuple[object, list[Finding] | None]:
+def _read(path: Path, display: str, fast: bool = False) -> tuple[object, list[Finding] | None]:
     from .yamlio import read  # ruamel is imported only when a file is actually parsed
 
     try:
-        return read(path, display), None
+        return read(path, display, fast=fast), None
     except InvalidKB as e:  # returned, not raised: it crosses a process boundary
         return None, e.findings
 
 
-def read_all(jobs: list[tuple[Path, str]]) -> dict[Path, tuple[object, list[Finding] | None]]:
-    """Parse many files, on every core when there are many: YAML parsing is most of a cold load (at x100,
-    12 s on one core, 6.5-9 s on two; the collector runs rarely in the workers, as in the CLI)."""
+def read_all(jobs: list[tuple[Path, str]]) -> Iterator[tuple[Path, tuple[object, list[Finding] | None]]]:
+    """Parse many files, in their order, on every core when there are many: YAML parsing is most of a cold
+    load, and the caller validates each file while the workers parse the next (the collector runs rarely in
+    the workers, as in the CLI)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        return {path: _read(path, display) for path, display in jobs}
+        yield from ((path, _read(path, display)) for path, display in jobs)
+        return
     import gc
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import repeat
 
     with ProcessPoolExecutor(workers, initializer=gc.set_threshold, initargs=(100_000, 50, 100)) as pool:
-        return dict(zip((path for path, _ in jobs), pool.map(_read, *zip(*jobs), chunksize=16)))
+        yield from zip((path for path, _ in jobs), pool.map(_read, *zip(*jobs), repeat(True), chunksize=16))
 
 
 def parse(model: type[M], parsed: tuple[object, list[Finding] | None], display: str, findings: list[Finding],
@@ -116,13 +119,19 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
     known = known or {}
     paths = [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]
     parsed = {p: (known[p], None) for p in paths if p in known}
-    parsed |= read_all([(p, rel(p)) for p in paths if p not in known])
+    reading = read_all([(p, rel(p)) for p in paths if p not in known])
+
+    def read(path: Path) -> tuple[object, list[Finding] | None]:
+        while path not in parsed:
+            done, result = next(reading)
+            parsed[done] = result
+        return parsed[path]
 
     def one(model: type[M], path: Path) -> M | None:
         if not path.exists():
             findings.append(Finding(rel(path), None, None, "", "file is missing"))
             return None
-        return parse(model, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
+        return parse(model, read(path), rel(path), findings, lambda: Locator.of(path, rel(path)))
 
     files: dict[str, Path] = {}
     files["sources"] = root / "statutes/sources.yaml"
@@ -136,7 +145,7 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
 
     articles: dict[str, Article] = {}
     for path in article_paths:
-        article = parse(Article, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
+        article = parse(Article, read(path), rel(path), findings, lambda: Locator.of(path, rel(path)))
         if article is None:
             continue
         if article.article in articles:
@@ -152,7 +161,7 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
 
     instruments: dict[str, Instrument] = {}
     for path in instrument_paths:
-        instrument = parse(Instrument, parsed[path], rel(path), findings, lambda: Locator.of(path, rel(path)))
+        instrument = parse(Instrument, read(path), rel(path), findings, lambda: Locator.of(path, rel(path)))
         if instrument is not None:
             instruments[instrument.id] = instrument
             files[f"instrument:{instrument.id}"] = path

@@ -176,21 +176,22 @@ def items(value: Any) -> Iterator[tuple[Any, Any]]:
 def adapter(tp: Any) -> Any:
     from pydantic import TypeAdapter
 
-    for cls in _records_in(tp, set()):  # pydantic reads nested records as dataclasses
+    for cls in records_in(tp):  # pydantic reads nested records as dataclasses
         _made(cls)
     return TypeAdapter(tp)
 
 
-def _records_in(tp: Any, seen: set[type]) -> set[type]:
+def records_in(tp: Any, seen: set[type] | None = None) -> set[type]:
     """The record classes a type refers to, through its fields' types."""
+    seen = set() if seen is None else seen
     if isinstance(tp, type) and issubclass(tp, Record):
         if tp in seen:
             return seen
         seen.add(tp)
         for hint in typing.get_type_hints(tp).values():
-            _records_in(hint, seen)
+            records_in(hint, seen)
     for arg in typing.get_args(tp):
-        _records_in(arg, seen)
+        records_in(arg, seen)
     return seen
 
 

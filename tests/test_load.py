@@ -103,3 +103,21 @@ def test_aliases_are_refused(kb_copy):
          "    confidence: &c inferred\n    note: *c\n    basis: >-\n      The Kazakh")
     (msg,) = findings(kb_copy)
     assert "aliases (*name) are not allowed" in msg
+
+
+def test_many_files_read_by_the_workers_give_the_same_kb_and_findings(kb_copy, monkeypatch):
+    """A whole-Code KB is parsed in worker processes with kb/yamlfast.py; a small one in-process with ruamel.
+    Both must give the same records, and the same findings for a broken file (the fast reader passes what it
+    cannot read plainly to ruamel, which places the problem)."""
+    from kb import load as loader
+
+    monkeypatch.setenv("TIPKB_NO_CACHE", "1")
+    alone = load(kb_copy)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+    pooled = load(kb_copy)
+    assert pooled.articles == alone.articles and pooled.vocabulary == alone.vocabulary and pooled.code == alone.code
+    edit(kb_copy / ART128, "code: kz-cc", "code: kz-cc\ncode: kz-cc")
+    edit(kb_copy / "statutes/kz/criminal-code/art-135.yaml", "code: kz-cc", "code: !!binary a3otY2M=")
+    pooled_findings = findings(kb_copy)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 10_000)
+    assert pooled_findings == findings(kb_copy) and len(pooled_findings) == 2

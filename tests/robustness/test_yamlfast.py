@@ -1,0 +1,99 @@
+"""kb/yamlfast.py reads YAML to exactly the data ruamel's loader gives, or says it is unsure; never other data."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kb import yamlfast, yamlio
+
+from ..conftest import ROOT
+
+
+def typed(data):
+    """Data with its types spelled out: True and 1, 1 and 1.0, "1" and 1 compare equal in Python."""
+    return json.dumps(data, default=repr, ensure_ascii=False) + repr(type(data)), repr(data)
+
+
+def ruamel(text):
+    """ruamel's data: from its C loader, or from its pure one, which reads more of YAML 1.2 (`[0:0]`) as the
+    newer libyaml of the fast reader does."""
+    try:
+        return yamlio._yaml(False).load(text)
+    except Exception:
+        return yamlio._yaml(True).load(text)
+
+
+def same_as_ruamel(text):
+    """The fast data equals ruamel's, when the fast reader is sure; returns whether it was."""
+    try:
+        fast = yamlfast.load(text, yamlio.MAX_DEPTH)
+    except yamlfast.Unsure:
+        return False
+    assert typed(fast) == typed(ruamel(text)), text
+    return True
+
+
+def test_every_yaml_file_of_the_project_reads_alike():
+    paths = sorted(p for p in ROOT.rglob("*.yaml") if ".venv" not in p.parts and ".git" not in p.parts)
+    assert len(paths) > 30
+    assert all(same_as_ruamel(p.read_text(encoding="utf-8")) for p in paths)
+
+
+# Scalars at the edges of YAML 1.2's implicit types: the fast reader types the common ones itself.
+EDGES = ["1", "-1", "+1", "0", "-0", "007", "0o17", "0x1F", "0b101", "1_000", "1.5", "1e3", ".5", "-.inf", ".NaN",
+         "1:30", "true", "True", "TRUE", "tRue", "yes", "no", "on", "off", "y", "n", "null", "Null", "NULL", "~", "",
+         "2020-01-01", "2020-1-1", "2001-12-14t21:59:43.10-05:00", "12345678901234567890123", "=", "<<x", "- x",
+         "'1'", '"true"', "!!str 1", "!!int '12'", "!!float 1", "! 12", "|\n  12", ">\n  true"]
+
+
+@pytest.mark.parametrize("value", EDGES)
+def test_edges_of_implicit_typing(value):
+    for text in (f"a: {value}\n", f"- {value}\n", f"{value}\n"):
+        same_as_ruamel(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",  # a duplicate key: the full reader names it
+    "1: a\n01: b\n",  # a duplicate after typing
+    "<<: {a: 1}\n",  # a merge key
+    "%YAML 1.1\n---\na: yes\n",  # YAML 1.1's booleans: the full reader knows the version
+    "a: !!binary aGVsbG8=\n", "a: !!set {x}\n", "!!map {a: 1}\n", "a: !x 1\n",  # tags
+    "? [a, b]\n: c\n",  # a key that is not a scalar
+    "a: 1\n---\nb: 2\n",  # two documents
+    "a: [1\n",  # a syntax error
+    "a: " + "9" * 5000 + "\n",  # an integer Python will not convert
+])
+def test_what_the_fast_reader_leaves_to_the_full_one(text):
+    with pytest.raises(yamlfast.Unsure):
+        yamlfast.load(text, yamlio.MAX_DEPTH)
+
+
+def test_depth_is_counted_as_the_full_reader_counts_it():
+    for style, nest in (("block", lambda d: "a:\n" + "".join("  " * i + "b:\n" for i in range(1, d)) + "  " * d + "x"),
+                        ("flow", lambda d: "[" * d + "x" + "]" * d)):
+        deepest = nest(yamlio.MAX_DEPTH - 1)
+        assert same_as_ruamel(deepest), style
+        assert not yamlio._too_deep(yamlfast.load(deepest, yamlio.MAX_DEPTH))
+        with pytest.raises(yamlfast.Unsure):
+            yamlfast.load(nest(yamlio.MAX_DEPTH), yamlio.MAX_DEPTH)
+        assert yamlio._too_deep(ruamel(nest(yamlio.MAX_DEPTH)))
+
+
+SCALAR = st.text(alphabet="0123456789+-._:eEoxbtrueTRUEfalsFALSnulNUL~ #'\"yYnN!&<=abc", max_size=12)
+
+
+@pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")  # `&x` twice: ruamel warns, reads it
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(SCALAR, SCALAR), max_size=4))
+def test_random_scalars_read_alike(pairs):
+    for key, value in pairs:
+        for text in (f"{key}: {value}\n", f"- {value}\n- [{value}, {key}]\n", f"{{{key}: {value}}}\n"):
+            try:
+                ruamel(text)
+            except Exception:  # both of ruamel's readers refuse it: the fast one must not give data
+                with pytest.raises(yamlfast.Unsure):
+                    yamlfast.load(text, yamlio.MAX_DEPTH)
+                continue
+            same_as_ruamel(text)
