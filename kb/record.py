@@ -31,10 +31,11 @@ class Record:
     """A dataclass with keyword-only fields; `[]` and `{}` defaults become fresh copies for each record.
     A class that sets `_frozen = True` is frozen (and hashable when its fields are).
 
-    `dataclasses` compiles code for every class it makes (~0.5 ms each, for ~170 classes at every start), so
-    a class is made a dataclass only when a record of it is first built in code, or pydantic first validates
-    one that may hold it (`_made`). A record the cache decodes needs neither. Equality, hashing, freezing and
-    repr are the methods below, written once, rather than generated for each class."""
+    `dataclasses` compiles code for every class it makes (~0.5 ms each: a command that builds a few dozen
+    kinds of result paid tens of ms), so a class is made a dataclass only when pydantic first validates a
+    type that may hold it (`_made`). Until then one initializer, `_init`, serves every class, as the
+    dataclass's would; a record the cache decodes needs neither. Equality, hashing, freezing and repr are the
+    methods below, written once, rather than generated for each class."""
 
     __pydantic_config__: ClassVar[dict] = {}
     _frozen: ClassVar[bool] = False
@@ -44,7 +45,9 @@ class Record:
         if cls._frozen:  # (on these classes only: a result's every field would pay for the check)
             cls.__setattr__, cls.__delattr__ = _frozen_setattr, _frozen_delattr
         if cls.__module__ != __name__:  # (the bases below hold no fields)
-            cls.__init__ = _make_then_init  # its own, so that a made base's __init__ is not used instead
+            cls.__init__ = _init  # its own, so that a made base's __init__ is not used instead
+            cls._own_defaults = {name: cls.__dict__[name] for name in cls.__dict__.get("__annotations__", {})
+                                 if name in cls.__dict__}  # (read before `_made` turns them into fields)
             _PENDING.append(cls)
 
     def __eq__(self, other: object) -> bool:
@@ -77,8 +80,7 @@ class Record:
         return out
 
     def model_copy(self, update: dict[str, Any] | None = None) -> Any:
-        _made(type(self))
-        return dataclasses.replace(self, **(update or {}))
+        return type(self)(**{**self.__dict__, **(update or {})})
 
     @classmethod
     def model_json_schema(cls, **kwargs: Any) -> dict:
@@ -112,15 +114,49 @@ def _made(cls: type) -> None:
                 setattr(c, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
         if c.__doc__ is None:
             c.__doc__ = ""  # or dataclasses computes a signature to write one
-        if c.__dict__.get("__init__") is _make_then_init:
+        if c.__dict__.get("__init__") is _init:
             del c.__init__  # (dataclasses writes no __init__ over one the class has)
         dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(c)
         _PENDING.remove(c)
 
 
-def _make_then_init(self: Record, **kwargs: Any) -> None:
-    _made(type(self))
-    type(self).__init__(self, **kwargs)
+def _init(self: Record, **kwargs: Any) -> None:
+    """What the dataclass's __init__ does: keyword-only fields, defaults (a fresh copy of a `[]` or `{}`), then
+    __post_init__ with the InitVars; the same errors for a missing or an unknown keyword."""
+    cls = type(self)
+    fields_, init_vars = _signature(cls)
+    values = {name: kwargs[name] if name in kwargs else _default(cls, name, default)
+              for name, default in fields_.items()}
+    extra = [kwargs[name] if name in kwargs else _default(cls, name, default) for name, default in init_vars.items()]
+    for name in kwargs:
+        if name not in fields_ and name not in init_vars:
+            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
+    object.__setattr__(self, "__dict__", values)
+    if hasattr(cls, "__post_init__"):
+        self.__post_init__(*extra)
+
+
+def _default(cls: type, name: str, default: Any) -> Any:
+    if default is _REQUIRED:
+        raise TypeError(f"{cls.__name__}.__init__() missing 1 required keyword-only argument: {name!r}")
+    return type(default)(default) if isinstance(default, (list, dict)) else default
+
+
+_REQUIRED = object()
+
+
+@functools.cache
+def _signature(cls: type) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Each field's default (or _REQUIRED) in the dataclass's order, and each InitVar's."""
+    own: dict[str, Any] = {}
+    init_vars: dict[str, Any] = {}
+    for c in reversed(cls.__mro__):
+        own.update(c.__dict__.get("_own_defaults", {}))
+        if issubclass(c, Record) and c.__module__ != __name__:
+            init_vars |= {name: None for name, tp in c.__dict__.get("__annotations__", {}).items()
+                          if str(tp).startswith(("InitVar", "dataclasses.InitVar"))}
+    return ({name: own.get(name, _REQUIRED) for name in _names(cls)},
+            {name: own.get(name, _REQUIRED) for name in init_vars})
 
 
 @functools.cache
