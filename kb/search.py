@@ -24,8 +24,8 @@ from .model import Text
 from .record import Data
 from .results import ActName, act_names
 from .timeline import When
-from .vocab import LANGS, nearest
-from .words import Word, split_words
+from .vocab import LANGS, WORD, fold, nearest
+from .words import Word, split_words, word
 
 MIN_SCORE = 70  # an entry matches when the query's words, each at its best, average this much
 KIND_RANK = {"article": 0, "part": 1, "item": 2, "provision": 3}
@@ -66,10 +66,10 @@ class _Query:
         self._scores: dict[tuple[int, str], float] = {}  # (query word, text word) -> score
         self._texts: dict[str, tuple] = {}
 
-    def word_score(self, i: int, w: Word) -> float:
-        key = (i, w.form)
+    def word_score(self, i: int, form: str) -> float:
+        key = (i, form)
         if key not in self._scores:
-            self._scores[key] = _word_score(self.words[i], w)
+            self._scores[key] = _word_score(self.words[i], word(form))
         return self._scores[key]
 
     def pick(self, words: list[tuple[str, str, str, str, bool]]) -> set[str]:
@@ -96,13 +96,14 @@ class _Query:
         return found
 
     def match(self, field: str, text: str, term: str | None = None) -> _Match:
-        if text not in self._texts:
-            words = split_words(text)
-            scores, spans = [], []
-            for i in range(len(self.words)):
-                score, k = max(((self.word_score(i, w), -k) for k, w in enumerate(words)), default=(0, 0))
-                scores.append(score)
-                spans.append((words[-k].start, words[-k].end) if score else None)
+        if text not in self._texts:  # each query word's best score in the text, and its first word that has it
+            scores: list[float] = [0] * len(self.words)
+            spans: list[tuple[int, int] | None] = [None] * len(self.words)
+            for m in WORD.finditer(fold(text)):  # (no Word per word: a search reads hundreds of long texts)
+                for i in range(len(scores)):
+                    score = self.word_score(i, m.group())
+                    if score > scores[i]:
+                        scores[i], spans[i] = score, m.span()
             self._texts[text] = tuple(scores), tuple(spans)
         return _Match(field, text, term, *self._texts[text])
 

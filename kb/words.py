@@ -49,6 +49,11 @@ def _word(form: str) -> tuple[str, bool, str]:
     return _stem(form, cyrillic), cyrillic, _skeleton(form)
 
 
+def word(form: str) -> Word:
+    """A folded word on its own, outside any text."""
+    return Word(0, 0, form, *_word(form))
+
+
 def analyse(token: str) -> list[tuple[str, str, str, str, bool]]:
     """A vocabulary token's words as the index stores them for search: (token, form, stem, skeleton,
     cyrillic)."""
