@@ -170,14 +170,30 @@ class _Wrapper(textwrap.TextWrapper):
             cur_line.append(reversed_chunks.pop())
 
 
+_CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what rich strips from a Text (rich.control.strip_control_codes)
+
+
+class _Lines:
+    """Lines wrapped here, given to rich as segments: a Text makes a Text of each of its lines, and rich strips
+    control codes from each again (for a whole-Code diff, a third of the rendering)."""
+
+    def __init__(self, pieces: list[tuple[str, str]]):
+        self.pieces = pieces
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for text, style in self.pieces:
+            yield Segment(text, console.get_style(style) if style else None)
+        yield Segment.line()
+
+
 def to_console(blocks: list[Block], console: Any) -> None:
     """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns. The lines
     between two tables go to the console as one text: a whole-Code diff has thousands of them, and each print
     of rich's asks the terminal its size again."""
-    from rich.control import strip_control_codes
     from rich.markup import escape
     from rich.table import Table
-    from rich.text import Span
     from rich.text import Text as RichText
 
     width = console.width
@@ -188,20 +204,12 @@ def to_console(blocks: list[Block], console: Any) -> None:
         pending.append(("\n", ""))
 
     def flush() -> None:
-        """One Text for all the lines, styled by spans: rich strips control codes from each piece appended to a
-        Text, which for a whole-Code diff was a third of the rendering."""
         if pending:
-            pending.pop()  # print() ends the last line itself
-            text = "".join(t for t, _ in pending)
-            if strip_control_codes(text) == text:
-                spans, at = [], 0
-                for t, style in pending:
-                    if style:
-                        spans.append(Span(at, at + len(t), style))
-                    at += len(t)
-                console.print(RichText(text, spans=spans), soft_wrap=True)
-            else:  # a control code moves the spans: let rich strip piece by piece
+            pending.pop()  # the last line ends below
+            if any(_CONTROL.search(t) for t, _ in pending):  # rich strips them, piece by piece
                 console.print(RichText.assemble(*pending), soft_wrap=True)
+            else:
+                console.print(_Lines(pending[:]), soft_wrap=True)
             pending.clear()
 
     def hanging(indent: int, lead: str, body: str, style: str = "") -> None:
