@@ -197,7 +197,7 @@ def items(value: Any) -> Iterator[tuple[Any, Any]]:
     while stack:
         node = stack.pop()
         if isinstance(node, Record):
-            pairs: Any = [(k, getattr(node, k)) for k in _names(type(node))]
+            pairs: Any = node.__dict__.items()  # its fields, in order (and what __post_init__ added)
         elif isinstance(node, dict):
             pairs = node.items()
         else:
