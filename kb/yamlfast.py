@@ -1,9 +1,10 @@
 """The fast way to read a YAML file that needs nothing unusual: libyaml composes it in C (PyYAML's parser), and
 the nodes become plain data here, by exactly the rules of kb/yamlio.py's ruamel loader (YAML 1.2).
 
-Anything that rule does not cover plainly (a tag, a merge key, a duplicate key, a `%YAML` directive, a scalar
-ruamel would have to convert and refuse, a syntax error) raises `Unsure`, and the caller reads the text the
-full way, which gives the same data or the message with its position. On the x100 benchmark KB this is two to
+Anything that rule does not cover plainly (a tag, a merge key, a duplicate key, a `%YAML` directive, a number
+in an unusual spelling, a syntax error, and the two forms of YAML 1.2 that libyaml reads and ruamel refuses)
+raises `Unsure`, and the caller reads the text the full way, which gives the same data or the message with
+its position. Tests compare the two on the project's files and on random texts. On the x100 benchmark KB this is two to
 three times faster than ruamel's own C loader, which composes through Python objects of its own and constructs
 with generators; importing PyYAML costs ~25 ms, so kb/load.py uses it only when it reads many files.
 """
@@ -88,36 +89,48 @@ def _scalar(node: ScalarNode) -> Any:
     raise Unsure  # a tag: converted or refused by the full reader
 
 
-def _data(node: Any, depth: int, deepest: int) -> Any:
+def _data(node: Any, depth: int, deepest: int, flow: bool, text: str) -> Any:
     if depth > deepest:  # counted as kb/yamlio.py's _too_deep counts: every value, the top one at 1
         raise Unsure
     kind = node.__class__
     if kind is ScalarNode:
+        if flow and ":" in node.value and node.tag is _PLAIN:
+            raise Unsure  # `[0:0]`: a YAML 1.2 plain scalar libyaml reads and ruamel refuses
         return _scalar(node)
     if node.tag is not _COLLECTION:  # a tag: !!map, !!set, !!omap…
         raise Unsure
+    flow = flow or node.flow_style
     if kind is SequenceNode:
-        return [_data(item, depth + 1, deepest) for item in node.value]
+        return [_data(item, depth + 1, deepest, flow, text) for item in node.value]
     if kind is not MappingNode:
         raise Unsure
     out: dict = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not ScalarNode:
             raise Unsure
+        if key_node.tag is _QUOTED and _adjacent(key_node, text):
+            raise Unsure
         key = _scalar(key_node)
         if key in out:
             raise Unsure  # the full reader names the duplicate key
-        out[key] = _data(value_node, depth + 1, deepest)
+        out[key] = _data(value_node, depth + 1, deepest, flow, text)
     return out
+
+
+def _adjacent(key: ScalarNode, text: str) -> bool:
+    """A quoted key followed at once by ':' and its value (`"a":b`): YAML 1.2 and libyaml allow it, ruamel
+    does not."""
+    at = key.end_mark.index
+    return text[at:at + 1] == ":" and text[at + 1:at + 2] not in (" ", "\t", "\r", "\n", "")
 
 
 def load(text: str, deepest: int) -> Any:
     """The plain data of a one-document YAML text nested at most `deepest` levels, or Unsure. Aliases are not
     looked for: the caller sends a text that may hold one to the full reader."""
-    if "%YAML" in text:
+    if "%YAML" in text or text.startswith("\ufeff"):  # (a BOM would shift the marks `_adjacent` reads)
         raise Unsure
     try:
         node = _Composer(text).get_single_node()
     except yaml.YAMLError:
         raise Unsure from None
-    return None if node is None else _data(node, 1, deepest)
+    return None if node is None else _data(node, 1, deepest, False, text)

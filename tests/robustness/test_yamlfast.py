@@ -64,6 +64,7 @@ def test_edges_of_implicit_typing(value):
     "a: 1\n---\nb: 2\n",  # two documents
     "a: [1\n",  # a syntax error
     "a: " + "9" * 5000 + "\n",  # an integer Python will not convert
+    "- [0:0]\n", "{'a':b}\n", '["a":b]\n',  # YAML 1.2 that libyaml reads and ruamel refuses
 ])
 def test_what_the_fast_reader_leaves_to_the_full_one(text):
     with pytest.raises(yamlfast.Unsure):
@@ -81,7 +82,7 @@ def test_depth_is_counted_as_the_full_reader_counts_it():
         assert yamlio._too_deep(ruamel(nest(yamlio.MAX_DEPTH)))
 
 
-SCALAR = st.text(alphabet="0123456789+-._:eEoxbtrueTRUEfalsFALSnulNUL~ #'\"yYnN!&<=abc", max_size=12)
+SCALAR = st.text(alphabet="0123456789+-._:eEoxbtrueTRUEfalsFALSnulNUL~ #'\"yYnN!&*<=abc", max_size=12)
 
 
 @pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")  # `&x` twice: ruamel warns, reads it
@@ -90,6 +91,8 @@ SCALAR = st.text(alphabet="0123456789+-._:eEoxbtrueTRUEfalsFALSnulNUL~ #'\"yYnN!
 def test_random_scalars_read_alike(pairs):
     for key, value in pairs:
         for text in (f"{key}: {value}\n", f"- {value}\n- [{value}, {key}]\n", f"{{{key}: {value}}}\n"):
+            if yamlio._needs_strict_path(text):  # an anchor or alias (`{&0: 0:0}`): parse() never asks the fast reader
+                continue
             try:
                 ruamel(text)
             except Exception:  # both of ruamel's readers refuse it: the fast one must not give data
