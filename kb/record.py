@@ -125,8 +125,12 @@ def _init(self: Record, **kwargs: Any) -> None:
     __post_init__ with the InitVars; the same errors for a missing or an unknown keyword."""
     cls = type(self)
     fields_, init_vars = _signature(cls)
-    values = {name: kwargs[name] if name in kwargs else _default(cls, name, default)
-              for name, default in fields_.items()}
+    values = {}
+    for name, default in fields_.items():
+        value = kwargs.get(name, default)
+        if value is default and default.__class__ in _SPECIAL:  # (one test for the usual immutable default)
+            value = _default(cls, name, default)
+        values[name] = value
     extra = [kwargs[name] if name in kwargs else _default(cls, name, default) for name, default in init_vars.items()]
     for name in kwargs:
         if name not in fields_ and name not in init_vars:
@@ -142,7 +146,12 @@ def _default(cls: type, name: str, default: Any) -> Any:
     return type(default)(default) if isinstance(default, (list, dict)) else default
 
 
-_REQUIRED = object()
+class _Required:
+    """The default of a field that has none."""
+
+
+_REQUIRED = _Required()
+_SPECIAL = frozenset({_Required, list, dict})  # a default `_default` must see
 
 
 @functools.cache
@@ -176,7 +185,12 @@ def fields(cls: type) -> tuple[tuple[str, str], ...]:
     return tuple((name, _ALIASES.get(name, name)) for name in _names(cls))
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None)})  # (most values: one test before the isinstance chain)
+
+
 def _plain(value: Any, how: tuple[bool, bool, bool]) -> Any:
+    if value.__class__ in _ATOMS:
+        return value
     if isinstance(value, Record):
         json, exclude_none, by_alias = how
         return value.model_dump("json" if json else "python", exclude_none=exclude_none, by_alias=by_alias)
