@@ -157,6 +157,21 @@ def _tab_hint(text: str, line: int, col: int) -> bool:
     return at == "\t" or any("\t" in x[: len(x) - len(x.lstrip(" \t"))] for x in near)
 
 
+_UNSURE = object()
+
+
+def _fast(text: str) -> Any:
+    """The data kb/yamlfast.py reads, in half the time or less (it measures the depth itself), or _UNSURE."""
+    try:
+        from . import yamlfast
+    except ImportError:  # PyYAML built without libyaml
+        return _UNSURE
+    try:
+        return yamlfast.load(text, MAX_DEPTH)
+    except (yamlfast.Unsure, RecursionError):
+        return _UNSURE
+
+
 def parse(text: str, display: str, fast: bool = False) -> Any:
     """Parse YAML text to plain data, or raise InvalidKB with the position of the problem. `fast` reads a text
     that needs nothing unusual with kb/yamlfast.py: it pays for importing PyYAML once many files are read."""
@@ -168,13 +183,9 @@ def parse(text: str, display: str, fast: bool = False) -> Any:
         # levels, so a file that might nest that deep is measured first; any other is measured once built.
         mark = _too_deep_at(text) if _maybe_very_deep(text) else None
         if mark is None:
-            if fast:
-                from . import yamlfast
-
-                try:  # the same data in half the time or less; it measures the depth itself
-                    return yamlfast.load(text, MAX_DEPTH)
-                except (yamlfast.Unsure, RecursionError):
-                    pass
+            data = _fast(text) if fast else _UNSURE
+            if data is not _UNSURE:
+                return data
             data = _yaml(False).load(text)
             if not _too_deep(data):
                 return data

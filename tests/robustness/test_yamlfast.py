@@ -100,3 +100,13 @@ def test_random_scalars_read_alike(pairs):
                     yamlfast.load(text, yamlio.MAX_DEPTH)
                 continue
             same_as_ruamel(text)
+
+
+def test_without_libyaml_the_full_reader_reads_everything(monkeypatch):
+    import sys
+
+    import kb
+
+    monkeypatch.delattr(kb, "yamlfast")
+    monkeypatch.setitem(sys.modules, "kb.yamlfast", None)  # as when PyYAML was built without libyaml
+    assert yamlio.parse("a: [1, x, 2020-01-01]\n", "f.yaml", fast=True) == {"a": [1, "x", "2020-01-01"]}
