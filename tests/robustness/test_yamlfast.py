@@ -110,3 +110,23 @@ def test_without_libyaml_the_full_reader_reads_everything(monkeypatch):
     monkeypatch.delattr(kb, "yamlfast")
     monkeypatch.setitem(sys.modules, "kb.yamlfast", None)  # as when PyYAML was built without libyaml
     assert yamlio.parse("a: [1, x, 2020-01-01]\n", "f.yaml", fast=True) == {"a": [1, "x", "2020-01-01"]}
+
+
+def _outcome(text, fast):
+    from kb.errors import InvalidKB
+
+    try:
+        return typed(yamlio.parse(text, "f.yaml", fast=fast))
+    except InvalidKB as e:
+        return [str(f) for f in e.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x [1]\nb: *x\n", "a: 1\na: 2\n", "a: !!binary aGVsbG8=\n", "a: !!python/object:os.system x\n",
+    "x: " + "[" * 44 + "]" * 44 + "\n", "x:\n" + "".join("  " * i + "- \n" for i in range(1, 44)) + "  " * 44 + "- v\n",
+    "- " * 3000 + "x\n", "a:\n\t- b\n", "a: [1\n", "\ufeffa: 1\n", "a: " + "9" * 5000 + "\n", "%YAML 1.1\n---\na: yes\n",
+    "a: 2020-13-45\nb: '1'\nc: 0x1F\nd: ~\n", "- [0:0]\n", "{'a':b}\n",
+])
+def test_a_hostile_or_odd_file_reads_the_same_with_the_fast_reader(text):
+    """The workers' reading gives the same data, or the same finding at the same position, as ruamel's."""
+    assert _outcome(text, fast=True) == _outcome(text, fast=False)
