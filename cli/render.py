@@ -170,7 +170,9 @@ class _Wrapper(textwrap.TextWrapper):
             cur_line.append(reversed_chunks.pop())
 
 
-_CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what rich strips from a Text (rich.control.strip_control_codes)
+# What a rich Text changes in a line: the control codes it strips (rich.control.strip_control_codes), and tabs,
+# which it expands.
+_CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d\t]")
 
 
 class _Lines:
@@ -190,8 +192,8 @@ class _Lines:
 
 def to_console(blocks: list[Block], console: Any) -> None:
     """Fields and items wrap with a hanging indent, so a long value stays readable at 80 columns. The lines
-    between two tables go to the console as one text: a whole-Code diff has thousands of them, and each print
-    of rich's asks the terminal its size again."""
+    between two tables go to the console in one print, as segments: a whole-Code diff has thousands of them,
+    and each print of rich's asks the terminal its size again."""
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text as RichText
@@ -206,7 +208,7 @@ def to_console(blocks: list[Block], console: Any) -> None:
     def flush() -> None:
         if pending:
             pending.pop()  # the last line ends below
-            if any(_CONTROL.search(t) for t, _ in pending):  # rich strips them, piece by piece
+            if any(_CONTROL.search(t) for t, _ in pending):  # rich strips or expands them, piece by piece
                 console.print(RichText.assemble(*pending), soft_wrap=True)
             else:
                 console.print(_Lines(pending[:]), soft_wrap=True)

@@ -122,9 +122,12 @@ def _made(cls: type) -> None:
 
 def _init(self: Record, **kwargs: Any) -> None:
     """What the dataclass's __init__ does: keyword-only fields, defaults (a fresh copy of a `[]` or `{}`), then
-    __post_init__ with the InitVars; the same errors for a missing or an unknown keyword."""
+    __post_init__ with the InitVars; a TypeError for an unknown keyword, then for a missing one."""
     cls = type(self)
     fields_, init_vars = _signature(cls)
+    for name in kwargs:
+        if name not in fields_ and name not in init_vars:
+            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
     values = {}
     for name, default in fields_.items():
         value = kwargs.get(name, default)
@@ -132,9 +135,6 @@ def _init(self: Record, **kwargs: Any) -> None:
             value = _default(cls, name, default)
         values[name] = value
     extra = [kwargs[name] if name in kwargs else _default(cls, name, default) for name, default in init_vars.items()]
-    for name in kwargs:
-        if name not in fields_ and name not in init_vars:
-            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
     object.__setattr__(self, "__dict__", values)
     if hasattr(cls, "__post_init__"):
         self.__post_init__(*extra)

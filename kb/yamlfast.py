@@ -1,12 +1,15 @@
 """The fast way to read a YAML file that needs nothing unusual: libyaml composes it in C (PyYAML's parser), and
 the nodes become plain data here, by exactly the rules of kb/yamlio.py's ruamel loader (YAML 1.2).
 
-Anything that rule does not cover plainly (a tag, a merge key, a duplicate key, a `%YAML` directive, a number
-in an unusual spelling, a syntax error, and the two forms of YAML 1.2 that libyaml reads and ruamel refuses)
-raises `Unsure`, and the caller reads the text the full way, which gives the same data or the message with
-its position. Tests compare the two on the project's files and on random texts. On the x100 benchmark KB this is two to
-three times faster than ruamel's own C loader, which composes through Python objects of its own and constructs
-with generators; importing PyYAML costs ~25 ms, so kb/load.py uses it only when it reads many files.
+What that rule does not cover plainly raises `Unsure`, and the caller reads the text the full way, which gives
+the same data or the message with its position: a tag, a merge key, a duplicate key, a `%YAML` directive, a
+number in an unusual spelling, a syntax error, and the YAML 1.2 flow forms that PyYAML's libyaml 0.2 reads and
+ruamel's libyaml 0.1 refuses (`[0:0]`, `{a:b: 1}`, `[a?b]`, `"a":b`). Tests compare the two on the project's
+files and on random texts.
+
+On the x100 benchmark KB this is two to three times faster than ruamel's own C loader, which composes through
+Python objects of its own and constructs with generators. Importing PyYAML costs ~25 ms, so kb/load.py uses it
+only when it reads many files.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-# What the resolver below gives an untagged node, compared by identity: a tag written in the file is never
-# one of these objects, and every tag, even !!str, is left to the full reader.
+# What the resolver below gives a node without a tag, compared by identity: a tag written in the file is never
+# one of these objects, so every tag but the non-specific `!` (resolved as ruamel resolves it), even !!str, is
+# left to the full reader.
 _PLAIN, _QUOTED, _COLLECTION, _TAGGED = "plain", "quoted", "collection", "tagged"
 _TEXT = frozenset({None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})  # dates stay text (kb/yamlio.py)
 _COMMON = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
@@ -41,7 +45,8 @@ class _Composer(CParser):
         pass
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        """Called for a node without a tag, or with the non-specific tag `!` (then nothing is implicit)."""
+        """Called for a node without a tag, or with the non-specific tag `!` (libyaml then reports a plain scalar
+        as quoted-implicit, which ruamel also reads as a string)."""
         if kind is ScalarNode:
             plain, quoted = implicit
             return _PLAIN if plain else _QUOTED if quoted else _TAGGED
@@ -94,8 +99,8 @@ def _data(node: Any, depth: int, deepest: int, flow: bool, text: str) -> Any:
         raise Unsure
     kind = node.__class__
     if kind is ScalarNode:
-        if flow and ":" in node.value and node.tag is _PLAIN:
-            raise Unsure  # `[0:0]`: a YAML 1.2 plain scalar libyaml reads and ruamel refuses
+        if flow and node.tag is _PLAIN:
+            _plain_in_flow(node, key=False)
         return _scalar(node)
     if node.tag is not _COLLECTION:  # a tag: !!map, !!set, !!omap…
         raise Unsure
@@ -110,11 +115,22 @@ def _data(node: Any, depth: int, deepest: int, flow: bool, text: str) -> Any:
             raise Unsure
         if key_node.tag is _QUOTED and _adjacent(key_node, text):
             raise Unsure
+        if flow and key_node.tag is _PLAIN:
+            _plain_in_flow(key_node, key=True)
         key = _scalar(key_node)
         if key in out:
             raise Unsure  # the full reader names the duplicate key
         out[key] = _data(value_node, depth + 1, deepest, flow, text)
     return out
+
+
+def _plain_in_flow(node: ScalarNode, key: bool) -> None:
+    """Unsure of a plain scalar inside [ ] or { } that holds `:` or `?` (`[0:0]`, `{a:b: 1}`, `[a?b]`), or of
+    an empty plain key there (`[?]`): YAML 1.2 allows them and libyaml 0.2 reads them; ruamel's libyaml
+    refuses them."""
+    value = node.value
+    if ":" in value or "?" in value or (key and not value):
+        raise Unsure
 
 
 def _adjacent(key: ScalarNode, text: str) -> bool:
@@ -131,6 +147,6 @@ def load(text: str, deepest: int) -> Any:
         raise Unsure
     try:
         node = _Composer(text).get_single_node()
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeError):  # (a lone surrogate cannot be encoded for libyaml)
         raise Unsure from None
     return None if node is None else _data(node, 1, deepest, False, text)

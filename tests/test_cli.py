@@ -225,3 +225,14 @@ def test_control_codes_in_a_text_are_stripped():
     to_console([("title", "Title"), ("field", "key", "a\x07bc", 0), ("item", "d\x08e", 1)],
                Env(stdout=out, width=80).console())
     assert out.getvalue() == "Title\n  key: abc\n    • de\n"
+
+
+def test_a_tab_in_a_field_name_is_expanded_as_rich_expands_it():
+    import io
+
+    from cli.env import Env
+    from cli.render import to_console
+
+    out = io.StringIO()
+    to_console([("field", "a\tb", "value", 0), ("text", "plain")], Env(stdout=out, width=80).console())
+    assert out.getvalue() == "  a     b: value\nplain\n"

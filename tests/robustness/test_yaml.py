@@ -222,3 +222,15 @@ def test_tags_are_refused_not_decoded(tag):
 ])
 def test_a_tab_gets_the_tab_hint(text):
     assert located(text).endswith("(a tab: YAML indents with spaces only)")
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029"])
+def test_an_alias_after_an_unusual_line_break_is_refused(brk):
+    """The C parser cannot refuse an alias; the pattern that sends a file to the strict one must see it."""
+    assert re.fullmatch(r"f\.yaml:\d+:\d+: YAML syntax: (aliases \(\*name\) are not allowed|.*)",
+                        located(f"a: ! &x k{brk}*x : 2\n"))
+
+
+@pytest.mark.parametrize("text", ["? \n- {}\n", "{[{}]: 1}\n"])
+def test_a_key_that_holds_a_mapping_is_one_finding(text):
+    assert located(text) == "f.yaml: YAML: a key that holds a mapping is not allowed; keys are plain words"
