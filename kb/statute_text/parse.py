@@ -264,6 +264,9 @@ class _Parser:
                 self.error(p.line, _citation(a.number, p.id), "the part has no sanction (is the text cut off?)")
         if not parts and not a.repealed:
             self.error(a.line, a.number, "the article has no text after its heading (is the text cut off?)")
+        elif parts and not a.repealed and all(p.repealed for p in parts):
+            self.error(a.line, a.number, "every part of the article is repealed but the article is not (is the "
+                                         "text cut off, or its lines out of order?)")
         self.articles.append(ParsedArticle(number=a.number, title=a.title, lang=a.lang, line=a.line,
                                            repealed=a.repealed, parts=parts, notes=a.notes,
                                            amendments=sorted(a.amendments, key=lambda n: n.line)))

@@ -139,6 +139,9 @@ IMPORT_TEXTS = [fixture(name) for name in ("ru-code.txt", "kk-code.txt")]
 # A repeal note moved into an added article: its one version rests on the text at the text's grade, so the
 # penalty needs no provenance of its own, on the first import or the second.
 @example(text=IMPORT_TEXTS[0], edits=[(3, 598, 65535)], edition=dt.date(2031, 3, 1))
+# An article heading moved between a part and its sanction: the sanction reads as the heading's second line and
+# the one part left is repealed, so the new article would have no part to write.
+@example(text=IMPORT_TEXTS[0], edits=[(3, 516, 3039)], edition=dt.date(2031, 3, 1))
 def test_an_import_of_any_text_writes_a_valid_kb_once_or_nothing(tmp_path_factory, text, edits, edition):
     """A Code text with lines dropped, repeated, moved or changed: the import either refuses it (findings, or a
     date it cannot read one way), or writes a KB that validates, and the same import again writes nothing."""

@@ -142,6 +142,8 @@ BAD = [
      "text.txt:2: 905: the note names article 906 but stands under the heading of article 905"),
     ("kazakh dash", "905-бап. Тест\n1. Әрекет бес жылға дейінгі мерзімге бас бостандығынан айыруға жазаланады.",
      "text.txt:2: 905.1: cannot tell where the disposition ends"),
+    ("only repealed parts", "Статья 905. Тест\nнаказывается арестом на срок до десяти суток.\n"
+     "2. Исключена Законом РК от 01.02.2029 № 997-IX.", "text.txt:1: 905: every part of the article is repealed"),
 ]
 
 
