@@ -92,8 +92,11 @@ SCHEMA = {
                              ("item_version_id", "item_versions", "id"), ("provision_id", "provisions", "id"),
                              ("vocabulary_id", "vocabulary", "id")],
                       id=I, kind=S, citation=S, seq=I, ord=I, act=S, in_force_earliest=S, in_force_latest=S, confidence=S,
-                      earliest=S, superseded=S, **_OWNERS, vocabulary_id=S),
+                      earliest=S, superseded=S, **_OWNERS, vocabulary_id=S, text_count=I),
     "texts": _table("id", [("entry_id", "entries", "id")], id=I, entry_id=I, field=S, lang=S, text=S),
+    # an entry's elements, whatever owns them (a part's or an item's version, a provision): what search asks
+    "entry_elements": _table("id", [("entry_id", "entries", "id"), ("vocabulary_id", "vocabulary", "id")], id=I,
+                             entry_id=I, vocabulary_id=S),
 }
 
 
@@ -231,10 +234,12 @@ def _rows(kb: KB) -> _Rows:
         eid = r.add("entries", kind=e.kind, citation=e.citation, seq=e.seq, ord=e.order, act=e.act,
                     in_force_earliest=_iso(e.when.earliest) if e.when else None,
                     in_force_latest=_iso(e.when.latest) if e.when else None, confidence=e.grade, earliest=_iso(e.earliest),
-                    superseded=_iso(e.superseded), **fk)
+                    superseded=_iso(e.superseded), **fk, text_count=len(e.texts))
         for field, text in e.texts:
             lang = field.rsplit(".", 1)[1] if field.rsplit(".", 1)[-1] in LANGS else "en"
             r.add("texts", entry_id=eid, field=field, lang=lang, text=text)
+        for vid in dict.fromkeys(e.elements):
+            r.add("entry_elements", entry_id=eid, vocabulary_id=vid)
     return r
 
 
@@ -350,12 +355,11 @@ def build_index(kb: KB, db_path: Path, force: bool = False) -> IndexResult:
 
 _ACTIVE = "(earliest is null or earliest <= :on) and (superseded is null or :on < superseded)"
 _ENTRY = "id, kind, citation, seq, ord, act, in_force_earliest, in_force_latest, confidence, earliest, superseded"
-_OWNER_KEYS = ("part_version_id", "item_version_id", "provision_id")  # what an entry with elements is
 # FTS5 tokens as kb/search.py's words: lower case, Cyrillic and Kazakh letters as written, `_` inside a word
 FTS_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
 # What search looks up, besides the FTS table: an entry's texts and elements, and the entries holding a term.
-INDEXES = [("texts", ["entry_id"]), ("elements", ["vocabulary_id"]), *(("elements", [k]) for k in _OWNER_KEYS),
-           *(("entries", [k]) for k in _OWNER_KEYS), ("entries", ["kind", "citation"])]
+INDEXES = [("texts", ["entry_id"]), ("entry_elements", ["entry_id"]), ("entry_elements", ["vocabulary_id"]),
+           ("entries", ["kind", "citation"])]
 
 
 def content_key(kb: KB) -> str:
@@ -396,9 +400,8 @@ def _entries(conn: sqlite3.Connection, where: str, params: dict) -> list[Entry]:
                                          "(select value from json_each(?)) order by id", (ids,)):
         texts.setdefault(eid, []).append((field, text))
     elements: dict[int, list[str]] = {}
-    owned = " union ".join(f"select e.id, el.vocabulary_id from entries e join elements el on el.{k} = e.{k} "
-                           "where e.id in (select value from json_each(:ids))" for k in _OWNER_KEYS)
-    for eid, vid in conn.execute(f"{owned} order by 1, 2", {"ids": ids}):
+    for eid, vid in conn.execute("select entry_id, vocabulary_id from entry_elements where entry_id in "
+                                 "(select value from json_each(?)) order by 1, 2", (ids,)):
         elements.setdefault(eid, []).append(vid)
 
     @cache
@@ -446,10 +449,9 @@ def search_index(db_path: Path, kb_key: str, on: dt.date,
             hits = {eid for (eid,) in conn.execute(
                 "select entry_id from texts where id in (select rowid from texts_fts where texts_fts match ?)",
                 (match,))}
-        terms = "select vocabulary_id from entries where kind = 'term' and id in (select value from json_each(:hits))"
-        via_terms = " union ".join(f"select e.id from elements el join entries e on e.{k} = el.{k} "
-                                   f"where el.vocabulary_id in ({terms})" for k in _OWNER_KEYS)
-        hits |= {eid for (eid,) in conn.execute(via_terms, {"hits": _ids(hits)})}
+        hits |= {eid for (eid,) in conn.execute(
+            "select entry_id from entry_elements where vocabulary_id in (select vocabulary_id from entries where "
+            "kind = 'term' and id in (select value from json_each(?)))", (_ids(hits),))}
         matching = [(eid, citation) for eid, citation in conn.execute(
             f"select id, citation from entries where id in (select value from json_each(:hits)) and {_ACTIVE}",
             {**on_, "hits": _ids(hits)})]
@@ -457,8 +459,7 @@ def search_index(db_path: Path, kb_key: str, on: dt.date,
         titles = f"kind = 'article' and citation in (select value from json_each(:articles)) and {_ACTIVE}"
         entries = _entries(conn, f"kind = 'term' or id in (select value from json_each(:ids)) or ({titles})",
                            {**on_, "ids": _ids(eid for eid, _ in matching), "articles": articles})
-        texts = conn.execute(f"select count(*) from entries e join texts t on t.entry_id = e.id where {_ACTIVE}",
-                             on_).fetchone()[0]
+        texts = conn.execute(f"select coalesce(sum(text_count), 0) from entries where {_ACTIVE}", on_).fetchone()[0]
         instruments = [a for (a,) in conn.execute(
             f"select distinct act from entries where kind = 'provision' and {_ACTIVE} order by act", on_)]
     except sqlite3.Error:
