@@ -122,10 +122,11 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
     reading = read_all([(p, rel(p)) for p in paths if p not in known])
 
     def read(path: Path) -> tuple[object, list[Finding] | None]:
-        for done, result in reading if path not in parsed else ():
-            parsed[done] = result
-            if done == path:
-                break
+        if path not in parsed:
+            for done, result in reading:
+                parsed[done] = result
+                if done == path:
+                    break
         return parsed[path] if path in parsed else _read(path, rel(path))  # (a file that appeared meanwhile)
 
     def one(model: type[M], path: Path) -> M | None:

@@ -158,26 +158,31 @@ _SPECIAL = frozenset({_Required, list, dict})  # a default `_default` must see
 def _signature(cls: type) -> tuple[dict[str, Any], dict[str, Any]]:
     """Each field's default (or _REQUIRED) in the dataclass's order, and each InitVar's."""
     own: dict[str, Any] = {}
-    init_vars: dict[str, Any] = {}
     for c in reversed(cls.__mro__):
         own.update(c.__dict__.get("_own_defaults", {}))
-        if issubclass(c, Record) and c.__module__ != __name__:
-            init_vars |= {name: None for name, tp in c.__dict__.get("__annotations__", {}).items()
-                          if str(tp).startswith(("InitVar", "dataclasses.InitVar"))}
-    return ({name: own.get(name, _REQUIRED) for name in _names(cls)},
-            {name: own.get(name, _REQUIRED) for name in init_vars})
+    names, init_vars = _declared(cls)
+    return {name: own.get(name, _REQUIRED) for name in names}, {name: own.get(name, _REQUIRED) for name in init_vars}
+
+
+@functools.cache  # (asked for every record a dump or the cache writes)
+def _names(cls: type) -> tuple[str, ...]:
+    """A record class's field names in the dataclass's order, read from the annotations (it need not be made)."""
+    return _declared(cls)[0]
 
 
 @functools.cache
-def _names(cls: type) -> tuple[str, ...]:
-    """A record class's field names in the dataclass's order, read from the annotations (it need not be made)."""
+def _declared(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A record class's field names and InitVar names, bases first, from the annotations."""
     names: dict[str, None] = {}
+    init_vars: dict[str, None] = {}
     for c in reversed(cls.__mro__):
         if issubclass(c, Record) and c.__module__ != __name__:
             for name, tp in c.__dict__.get("__annotations__", {}).items():
-                if not str(tp).startswith(("ClassVar", "InitVar", "typing.ClassVar", "dataclasses.InitVar")):
+                if str(tp).startswith(("InitVar", "dataclasses.InitVar")):
+                    init_vars.setdefault(name)
+                elif not str(tp).startswith(("ClassVar", "typing.ClassVar")):
                     names.setdefault(name)
-    return tuple(names)
+    return tuple(names), tuple(init_vars)
 
 
 def fields(cls: type) -> tuple[tuple[str, str], ...]:

@@ -35,8 +35,6 @@ def _skeleton(word: str) -> str:
 
 @dataclass(frozen=True)
 class Word:
-    start: int
-    end: int
     form: str
     stem: str
     cyrillic: bool
@@ -50,8 +48,8 @@ def _word(form: str) -> tuple[str, bool, str]:
 
 
 def word(form: str) -> Word:
-    """A folded word on its own, outside any text."""
-    return Word(0, 0, form, *_word(form))
+    """A folded word, analysed once for all the texts it appears in."""
+    return Word(form, *_word(form))
 
 
 def analyse(token: str) -> list[tuple[str, str, str, str, bool]]:
@@ -60,6 +58,5 @@ def analyse(token: str) -> list[tuple[str, str, str, str, bool]]:
     return [(token, w.form, w.stem, w.skeleton, w.cyrillic) for w in split_words(token)]
 
 
-@lru_cache(maxsize=8192)
 def split_words(text: str) -> tuple[Word, ...]:
-    return tuple(Word(m.start(), m.end(), m.group(), *_word(m.group())) for m in WORD.finditer(fold(text)))
+    return tuple(word(m.group()) for m in WORD.finditer(fold(text)))
