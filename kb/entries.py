@@ -5,19 +5,18 @@ stores them in SQLite."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from .knowledge import KB
-from .model import UNKNOWN, Text
+from .model import UNKNOWN, Elements, Text
 from .snapshot import spans
-from .timeline import When, when
+from .timeline import When
 from .vocab import LANGS
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One searchable version: an article's title, a part, an item, a treaty provision or a vocabulary term."""
+class Entry(NamedTuple):
+    """One searchable version: an article's title, a part, an item, a treaty provision or a vocabulary term.
+    (A named tuple: a whole-Code KB has 25,000 of them, and a tuple is built and read fastest.)"""
 
     kind: Literal["article", "part", "item", "provision", "term"]
     citation: str  # "128", "128.1", "135.2.7", "un-tip-protocol 3(a)", or the term's id
@@ -75,11 +74,11 @@ def entries(kb: KB) -> list[Entry]:
     out: list[Entry] = []
 
     def add(kind, citation, versions, texts, elements=lambda v: ()):
-        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
+        for seq, (v, (start, earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
             if v.repealed:  # nothing to find, and the previous version ends here all the same
                 continue
             out.append(Entry(kind, citation, seq, len(out), tuple(texts(v)), tuple(sorted(set(elements(v)))),
-                             v.act, when(v, kb.acts), v.confidence, earliest, superseded))
+                             v.act, start, v.confidence, earliest, superseded))
 
     def body(extra):
         def texts(v):
@@ -88,7 +87,7 @@ def entries(kb: KB) -> list[Entry]:
         return texts
 
     def elements(v):
-        return v.elements.ids() if v.elements not in (None, UNKNOWN) else ()
+        return v.elements.ids() if isinstance(v.elements, Elements) else ()  # not None, nor unknown
 
     for art in kb.articles.values():
         add("article", art.article, art.titles, lambda v: _titles(art.titles, v))

@@ -24,11 +24,11 @@ from .cache import key
 from .entries import Candidates, Entry, entries
 from .errors import IOFailure
 from .knowledge import KB
-from .model import UNKNOWN, Dated, Window
+from .model import UNKNOWN, Dated, Elements, Penalty, Window
 from .outputs import check_target, sweep, temporary
 from .record import Data
 from .snapshot import spans
-from .timeline import When, when
+from .timeline import When
 from .vocab import LANGS
 
 S, I = str, int
@@ -119,19 +119,19 @@ class _Rows:
 
     def __init__(self):
         self.tables: dict[str, list[tuple]] = {name: [] for name in SCHEMA}
-        # per table: its columns in order, as a set, and whether the id is a row number the rows are given here
-        self.columns = {name: (tuple(columns), frozenset(columns), columns.get("id") is I)
-                        for name, (columns, _, _) in SCHEMA.items()}
+        # per table: every column as None, in order, and whether the id is a row number the rows are given here
+        self.columns = {name: (dict.fromkeys(columns), columns.get("id") is I) for name, (columns, _, _) in SCHEMA.items()}
 
     def add(self, table: str, **row) -> int | None:
         rows = self.tables[table]
-        names, known, numbered = self.columns[table]
+        empty, numbered = self.columns[table]
+        full = {**empty, **row}  # the columns in order, whatever order they are given in
+        if len(full) != len(empty):
+            raise KeyError(f"no column {sorted(full.keys() - empty.keys())} in {table}")
         if numbered:
-            row["id"] = len(rows) + 1
-        if not known.issuperset(row):
-            raise KeyError(f"no column {sorted(row.keys() - known)} in {table}")
-        rows.append(tuple(map(row.get, names)))
-        return row.get("id")
+            full["id"] = len(rows) + 1
+        rows.append(tuple(full.values()))
+        return full.get("id")
 
     def sources(self, refs, **owner) -> None:
         for s in refs:
@@ -181,8 +181,7 @@ def _rows(kb: KB) -> _Rows:
 
     def versions(table, kind, citation, parent, versions, extra) -> list[tuple]:
         added = []
-        for seq, (v, (earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
-            w = when(v, kb.acts)
+        for seq, (v, (w, earliest, superseded)) in enumerate(zip(versions, spans(versions, kb.acts))):
             vid = r.add(table, **parent, seq=seq, act_id=v.act, from_date=_iso(v.from_), in_force_earliest=_iso(w.earliest),
                         in_force_latest=_iso(w.latest), earliest=_iso(earliest), superseded=_iso(superseded),
                         repealed=int(v.repealed), confidence=v.confidence, basis=v.basis, note=v.note, **extra(v))
@@ -253,14 +252,13 @@ def _body(v) -> dict:
 
 def _part(v) -> dict:
     p = v.penalty
-    return dict(**_body(v), penalty=None if p is None else UNKNOWN if p == UNKNOWN else "stated",
-                main_unknown=int(p not in (None, UNKNOWN) and p.main == UNKNOWN),
-                additional_unknown=int(p not in (None, UNKNOWN) and p.additional == UNKNOWN),
-                items_complete=int(v.items_complete))
+    stated = isinstance(p, Penalty)  # (isinstance rather than `== UNKNOWN`: a record's __eq__ is Python code)
+    return dict(**_body(v), penalty="stated" if stated else p, main_unknown=int(stated and p.main == UNKNOWN),
+                additional_unknown=int(stated and p.additional == UNKNOWN), items_complete=int(v.items_complete))
 
 
 def _elements(r: _Rows, elements, **owner) -> None:
-    if elements in (None, UNKNOWN):
+    if not isinstance(elements, Elements):  # None or unknown
         return
     for slot in ("acts", "means", "purposes", "victim", "circumstances"):
         for vid in getattr(elements, slot):
@@ -268,7 +266,7 @@ def _elements(r: _Rows, elements, **owner) -> None:
 
 
 def _penalty(r: _Rows, penalty, part_version_id: int) -> None:
-    if penalty in (None, UNKNOWN):
+    if not isinstance(penalty, Penalty):  # None or unknown
         return
 
     def months(value):

@@ -341,12 +341,13 @@ class Snapshot:
         return self._articles[number]
 
 
-def spans(versions: Sequence[Versioned], acts: dict) -> list[tuple[dt.date, dt.date | None]]:
-    """For each version, the dates on which some reading has it in force: from its earliest start until a
-    later version has certainly begun. The interval form of `Snapshot.at`, for the SQLite index."""
-    starts = [when(v, acts) for v in versions]
-    out = []
-    for i, s in enumerate(starts):
-        end = min((t.until for t in starts[i + 1:]), default=None)
-        out.append((s.earliest, None if end in (None, dt.date.max) else end))
-    return out
+def spans(versions: Sequence[Versioned], acts: dict) -> list[tuple[When, dt.date, dt.date | None]]:
+    """For each version: when it comes into force, and the dates on which some reading has it in force, from
+    its earliest start until a later version has certainly begun. The interval form of `Snapshot.at`, for the
+    SQLite index and search."""
+    out, end = [], dt.date.max  # the earliest day a later version is certainly in force
+    for v in reversed(versions):
+        start = when(v, acts)
+        out.append((start, start.earliest, None if end == dt.date.max else end))
+        end = min(end, start.until)
+    return out[::-1]

@@ -112,6 +112,20 @@ def test_unwritable_target_is_a_clean_error(tipkb, tmp_path):
     assert r.code == 5 and "cannot write the index" in r.err and "Traceback" not in r.err
 
 
+def test_a_row_takes_its_table_s_column_order_and_a_wrong_column_is_refused():
+    from kb.index import SCHEMA, _Rows
+
+    rows = _Rows()
+    assert rows.add("synonyms", synonym="вербовка", lang="ru", vocabulary_id="act.recruitment") == 1
+    assert rows.add("synonyms", lang="kk", vocabulary_id="act.recruitment") == 2  # a column not given is NULL
+    assert rows.add("vocabulary", id="act.recruitment", category="act") == "act.recruitment"  # a text key as given
+    assert list(SCHEMA["synonyms"][0]) == ["id", "vocabulary_id", "lang", "synonym"]
+    assert rows.tables["synonyms"] == [(1, "act.recruitment", "ru", "вербовка"), (2, "act.recruitment", "kk", None)]
+    with pytest.raises(KeyError, match="language"):
+        rows.add("synonyms", vocabulary_id="act.recruitment", language="ru")
+    assert len(rows.tables["synonyms"]) == 2
+
+
 def test_the_index_holds_exactly_the_yaml_entries(kb, tmp_path):
     build_index(kb, tmp_path / "tipkb.db")  # built here, not shared: the KB hash must still match
     for on in DATES:
