@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import gc
 import json
 import os
 import sys
@@ -257,12 +256,6 @@ def main(argv: list[str] | None = None, environment: Env | None = None) -> int:
 
 
 def run() -> None:
-    # A run is short and builds many objects that live to its end (the models of a whole-Code KB, an index's
-    # rows), few of them in cycles: the cyclic collector would only scan them, over and over (a quarter of
-    # `tipkb index` at whole-Code scale with the default thresholds, a tenth of a whole-Code `diff` when it
-    # collected every 100,000 objects). So a run does not collect; the peak memory of every whole-Code
-    # command stayed the same (benchmarks/README.md). `serve`, which runs until stopped, collects again.
-    gc.disable()
     # tipkb uses no pydantic plugin; looking for them reads the entry points of every installed package
     # (20-40 ms of each run). A PYDANTIC_DISABLE_PLUGINS the user sets is left as it is.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -42,7 +42,7 @@ def serve(
     except ImportError as e:
         fail(Exit.USAGE, f"tipkb serve needs the serve extra ({e.name} is not installed): "
                          f"pip install 'tipkb[serve]'")
-    gc.enable()  # a server runs until stopped: it collects its garbage, unlike a command's short run (app.run)
+    gc.enable()  # a server runs until stopped: it collects its garbage, unlike a command's short run (cli.run)
     kb = load(root)
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,

@@ -53,8 +53,9 @@ def test_output_that_cannot_be_written(tipkb, args, error, code, message):
 
 
 def run(args, **kwargs):
-    """tipkb in a process of its own: only a real process has a closed stdout or a real pipe."""
-    return subprocess.Popen([sys.executable, "-c", "from cli.app import run; run()", *args], cwd=ROOT,
+    """tipkb in a process of its own, by its entry point (pyproject.toml): only a real process has a closed
+    stdout or a real pipe."""
+    return subprocess.Popen([sys.executable, "-c", "import cli; cli.run()", *args], cwd=ROOT,
                             stderr=subprocess.PIPE, text=True, **kwargs)
 
 
