@@ -111,13 +111,22 @@ def _made(cls: type) -> None:
         for name in c.__dict__.get("__annotations__", {}):
             default = c.__dict__.get(name)
             if isinstance(default, (list, dict)):
-                setattr(c, name, dataclasses.field(default_factory=functools.partial(type(default), default)))
+                setattr(c, name, dataclasses.field(default_factory=_copies(default)))
         if c.__doc__ is None:
             c.__doc__ = ""  # or dataclasses computes a signature to write one
         if c.__dict__.get("__init__") is _init:
             del c.__init__  # (dataclasses writes no __init__ over one the class has)
         dataclasses.dataclass(kw_only=True, eq=False, repr=False, match_args=False)(c)
         _PENDING.remove(c)
+
+
+def _copies(default: list | dict) -> Callable[[], list | dict]:
+    """A default factory. (A function of no arguments, not functools.partial(list, default): pydantic reads a
+    factory's signature, and that of a builtin is parsed from text with the tokenize module, whose patterns
+    take 5-10 ms to compile.)"""
+    def copy() -> list | dict:
+        return type(default)(default)
+    return copy
 
 
 def _init(self: Record, **kwargs: Any) -> None:

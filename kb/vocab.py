@@ -14,6 +14,7 @@ WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH = str.maketrans("қәүұіөғңһё", "каууиогнхе")
 _LATIN_LOOKALIKES = str.maketrans("aeopcxykmthbi", "аеорсхукмтнви")
+_LOOKALIKE = re.compile("[aeopcxykmthbi]")
 LANGS = ("en", "ru", "kk")
 SLOTS = {"acts": "act.", "means": "means.", "purposes": "purpose.", "victim": "circ.", "circumstances": "circ."}
 CUTOFF = 90  # rapidfuzz WRatio score below which a term is not understood ('deception' ~ 'reception' is 89)
@@ -26,6 +27,8 @@ def fold(text: str) -> str:
     if len(lowered) != len(text) or "Σ" in text:  # a letter that lowers to two, or a final sigma: one by one
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     lowered = lowered.translate(_KAZAKH)
+    if not (CYRILLIC.search(lowered) and _LOOKALIKE.search(lowered)):  # (most text: one script, nothing to do)
+        return lowered
     return WORD.sub(lambda m: m.group().translate(_LATIN_LOOKALIKES) if CYRILLIC.search(m.group())
                      else m.group(), lowered)
 

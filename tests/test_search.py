@@ -62,6 +62,18 @@ def test_folding_keeps_offsets(text):
     assert len(fold(text)) == len(text)
 
 
+@given(st.text(st.sampled_from("aeopcxykmthbiAEOPZ аеорсхукмтнвиқәЁ_-1")) | st.text())
+def test_latin_look_alikes_turn_cyrillic_only_inside_a_cyrillic_word(text):
+    """fold skips the word-by-word pass when the text cannot need it; what it gives is the pass's answer."""
+    from kb.vocab import _KAZAKH, _LATIN_LOOKALIKES, CYRILLIC, WORD
+
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_KAZAKH)
+    expected = WORD.sub(lambda m: m.group().translate(_LATIN_LOOKALIKES) if CYRILLIC.search(m.group())
+                        else m.group(), lowered)
+    assert fold(text) == expected
+    assert fold("kopпус вербoвка") == "корпус вербовка" and fold("kop вербoвка") == "kop вербовка"
+
+
 def test_only_versions_in_force_are_searched(kb):
     before, after = (search(kb, "recruitment", dt.date(y, 6, 1)) for y in (2019, 2021))
     assert before.hits[0].act == "kz-law-226-V" and after.hits[0].act == "kz-law-292-VI"
