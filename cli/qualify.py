@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -44,6 +45,8 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
         except InvalidKB as e:
             raise InvalidKB(e.findings, f"the draft {draft}") from None
     cases, invalid, paths = [], [], _paths(facts or [])
+    if len(paths) > 1:
+        gc.enable()  # a run does not collect (cli.run), but each case leaves its snapshots behind in cycles
     if not paths and date is None:
         raise BadInput("give a facts file or folder, or at least --date with the date of the offence")
     for path in paths or [None]:

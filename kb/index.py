@@ -114,8 +114,9 @@ def _iso(value) -> str | None:
 
 
 class _Rows:
-    """The tables as lists of rows, each a tuple in the order of its columns; `add` returns the new row's
-    integer id. (Tuples, not dicts: a whole-Code KB has 200,000 rows.)"""
+    """The tables as lists of rows, each a tuple in the order of its columns; `add` returns the row's id: its
+    number in a table that numbers its rows, else the id given (or None). (Tuples, not dicts: a whole-Code KB
+    has 200,000 rows.)"""
 
     def __init__(self):
         self.tables: dict[str, list[tuple]] = {name: [] for name in SCHEMA}

@@ -45,19 +45,27 @@ def _read(path: Path, display: str, fast: bool = False) -> tuple[object, list[Fi
         return None, e.findings
 
 
+def _collect_rarely() -> None:
+    """A worker's collector: on, for parsing leaves the composer's nodes behind in cycles (a worker forked from
+    the CLI inherits one that is off: cli.run), but run rarely, for each file's tree lives until it is sent
+    back and frequent collections would scan it again and again."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
+    gc.enable()
+
+
 def read_all(jobs: list[tuple[Path, str]]) -> Iterator[tuple[Path, tuple[object, list[Finding] | None]]]:
     """Parse many files, in their order, on every core when there are many: YAML parsing is most of a cold
-    load, and the caller validates each file while the workers parse the next (the collector runs rarely in
-    the workers, as in the CLI)."""
+    load, and the caller validates each file while the workers parse the next."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         yield from ((path, _read(path, display)) for path, display in jobs)
         return
-    import gc
     from concurrent.futures import ProcessPoolExecutor
     from itertools import repeat
 
-    with ProcessPoolExecutor(workers, initializer=gc.set_threshold, initargs=(100_000, 50, 100)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_collect_rarely) as pool:
         yield from zip((path for path, _ in jobs), pool.map(_read, *zip(*jobs), repeat(True), chunksize=16))
 
 

@@ -310,6 +310,30 @@ def test_several_files_give_one_result_and_an_invalid_one_is_reported(root, tipk
     assert table.code == 0 and "ст. 700 ч. 1" in table.out and "ст. 701 ч. 1" in table.out
 
 
+def test_a_folder_of_cases_frees_each_case_as_it_goes(root, tipkb, tmp_path):
+    """A run of the command does not collect (cli.run), but a folder of cases does: each case leaves snapshots
+    behind in cycles, and a thousand cases would keep them all to the end."""
+    import gc
+
+    def left_over(n: int) -> int:
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i}.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 30}]\n",
+                                              encoding="utf-8")
+        gc.collect()
+        gc.disable()  # as cli.run leaves it
+        try:
+            assert tipkb("qualify", "--root", str(root), str(folder), "--json").code == 0
+            return gc.collect()  # the unreachable objects still there
+        finally:
+            gc.enable()
+
+    left_over(1)  # (the first run imports the engine's modules)
+    two, twelve = left_over(2), left_over(12)
+    assert twelve - two < 1000  # (without collecting: about 200 more objects for each case)
+
+
 def test_a_draft_says_which_answers_flip(root, tipkb, tmp_path):
     draft = tmp_path / "draft.yaml"
     draft.write_text("""draft: {id: draft-x, title: {en: raise 700.1}}
