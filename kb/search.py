@@ -12,10 +12,9 @@ The candidates (`Entry`) come from the YAML or from the SQLite index (kb/index.p
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .entries import Candidates, Entry, entries
 from .errors import BadInput
@@ -42,8 +41,7 @@ _STOPWORDS = {"a", "an", "the", "of", "in", "on", "or", "and", "to", "for", "by"
 # -- matching -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):
     """How well one text matches each query word, and where."""
 
     field: str

@@ -5,8 +5,8 @@ token of its full-text vocabulary."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .vocab import CYRILLIC, WORD, fold
 
@@ -33,8 +33,7 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", latin)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # (a named tuple: search builds one for every word of every text it reads)
     form: str
     stem: str
     cyrillic: bool
