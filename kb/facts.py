@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, replace
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Callable, Literal, NamedTuple
 
 from . import inputs, yamlio
 from .errors import BadInput, Finding, InvalidKB
@@ -106,8 +105,7 @@ class Scenario(Strict):
     expect: Expect | list[Expect] | None = None
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A yes/no fact: where it sits in the facts, the vocabulary ids it establishes (the first also names it in
     a what-if), its command-line option, and whether it is something that followed the act (so never the
     purpose of a trafficking offence)."""
@@ -163,16 +161,14 @@ def with_flag(facts: Facts, flag: Flag, value: bool = True) -> Facts:
 # -- the case: facts with every term resolved to a vocabulary id --------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     slot: str
     index: int  # in the facts' list
     id: str
     understood: Understood | None
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     facts: Facts
     terms: tuple[Term, ...]
 
@@ -181,13 +177,13 @@ class Case:
 
     def swap(self, term: Term, vid: str) -> Case:
         """The case with one term read as another id (a near-tie's other candidate)."""
-        return replace(self, terms=tuple(replace(t, id=vid) if t == term else t for t in self.terms))
+        return self._replace(terms=tuple(t._replace(id=vid) if t == term else t for t in self.terms))
 
     def adding(self, slot: str, vid: str) -> Case:
-        return replace(self, terms=(*self.terms, Term(slot, -1, vid, None)))
+        return self._replace(terms=(*self.terms, Term(slot, -1, vid, None)))
 
     def with_facts(self, facts: Facts) -> Case:
-        return replace(self, facts=facts)
+        return self._replace(facts=facts)
 
 
 def to_case(kb, facts: Facts) -> Case:
@@ -230,8 +226,7 @@ def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
     return out
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     name: str
     facts: Facts
     # a scenario's expectations, one per reading, each with the keys it gives (only those are compared)

@@ -11,8 +11,7 @@ together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import roles
 from .category import max_months
@@ -133,8 +132,7 @@ class ArticleCheck(Data):
     conditional: bool = False  # the charge holds only if the undecided decisions go its way
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """The facts of one count as vocabulary ids."""
 
     acts: frozenset[str]

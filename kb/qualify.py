@@ -14,8 +14,7 @@ the answer is refused.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import roles
 from .errors import BadInput
@@ -255,8 +254,7 @@ class Tie(BadInput):
 # -- victims and counts ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     victims: tuple[int, ...]
     number: int
     minor: bool | None
@@ -465,8 +463,7 @@ def _unused(known: Known, used_by: list[ArticleCheck | None]) -> list[str]:
 # -- readings ---------------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Point:
+class _Point(NamedTuple):
     point: Point
     snap: Snapshot
     law: Law
