@@ -47,7 +47,7 @@ ENTRY_LIMIT = 2 * inputs.KB_FILE
 RACY_NS = 2_000_000_000
 _CODE = Path(__file__).resolve().parent
 # The libraries whose versions key the cache: what parses, validates and presents the data.
-_DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "typer", "rich",
+_DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "pyyaml", "typer", "rich",
                            "rapidfuzz", "sqlite_utils"})
 
 

@@ -33,7 +33,7 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", latin)
 
 
-class Word(NamedTuple):  # (a named tuple: search builds one for every word of every text it reads)
+class Word(NamedTuple):  # (a named tuple: search builds one for each word form it scores)
     form: str
     stem: str
     cyrillic: bool

@@ -120,6 +120,11 @@ def test_the_key_covers_the_interpreter_and_the_libraries(kb_copy, tmp_path, mon
     (site / "pydantic-0.0.1.dist-info").mkdir(parents=True)
     monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
     assert cache.folder(kb_copy) != first
+    monkeypatch.undo()
+    other = tmp_path / "other" / "site-packages"
+    (other / "PyYAML-0.0.1.dist-info").mkdir(parents=True)  # the workers' reader of a cold KB (kb/yamlfast.py)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(other)])
+    assert cache.folder(kb_copy) != first
 
 
 def test_a_cache_that_cannot_be_written_is_skipped(tipkb, kb_copy, tmp_path, monkeypatch):
