@@ -44,6 +44,7 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
             drafted = apply(kb, draft, today)
         except InvalidKB as e:
             raise InvalidKB(e.findings, f"the draft {draft}") from None
+    whole = explain or as_json or fmt is Format.json  # a table or Markdown shows the what-ifs only with --explain
     cases, invalid, paths = [], [], _paths(facts or [])
     if len(paths) > 1:
         gc.enable()  # a run does not collect (cli.run), but each case leaves its snapshots behind in cycles
@@ -63,7 +64,7 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
             raise BadInput(f"--compare-on {later.isoformat()} is before the offence ({merged.date.isoformat()}); the "
                            f"milder-law comparison looks at a later law")
         try:
-            result = q.qualify(kb, case, later, loaded.name if loaded else "")
+            result = q.qualify(kb, case, later, loaded.name if loaded else "", what_if=whole)
         except q.Tie as e:
             slot_terms = getattr(loaded.facts, e.term.slot) if loaded else []
             if e.term.index >= len(slot_terms):

@@ -113,7 +113,7 @@ class Count(Data):
     other: list[Charge]  # other offences made out, with no encoded rule on how they combine with it
     to_prove: list[ToProve]
     caveats: list[Caveat]  # those that could change the charge first
-    what_if: list[WhatIf] = []
+    what_if: list[WhatIf] | None = None  # None: not asked for (qualify's `what_if`)
     candidates: list[ArticleCheck]  # every article a fact touches, and the trafficking offences
     unused: list[str]  # facts no element of the charges uses
 
@@ -596,6 +596,7 @@ def _flips(case: Case, count: Count) -> list[tuple[str, Case]]:
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     for i, count in enumerate(counts):
+        count.what_if = []
         before = _count_key(count)
         for vid, changed in _flips(case, count):
             after = reader.counts(at, changed)
@@ -698,8 +699,9 @@ def _victims(case: Case, snap: Snapshot) -> list[VictimView]:
     return out
 
 
-def qualify(kb, case: Case, compare_on: dt.date, name: str = "") -> CaseResult:
-    """The case on its date; Tie when a fuzzy term's near candidates would give another answer."""
+def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool = True) -> CaseResult:
+    """The case on its date; Tie when a fuzzy term's near candidates would give another answer. `what_if`:
+    also what one more fact would change (most of the engine's work: the case is read again per fact)."""
     reader = _Reader(kb, case.facts.date)
     later = _Reader(kb, compare_on)
     _refuse_ties(reader, case)
@@ -714,7 +716,8 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "") -> CaseResult:
                     if c.charge and c.charge.article == child and set(c.victims) & set(cond.victims):
                         c.to_prove.insert(0, ToProve(what="knew_age", article=c.charge.article, rule=cond.rule,
                                                      grade=cond.grade))
-            _what_if(reader, pts[0], assumed_case, counts)
+            if what_if:
+                _what_if(reader, pts[0], assumed_case, counts)
             rows = _time(counts, now, milder)
             _time_caveats(counts, rows)
             readings.append(Reading(assumed=assumed, facts=[cond] if cond else [], counts=counts, time=rows))

@@ -253,6 +253,29 @@ def test_an_article_is_shown_only_when_a_fact_touches_it(kb):
     assert shown(purposes=["exploitation"], organs_removed=True) == {"700", "701", "702"}
 
 
+def test_what_one_more_fact_would_change_is_read_from_the_parts(kb):
+    count = only(run(kb, victims=[{"age": 30}], acts=["sale"]))
+    flips = {w.add: w.answer for w in count.what_if}
+    assert flips["circ.repeatedly"].charge.citation == "700.2.1"  # the item of part 2
+    assert [c.citation for c in flips["act.involvement"].cumulative] == ["703.1"]  # the resolution's rule
+    # an adult by age: no "minor" what-if; a fact no element uses changes nothing and is not listed
+    assert "circ.victim_minor" not in flips and "circ.criminal_group" not in flips
+    assert all(w.answer.charge != count.charge or w.answer.cumulative for w in count.what_if)
+    by_age_unknown = only(run(kb, acts=["sale"]))
+    assert {w.add: w.answer for w in by_age_unknown.what_if}["circ.victim_minor"].charge.citation == "701.1"
+
+
+def test_the_what_ifs_are_computed_only_when_asked_for(kb):
+    case = to_case(kb, Facts.model_validate({"date": "2016-06-01", "victims": [{"age": 30}], "acts": ["sale"]}))
+    whole, short = qualify(kb, case, LATER), qualify(kb, case, LATER, what_if=False)
+    assert only(whole).what_if and only(short).what_if is None  # not asked: none, never an empty "nothing"
+    for r in (whole, short):
+        for reading in r.readings:
+            for c in reading.counts:
+                c.what_if = None
+    assert whole.model_dump() == short.model_dump()
+
+
 def test_the_resolutions_cumulative_rules_add_offences(kb):
     count = only(run(kb, victims=[{"age": 30}], acts=["recruitment"], purposes=["exploitation"],
                      involved_in_prostitution=True))
@@ -385,6 +408,16 @@ def test_the_default_answer_is_short(root, tipkb):
     assert len(charge) == 1 and "ст. 700 ч. 2 п. 1" in charge[0]
     assert "Element by element" not in r.out and "Element by element" in tipkb(
         "qualify", "--root", str(root), "--date", "2016-06-01", "--act", "sale", "--explain").out
+
+
+def test_the_what_ifs_are_in_the_json_and_the_explanation_not_the_short_table(root, tipkb):
+    args = ("qualify", "--root", str(root), "--date", "2016-06-01", "--victim-age", "30", "--act", "sale")
+    for as_json in (("--json",), ("-f", "json")):
+        [count] = json.loads(tipkb(*args, *as_json).out)["cases"][0]["readings"][0]["counts"]
+        assert "circ.repeatedly" in [w["add"] for w in count["what_if"]]
+    shown = {extra: tipkb(*args, *extra) for extra in [("--explain",), (), ("-f", "markdown")]}
+    assert all(r.code == 0 and "700" in r.out for r in shown.values())
+    assert [("What one more fact would change" in r.out) for r in shown.values()] == [True, False, False]
 
 
 def test_the_schema_documents_the_result(tipkb):
