@@ -44,6 +44,8 @@ def serve(
                          f"pip install 'tipkb[serve]'")
     gc.enable()  # a server runs until stopped: it collects its garbage, unlike a command's short run (cli.run)
     kb = load(root)
+    # Read whole now: a server outlives the cache folder its articles come from (a KB keeps two, kb/cache.py).
+    kb.articles, kb.digests = dict(kb.articles), {number: kb.digest(number) for number in kb.articles}
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
                                                              flags=socket.AI_PASSIVE)[0]

@@ -13,7 +13,8 @@ record tagged with its class, which must be one of kb/model.py's, with exactly t
 rebuilt without validating it again, so a lookup never imports pydantic. A damaged, truncated, missing or
 foreign entry is rebuilt from the YAML with one note (kb/notes.py: the library prints nothing; the CLI shows
 it). Articles are decoded only when a command reads them. Drafts are applied after loading and never
-cached. TIPKB_NO_CACHE=1 bypasses the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
+cached. A KB keeps two caches, its newest and the one before (`_prune`). TIPKB_NO_CACHE=1 bypasses
+the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 """
 
 from __future__ import annotations
@@ -417,3 +418,19 @@ def _store(where: Path, kb: KB, state: _State) -> None:
         os.rename(tmp, where)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    _prune(where, state.newest)
+
+
+def _prune(kept: Path, reused: Path | None) -> None:
+    """Remove the KB's older caches once a new one is in place: each edit of the KB makes a new cache, as large
+    as the KB's data (20 MB for the whole Code). The one just reused is kept: another run may still be reading
+    it, and an edit undone finds it again."""
+    prefix = kept.name[: kept.name.rindex("-") + 1]  # kb-{root and runtime}-
+    try:
+        entries = list(os.scandir(kept.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.path not in (str(kept), str(reused)) \
+                and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)

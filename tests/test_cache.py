@@ -131,6 +131,26 @@ def test_a_changed_file_is_the_only_one_parsed_again(settled):
     assert seen["parsed"] == ["art-128.yaml", "vocabulary.yaml"]
 
 
+def test_a_kb_keeps_its_newest_cache_and_the_one_before(settled, tmp_path):
+    root, _ = settled
+    caches = tmp_path / "cache"
+    (first,) = caches.glob("kb-*")
+    other = caches / f"kb-{'0' * 16}-{'1' * 32}"  # another KB's, or this one's under other library versions
+    other.mkdir()
+    art = root / "statutes/kz/criminal-code/art-128.yaml"
+
+    def edited(old: str, new: str) -> set[Path]:
+        edit(art, f"              max: {old}", f"              max: {new}")
+        load(root)
+        return set(caches.glob("kb-*")) - {other}
+
+    (second,) = edited("7y", "8y") - {first}  # a new cache; the one it was rebuilt from stays
+    (third,) = edited("8y", "9y") - {first, second}
+    assert set(caches.glob("kb-*")) == {second, third, other}  # the oldest is gone, another KB's untouched
+    assert edited("9y", "8y") == {second, third}  # an edit undone: its cache is found again, nothing removed
+    assert load(root).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
+
+
 def test_an_edit_that_keeps_size_and_mtime_is_seen_while_the_stats_are_racy(kb_copy, tmp_path, monkeypatch):
     monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
     monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import gc
 import re
+import shutil
 import socket
 import sys
 from pathlib import Path
@@ -122,6 +123,22 @@ def test_serve_prints_its_url_and_serves_loopback_quietly(served):
     assert r.code == 0 and r.out == f"tipkb: serving the knowledge base at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n"
     assert r.err == "" and served["access_log"] is False and served["collecting"] is True
     assert served["ports"] == [port]
+
+
+def test_a_server_keeps_the_kb_it_loaded_when_its_cache_folder_is_removed(served, tmp_path, monkeypatch):
+    """A KB keeps two caches (kb/cache.py), so a server's can be removed by other runs while it serves."""
+    from starlette.testclient import TestClient
+
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_kb(tmp_path / "kb", {"900": ART})
+    assert run("validate", "--root", str(root)).code == 0  # the cache is written
+    assert run("serve", "--root", str(root), "--port", str(_free_port())).code == 0
+    shutil.rmtree(tmp_path / "cache")
+    art = root / "statutes/kz/criminal-code/art-900.yaml"
+    art.write_text(art.read_text(encoding="utf-8").replace("New title", "Edited title"), encoding="utf-8")
+    page = TestClient(served["app"], base_url=BASE).get("/art/900")
+    assert page.status_code == 200 and "New title" in page.text and "Edited title" not in page.text
 
 
 def test_serve_warns_when_the_host_is_not_loopback(served):
