@@ -197,7 +197,7 @@ _ATOMS = frozenset({str, int, float, bool, type(None)})  # (most values: one tes
 
 
 def _dump(record: Record, how: tuple[bool, bool, bool], exclude: Collection[str] = ()) -> dict[str, Any]:
-    """model_dump's work, called directly for the records within (a dump of a whole-Code diff meets 100,000)."""
+    """model_dump's work; the records within are dumped by it directly, not through their model_dump."""
     _, exclude_none, by_alias = how
     fields_ = record.__dict__
     out = {}
