@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import os
 import typing
 from enum import Enum
 from typing import Annotated, Any, Callable, ClassVar, Collection, Iterator, Literal, Union
@@ -247,7 +248,20 @@ def adapter(tp: Any) -> Any:
 
     for cls in records_in(tp):  # pydantic reads nested records as dataclasses
         _made(cls)
-    return TypeAdapter(tp)
+    # Built without pydantic's plugins, as typer builds its own: looking for one reads the entry points of every
+    # installed distribution (3-5 ms of a qualify run), and tipkb's validators are nothing for a plugin to watch.
+    before = os.environ.get(_PLUGINS)
+    os.environ[_PLUGINS] = "__all__"
+    try:
+        return TypeAdapter(tp)
+    finally:
+        if before is None:
+            del os.environ[_PLUGINS]
+        else:
+            os.environ[_PLUGINS] = before
+
+
+_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def records_in(tp: Any, seen: set[type] | None = None) -> set[type]:

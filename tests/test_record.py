@@ -4,6 +4,7 @@ as tagged JSON and rebuilds without validation, and that a lookup reads without 
 import dataclasses
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,6 +112,26 @@ def test_a_dump_is_plain_data_by_field_name_or_by_the_files_key():
                                                    "from_": "2020-01-02"}, "seen": {"a": 1}}
     assert row.model_dump()["box"]["from_"] == dt.date(2020, 1, 2)
     assert Box(size=1).model_dump(by_alias=True, exclude_none=True, exclude={"count"}) == {"size": 1, "tags": []}
+
+
+def test_a_pydantic_plugin_in_the_environment_does_not_see_the_validators(monkeypatch):
+    """As typer does for its own: looking for plugins reads every installed distribution's entry points."""
+    from pydantic.plugin import _loader
+
+    seen = []
+
+    class Plugin:
+        def new_schema_validator(self, *args, **kwargs):
+            seen.append(args)
+            return None, None, None
+
+    class Fresh(Strict):  # a class no validator was built for yet
+        size: int
+
+    monkeypatch.setattr(_loader, "_plugins", {"a plugin": Plugin()})
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert Fresh.model_validate({"size": 3}).size == 3
+    assert seen == [] and "PYDANTIC_DISABLE_PLUGINS" not in os.environ  # (and the setting is put back)
 
 
 def test_the_cache_format_rebuilds_records_of_the_given_classes_only():
