@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import inputs
-from .errors import InvalidKB
+from .errors import Finding, InvalidKB
 from .notes import note
 from .outputs import sweep, temporary
 from .record import decoder, encode
@@ -152,11 +152,12 @@ def _write(path: Path, data: object, limit: int) -> None:
 
 class LazyArticles(Mapping):
     """The articles of a cached KB, each decoded on first access: a command that reads one article of a
-    500-article KB pays for one. A damaged entry is rebuilt from the YAML file, whose content the cache key
-    vouches for (the whole KB was validated when the cache was written)."""
+    500-article KB pays for one. A damaged or missing entry (another run may have removed an older cache) is
+    rebuilt from the YAML file when that file still holds what the cache was built from (its hash, recorded
+    with the cache); a file changed since is an error, never mixed into the KB as it was."""
 
-    def __init__(self, folder: Path, paths: dict[str, Path], root: Path):
-        self._folder, self._paths, self._root = folder, paths, root
+    def __init__(self, folder: Path, paths: dict[str, Path], shas: dict[str, str], root: Path):
+        self._folder, self._paths, self._shas, self._root = folder, paths, shas, root
         self._loaded: dict = {}
         self.noted = False
 
@@ -171,7 +172,12 @@ class LazyArticles(Mapping):
             except Damaged as e:
                 from .yamlio import read
 
-                self._loaded[number] = Article.model_validate(read(path, str(path.relative_to(self._root))))
+                display = str(path.relative_to(self._root))
+                raw = inputs.read_bytes(path, display, inputs.KB_FILE)
+                if hashlib.sha256(raw).hexdigest() != self._shas.get(number):
+                    raise InvalidKB([Finding(display, None, None, "", "changed while this command was reading the "
+                                                                      "knowledge base; run it again")]) from None
+                self._loaded[number] = Article.model_validate(read(raw, display))
                 if not self.noted:
                     note(f"the cache entry {entry} was damaged ({_why(e)}); rebuilt it from the YAML")
                     self.noted = True
@@ -344,8 +350,7 @@ def _reusable(state: _State) -> dict[Path, object]:
     recorded = core["stats"]
 
     def same(p: str) -> bool:
-        old = recorded.get(p)
-        return isinstance(old, list) and len(old) == 4 and old[3] == state.shas[p]
+        return _recorded(recorded, p) == state.shas[p]
 
     if not all(same(p) for p in state.shas if not p.endswith(".yaml")):
         return {}
@@ -366,6 +371,12 @@ def _reusable(state: _State) -> dict[Path, object]:
     return known
 
 
+def _recorded(stats: dict, path: str) -> str | None:
+    """The content hash a cache's core recorded for a file, if it recorded one."""
+    old = stats.get(path)
+    return old[3] if isinstance(old, list) and len(old) == 4 else None
+
+
 def _restore(root: Path, where: Path, core: dict) -> KB:
     from .knowledge import KB
     from .model import AmendmentFile, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
@@ -377,8 +388,9 @@ def _restore(root: Path, where: Path, core: dict) -> KB:
         if not isinstance(record, Instrument if k.startswith("instrument:") else kinds[k]):
             raise Damaged("unexpected content")
     articles = {number: files[f"article:{number}"] for number in core["articles"]}
+    shas = {number: _recorded(core["stats"], str(path)) for number, path in articles.items()}
     instruments = {k.removeprefix("instrument:"): data[k] for k in files if k.startswith("instrument:")}
-    return KB(root, data["code"], {a.id: a for a in data["acts"].acts}, LazyArticles(where, articles, root),
+    return KB(root, data["code"], {a.id: a for a in data["acts"].acts}, LazyArticles(where, articles, shas, root),
               data["vocabulary"], data["sources"], instruments, data.get("checklist"), data.get("mapping"),
               files=files, digests=LazyDigests(where / "digests.json"))
 
@@ -426,11 +438,11 @@ def _prune(kept: Path, reused: Path | None) -> None:
     as the KB's data (20 MB for the whole Code). The one just reused is kept: another run may still be reading
     it, and an edit undone finds it again."""
     prefix = kept.name[: kept.name.rindex("-") + 1]  # kb-{root and runtime}-
+    spared = {kept.name, reused.name if reused else None}
     try:
         entries = list(os.scandir(kept.parent))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.path not in (str(kept), str(reused)) \
-                and entry.is_dir(follow_symlinks=False):
+        if entry.name.startswith(prefix) and entry.name not in spared and entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)

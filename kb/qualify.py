@@ -744,8 +744,8 @@ def against_draft(kb, drafted, act: str, case: Case) -> DraftResult:
 
     on = act_when(drafted.acts[act]).earliest
     moved = case.with_facts(case.facts.model_copy(update={"date": on}))
-    before = qualify(kb, moved, on).readings
-    after = qualify(drafted, moved, on).readings
+    before = qualify(kb, moved, on, what_if=False).readings  # (the answers are compared, not the what-ifs)
+    after = qualify(drafted, moved, on, what_if=False).readings
     a, b = answers(before), answers(after)
     key = [[c.model_dump() for c in x.counts] for x in a], [[c.model_dump() for c in x.counts] for x in b]
     return DraftResult(act=act, on=on, before=a, after=b, flipped=key[0] != key[1])

@@ -249,7 +249,7 @@ def adapter(tp: Any) -> Any:
     for cls in records_in(tp):  # pydantic reads nested records as dataclasses
         _made(cls)
     # Built without pydantic's plugins, as typer builds its own: looking for one reads the entry points of every
-    # installed distribution (3-5 ms of a qualify run), and tipkb's validators are nothing for a plugin to watch.
+    # installed distribution (2-3 ms of a qualify run), and tipkb's validators are nothing for a plugin to watch.
     before = os.environ.get(_PLUGINS)
     os.environ[_PLUGINS] = "__all__"
     try:

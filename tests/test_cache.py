@@ -99,8 +99,8 @@ def settled(kb_copy, tmp_path, monkeypatch):
     seen = {"hashed": [], "parsed": []}
     real_digest, real_read = cache._digest, yamlio.read
     monkeypatch.setattr(cache, "_digest", lambda p: seen["hashed"].append(Path(p).name) or real_digest(p))
-    monkeypatch.setattr(yamlio, "read", lambda source, *a, **k: seen["parsed"].append(Path(source).name)
-                        or real_read(source, *a, **k))
+    monkeypatch.setattr(yamlio, "read", lambda source, display, *a, **k: seen["parsed"].append(Path(display).name)
+                        or real_read(source, display, *a, **k))
     return kb_copy, seen
 
 
@@ -135,7 +135,7 @@ def test_a_kb_keeps_its_newest_cache_and_the_one_before(settled, tmp_path):
     root, _ = settled
     caches = tmp_path / "cache"
     (first,) = caches.glob("kb-*")
-    other = caches / f"kb-{'0' * 16}-{'1' * 32}"  # another KB's, or this one's under other library versions
+    other = caches / f"kb-{'0' * 16}-{'1' * 32}"  # another KB folder's, or this one's under another Python
     other.mkdir()
     art = root / "statutes/kz/criminal-code/art-128.yaml"
 
@@ -149,6 +149,34 @@ def test_a_kb_keeps_its_newest_cache_and_the_one_before(settled, tmp_path):
     assert set(caches.glob("kb-*")) == {second, third, other}  # the oldest is gone, another KB's untouched
     assert edited("9y", "8y") == {second, third}  # an edit undone: its cache is found again, nothing removed
     assert load(root).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
+
+
+def test_a_cache_directory_given_relative_keeps_its_cache(settled, tmp_path, monkeypatch):
+    root, seen = settled
+    monkeypatch.chdir(tmp_path / "cache")
+    monkeypatch.setenv("TIPKB_CACHE_DIR", ".")
+    edit(root / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
+    load(root)  # a new cache is stored, and the older ones pruned
+    assert len(list(Path(".").glob("kb-*"))) == 2
+    load(root)
+    assert seen["parsed"] == ["art-128.yaml"]  # the second run found the first one's cache
+
+
+def test_a_run_whose_cache_is_removed_reads_the_yaml_only_if_unchanged(settled, tmp_path):
+    root, _ = settled
+    caches = tmp_path / "cache"
+    art = root / "statutes/kz/criminal-code/art-128.yaml"
+    reading = load(root)  # a long run: it has read no article yet
+    (first,) = caches.glob("kb-*")
+    (first / "art-135.json").unlink()  # as if removed by another run; the YAML is as the cache recorded it
+    assert reading.articles["135"].article == "135"
+    edit(art, "              max: 7y", "              max: 8y")
+    load(root)
+    edit(art, "              max: 8y", "              max: 9y")
+    load(root)  # two caches since: the first one is removed
+    assert first not in set(caches.glob("kb-*"))
+    with pytest.raises(InvalidKB, match="art-128.yaml.*changed while this command was reading"):
+        reading.articles["128"]  # never the edited file mixed into the KB as it was
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen_while_the_stats_are_racy(kb_copy, tmp_path, monkeypatch):

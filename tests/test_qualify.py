@@ -410,8 +410,14 @@ def test_the_default_answer_is_short(root, tipkb):
         "qualify", "--root", str(root), "--date", "2016-06-01", "--act", "sale", "--explain").out
 
 
-def test_the_what_ifs_are_in_the_json_and_the_explanation_not_the_short_table(root, tipkb):
+def test_the_what_ifs_are_in_the_json_and_the_explanation_not_the_short_table(root, tipkb, monkeypatch):
+    from kb import qualify as engine
+
     args = ("qualify", "--root", str(root), "--date", "2016-06-01", "--victim-age", "30", "--act", "sale")
+    asked, real = [], engine._what_if
+    monkeypatch.setattr(engine, "_what_if", lambda *a: asked.append(1) or real(*a))
+    for short in ((), ("-f", "markdown")):
+        assert tipkb(*args, *short).code == 0 and asked == []  # not shown, so not computed
     for as_json in (("--json",), ("-f", "json")):
         [count] = json.loads(tipkb(*args, *as_json).out)["cases"][0]["readings"][0]["counts"]
         assert "circ.repeatedly" in [w["add"] for w in count["what_if"]]

@@ -112,6 +112,11 @@ def test_a_dump_is_plain_data_by_field_name_or_by_the_files_key():
                                                    "from_": "2020-01-02"}, "seen": {"a": 1}}
     assert row.model_dump()["box"]["from_"] == dt.date(2020, 1, 2)
     assert Box(size=1).model_dump(by_alias=True, exclude_none=True, exclude={"count"}) == {"size": 1, "tags": []}
+    # the options reach the records within (a draft's penalties are written by the files' keys, without nulls);
+    # `exclude` names this record's fields only
+    nested = Row(box=Box(size=1, count=4, from_=dt.date(2020, 1, 2)), seen={"count": 1})
+    assert nested.model_dump(mode="json", by_alias=True, exclude_none=True, exclude={"seen"}) == \
+        {"box": {"size": 1, "tags": [], "count": 4, "from": "2020-01-02"}}
 
 
 def test_a_pydantic_plugin_in_the_environment_does_not_see_the_validators(monkeypatch):
