@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import inputs
-from .errors import Finding, InvalidKB
+from .errors import InvalidKB, IOFailure
 from .notes import note
 from .outputs import sweep, temporary
 from .record import decoder, encode
@@ -175,8 +175,8 @@ class LazyArticles(Mapping):
                 display = str(path.relative_to(self._root))
                 raw = inputs.read_bytes(path, display, inputs.KB_FILE)
                 if hashlib.sha256(raw).hexdigest() != self._shas.get(number):
-                    raise InvalidKB([Finding(display, None, None, "", "changed while this command was reading the "
-                                                                      "knowledge base; run it again")]) from None
+                    raise IOFailure(f"{display} changed while this command was reading the knowledge base; run it "
+                                    f"again") from None
                 self._loaded[number] = Article.model_validate(read(raw, display))
                 if not self.noted:
                     note(f"the cache entry {entry} was damaged ({_why(e)}); rebuilt it from the YAML")

@@ -44,4 +44,5 @@ class BadInput(Exception):
 
 
 class IOFailure(Exception):
-    """Something could not be written: the output, the index (a full disk, a read-only folder)."""
+    """Something could not be written: the output, the index (a full disk, a read-only folder); or a KB file
+    changed while a command was reading the KB."""
