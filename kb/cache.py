@@ -378,14 +378,12 @@ def _recorded(stats: dict, path: str) -> str | None:
 
 
 def _restore(root: Path, where: Path, core: dict) -> KB:
-    from .knowledge import KB
-    from .model import AmendmentFile, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+    from .knowledge import KB, SINGLE
+    from .model import Instrument
 
     data, files = core["data"], {k: root / rel for k, rel in core["files"].items()}
-    kinds = {"code": Code, "acts": AmendmentFile, "vocabulary": Vocabulary, "sources": SourceRegistry,
-             "checklist": Checklist, "mapping": Mapping}
     for k, record in data.items():
-        if not isinstance(record, Instrument if k.startswith("instrument:") else kinds[k]):
+        if not isinstance(record, Instrument if k.startswith("instrument:") else SINGLE[k][1]):
             raise Damaged("unexpected content")
     articles = {number: files[f"article:{number}"] for number in core["articles"]}
     shas = {number: _recorded(core["stats"], str(path)) for number, path in articles.items()}

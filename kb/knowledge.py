@@ -8,6 +8,19 @@ from pathlib import Path
 
 from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
 
+CODE_DIR = Path("statutes/kz/criminal-code")
+# The files that hold one record each: their key in KB.files (and in the cache's core), their path under the
+# root and their model. The last two may be absent.
+SINGLE = {
+    "sources": (Path("statutes/sources.yaml"), SourceRegistry),
+    "code": (CODE_DIR / "code.yaml", Code),
+    "acts": (CODE_DIR / "amendments.yaml", AmendmentFile),
+    "vocabulary": (Path("mappings/vocabulary.yaml"), Vocabulary),
+    "checklist": (Path("mappings/checklist.yaml"), Checklist),
+    "mapping": (Path("mappings/kz-cc--un-tip.yaml"), Mapping),
+}
+OPTIONAL = ("checklist", "mapping")
+
 
 @dataclass
 class KB:

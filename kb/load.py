@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from .errors import Finding, InvalidKB
-from .knowledge import KB
-from .model import Act, AmendmentFile, Article, Checklist, Code, Instrument, Mapping, SourceRegistry, Vocabulary
+from .knowledge import CODE_DIR, KB, OPTIONAL, SINGLE
+from .model import Act, Article, Instrument
 from .record import Data, Record
 
 if TYPE_CHECKING:
     from .yamlio import Locator
 
 M = TypeVar("M", bound=Record)
-
-CODE_DIR = Path("statutes/kz/criminal-code")
 
 
 def default_root() -> Path:
@@ -121,8 +119,7 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
     article_paths = sorted(code_dir.glob("art-*.yaml")) if code_dir.is_dir() else []
     instrument_paths = sorted([*root.glob("statutes/un/*.yaml"), *root.glob("statutes/kz/laws/*.yaml"),
                                *root.glob("statutes/kz/case-law/*.yaml")])
-    fixed = [root / "statutes/sources.yaml", code_dir / "code.yaml", code_dir / "amendments.yaml",
-             root / "mappings/vocabulary.yaml", root / "mappings/checklist.yaml", root / "mappings/kz-cc--un-tip.yaml"]
+    fixed = [root / path for path, _ in SINGLE.values()]
     # Globbed paths are always read, so a broken one (a symlink loop, a directory) is reported, not skipped.
     known = known or {}
     paths = [*(f for f in fixed if f.exists()), *article_paths, *instrument_paths]
@@ -144,14 +141,16 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
         return parse(model, read(path), rel(path), findings, lambda: Locator.of(path, rel(path)))
 
     files: dict[str, Path] = {}
-    files["sources"] = root / "statutes/sources.yaml"
-    files["code"] = code_dir / "code.yaml"
-    files["acts"] = code_dir / "amendments.yaml"
-    files["vocabulary"] = root / "mappings/vocabulary.yaml"
-    sources = one(SourceRegistry, files["sources"])
-    code = one(Code, files["code"])
-    acts_file = one(AmendmentFile, files["acts"])
-    vocabulary = one(Vocabulary, files["vocabulary"])
+    single: dict[str, Any] = {}
+
+    def read_single(keys: Iterable[str]) -> None:
+        for key in keys:
+            path, model = SINGLE[key]
+            if key not in OPTIONAL or (root / path).exists():
+                files[key] = root / path
+                single[key] = one(model, files[key])
+
+    read_single(k for k in SINGLE if k not in OPTIONAL)
 
     articles: dict[str, Article] = {}
     for path in article_paths:
@@ -175,16 +174,11 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
         if instrument is not None:
             instruments[instrument.id] = instrument
             files[f"instrument:{instrument.id}"] = path
-    checklist = mapping = None
-    if (root / "mappings/checklist.yaml").exists():
-        files["checklist"] = root / "mappings/checklist.yaml"
-        checklist = one(Checklist, files["checklist"])
-    if (root / "mappings/kz-cc--un-tip.yaml").exists():
-        files["mapping"] = root / "mappings/kz-cc--un-tip.yaml"
-        mapping = one(Mapping, files["mapping"])
+    read_single(OPTIONAL)
 
     if findings:
         raise InvalidKB(findings)
+    sources, code, acts_file, vocabulary = (single[k] for k in ("sources", "code", "acts", "vocabulary"))
     assert sources and code and acts_file and vocabulary
     acts: dict[str, Act] = {}
     for i, act in enumerate(acts_file.acts):
@@ -194,7 +188,7 @@ def _load(root: Path, known: dict[Path, object] | None = None) -> KB:
     if findings:
         raise InvalidKB(findings)
     kb = KB(root, code, acts, dict(sorted(articles.items(), key=lambda kv: _article_key(kv[0]))),
-            vocabulary, sources, instruments, checklist, mapping, files=files)
+            vocabulary, sources, instruments, single.get("checklist"), single.get("mapping"), files=files)
     findings = check(kb)
     if findings:
         raise InvalidKB(findings)
