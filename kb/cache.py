@@ -11,10 +11,10 @@ The cache holds data, never code: each entry is one line `tipkb-cache FORMAT SHA
 the hash is taken over, and the hash is checked before the JSON is decoded. The JSON is kb/record.py's: each
 record tagged with its class, which must be one of kb/model.py's, with exactly that class's fields; it is
 rebuilt without validating it again, so a lookup never imports pydantic. A damaged, truncated, missing or
-foreign entry is rebuilt from the YAML with one note (kb/notes.py: the library prints nothing; the CLI shows
-it). Articles are decoded only when a command reads them. Drafts are applied after loading and never
-cached. A KB keeps two caches, its newest and the one before (`_prune`). TIPKB_NO_CACHE=1 bypasses
-the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
+foreign entry is rebuilt from the YAML, if the file still holds what the cache recorded, with one note
+(kb/notes.py: the library prints nothing; the CLI shows it). Articles are decoded only when a command reads
+them. Drafts are applied after loading and never cached. A KB keeps two caches, its newest and the one before
+(`_prune`). TIPKB_NO_CACHE=1 bypasses the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 """
 
 from __future__ import annotations
