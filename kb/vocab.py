@@ -13,8 +13,9 @@ from .record import Data
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH = str.maketrans("қәүұіөғңһё", "каууиогнхе")
-_LATIN_LOOKALIKES = str.maketrans("aeopcxykmthbi", "аеорсхукмтнви")
-_LOOKALIKE = re.compile("[aeopcxykmthbi]")
+_LATIN = "aeopcxykmthbi"  # Latin letters that look like Cyrillic ones (their look-alikes below)
+_LATIN_LOOKALIKES = str.maketrans(_LATIN, "аеорсхукмтнви")
+_LOOKALIKE = re.compile(f"[{_LATIN}]")
 LANGS = ("en", "ru", "kk")
 SLOTS = {"acts": "act.", "means": "means.", "purposes": "purpose.", "victim": "circ.", "circumstances": "circ."}
 CUTOFF = 90  # rapidfuzz WRatio score below which a term is not understood ('deception' ~ 'reception' is 89)
