@@ -106,7 +106,9 @@ class DiffReport(Data):
 GROUPS = ("penalty", "penalty.main", "penalty.additional", "elements")
 
 
-def _penalty_slots(p: Penalty | str | None, rules) -> dict[str, Any]:
+def penalty_slots(p: Penalty | str | None, rules: CategoryRulesVersion | None = None) -> dict[str, Any]:
+    """A penalty as comparable slots: the whole, each group (main, additional), each punishment by kind with
+    what it states, and the category under `rules` when it can be derived."""
     if p is None:
         return {}
     if p == UNKNOWN:
@@ -144,7 +146,7 @@ def slots(v: Versioned, rules=None) -> dict[str, Any]:
     if isinstance(v, (PartVersion, ItemVersion, NoteVersion)):
         out.update({f"text.{lang}": t for lang in ("ru", "kk") if (t := getattr(v, f"text_{lang}"))})
     if isinstance(v, PartVersion):
-        out.update(_penalty_slots(v.penalty, rules))
+        out.update(penalty_slots(v.penalty, rules))
     if isinstance(v, DefinitionVersion):  # per form: included, excluded, or (a partial list) unknown
         if v.elements == UNKNOWN:
             out["includes"] = UNKNOWN

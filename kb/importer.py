@@ -20,6 +20,7 @@ import re
 from typing import Any, Literal
 
 from . import attribution as attr
+from .diff import GROUPS, penalty_slots
 from .errors import BadInput, InvalidKB
 from .model import SLOTS, UNKNOWN, Dated, Elements, Penalty, Text
 from .record import Data, Record
@@ -141,33 +142,14 @@ def same_words(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and norm(a) == norm(b)
 
 
-def penalty_slots(p: Penalty | str | None) -> dict[str, Any]:
-    """A penalty as comparable slots: each main punishment and each additional one by kind; a group that is
-    unknown as a whole."""
-    if p is None or p == UNKNOWN:
-        return {"penalty": UNKNOWN}
-    out: dict[str, Any] = {}
-    if p.main == UNKNOWN:
-        out["penalty.main"] = UNKNOWN
-    else:
-        for m in p.main:
-            out[f"penalty.main.{m.kind}"] = m.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
-    if p.additional == UNKNOWN:
-        out["penalty.additional"] = UNKNOWN
-    else:
-        for a in p.additional:
-            out[f"penalty.additional.{a.kind}"] = a.model_dump(mode="json", exclude={"kind", "note"}, exclude_none=True)
-    return out
-
-
 def compare_penalties(kb_value: Penalty | str | None, text: Penalty) -> tuple[Status, list[str]]:
     """confirmed, contradicted (with the slots that differ) or new (the KB has it, or part of it, unknown)."""
-    mine, theirs = penalty_slots(kb_value), penalty_slots(text)
-    if "penalty" in mine:
+    if kb_value is None or kb_value == UNKNOWN:
         return "new", []
-    unknown = [g for g in ("penalty.main", "penalty.additional") if mine.get(g) == UNKNOWN]
-    differs = sorted(s for s in set(mine) | set(theirs)
-                     if not any(s.startswith(g) for g in unknown) and mine.get(s) != theirs.get(s))
+    mine, theirs = penalty_slots(kb_value), penalty_slots(text)
+    unknown = [g for g in ("penalty.main", "penalty.additional") if mine[g] == UNKNOWN]
+    differs = sorted(s for s in mine.keys() | theirs.keys() if s not in GROUPS
+                     and not any(s.startswith(g) for g in unknown) and mine.get(s) != theirs.get(s))
     if differs:
         return "contradicted", differs
     return ("new" if unknown else "confirmed"), []

@@ -580,3 +580,22 @@ def test_the_acts_a_footnote_names_against_the_acts_the_kb_credits(tmp_path):
         ("new", None, "999-IX"),  # the notes name it; no version in the KB comes from it
         ("absent", "law-997", None)}  # the KB credits it; the footnote, which lists them all, does not
     assert facts(imported(root, text_905("01.01.2030", low="четырех")), kind="amended_by") == []  # no notes at all
+
+
+def test_a_penalty_is_compared_slot_by_slot_as_diff_compares_it():
+    from kb.importer import compare_penalties
+    from kb.model import UNKNOWN, AdditionalPunishment, MainPunishment, Penalty
+
+    def pen(lo, hi, note=None, additional=()):
+        return Penalty(main=[MainPunishment(kind="imprisonment", min=lo, max=hi, note=note)], additional=list(additional))
+
+    ban = AdditionalPunishment(kind="ban", mandatory=True, term=36)
+    assert compare_penalties(pen(36, 60, note="ours"), pen(36, 60)) == ("confirmed", [])  # a note is not the law
+    assert compare_penalties(pen(36, 60), pen(48, 84, additional=[ban])) == (
+        "contradicted", ["penalty.additional.ban", "penalty.main.imprisonment"])
+    assert compare_penalties(Penalty(main=UNKNOWN), pen(36, 60)) == ("new", [])
+    assert compare_penalties(Penalty(main=[MainPunishment(kind="imprisonment", min=36, max=60)], additional=UNKNOWN),
+                             pen(36, 60, additional=[ban])) == ("new", [])
+    assert compare_penalties(Penalty(main=[MainPunishment(kind="imprisonment", min=36, max=72)], additional=UNKNOWN),
+                             pen(36, 60)) == ("contradicted", ["penalty.main.imprisonment"])
+    assert compare_penalties(UNKNOWN, pen(36, 60)) == compare_penalties(None, pen(36, 60)) == ("new", [])
