@@ -13,8 +13,9 @@ record tagged with its class, which must be one of kb/model.py's, with exactly t
 rebuilt without validating it again, so a lookup never imports pydantic. A damaged, truncated, missing or
 foreign entry is rebuilt from the YAML, if the file still holds what the cache recorded, with one note
 (kb/notes.py: the library prints nothing; the CLI shows it). Articles are decoded only when a command reads
-them. Drafts are applied after loading and never cached. A KB keeps two caches, its newest and the one before
-(`_prune`). TIPKB_NO_CACHE=1 bypasses the cache, TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
+them. Drafts are applied after loading and never cached. A KB keeps two caches, its newest and the one before;
+a cache unused for 30 days is removed, whichever KB it was for (`_prune`). TIPKB_NO_CACHE=1 bypasses the cache,
+TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ ENTRY_LIMIT = 2 * inputs.KB_FILE
 # A file whose mtime lies this close to the moment its stats were recorded may have changed again within the
 # same timestamp tick without its stats showing it: it is hashed until a later record is clear of it.
 RACY_NS = 2_000_000_000
+# A cache no run has used for this long is removed, whatever KB folder or runtime it was made for; a cache in use
+# has its folder's mtime renewed once a day (`_used`).
+DAY_NS = 86_400 * 10**9
+UNUSED_NS = 30 * DAY_NS
 _CODE = Path(__file__).resolve().parent
 # The libraries whose versions key the cache: what parses, validates and presents the data.
 _DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "pyyaml", "typer", "rich",
@@ -324,6 +329,8 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
             kb = _restore(root, where, core)
             if where != state.newest or state.refresh:  # record the stats found, so the next run hashes nothing
                 _record(where, core, state)
+            else:
+                _used(where)
             kb.key = state.key
             return kb
     except (Damaged, KeyError, TypeError, ValueError, AttributeError) as e:
@@ -406,6 +413,16 @@ def _record(where: Path, core: dict, state: _State) -> None:
         pass
 
 
+def _used(where: Path) -> None:
+    """Renew the folder's mtime if it is a day old, so that `_prune` does not take it for a cache of a KB
+    folder, or of a tipkb install, that is gone (best effort: the cache may be read-only)."""
+    try:
+        if os.stat(where).st_mtime_ns < time.time_ns() - DAY_NS:
+            os.utime(where)
+    except OSError:
+        pass
+
+
 def _store(where: Path, kb: KB, state: _State) -> None:
     """Write the cache into a temporary folder and rename it into place: a reader sees all of it or none.
     Of two concurrent writers the second finds the folder there and discards its own; a damaged folder is
@@ -434,13 +451,20 @@ def _store(where: Path, kb: KB, state: _State) -> None:
 def _prune(kept: Path, reused: Path | None) -> None:
     """Remove the KB's older caches once a new one is in place: each edit of the KB makes a new cache, as large
     as the KB's data (20 MB for the whole Code). The one just reused is kept: another run may still be reading
-    it, and an edit undone finds it again."""
+    it, and an edit undone finds it again. Any other cache unused for UNUSED_NS goes too: its name cannot say
+    whether its KB folder or its tipkb install still exists, but a month without use says it is not needed."""
     prefix = kept.name[: kept.name.rindex("-") + 1]  # kb-{root and runtime}-
     spared = {kept.name, reused.name if reused else None}
+    unused = time.time_ns() - UNUSED_NS
     try:
         entries = list(os.scandir(kept.parent))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name not in spared and entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)
+        try:
+            if not entry.name.startswith("kb-") or entry.name in spared or not entry.is_dir(follow_symlinks=False):
+                continue
+            if entry.name.startswith(prefix) or entry.stat(follow_symlinks=False).st_mtime_ns < unused:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue

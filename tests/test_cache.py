@@ -151,6 +151,29 @@ def test_a_kb_keeps_its_newest_cache_and_the_one_before(settled, tmp_path):
     assert load(root).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
 
 
+def test_a_cache_unused_for_a_month_is_removed_whichever_kb_it_was_for(settled, tmp_path):
+    root, _ = settled
+    caches = tmp_path / "cache"
+    (ours,) = caches.glob("kb-*")
+    day = 86_400 * 10**9
+
+    def other(name: str, days: float) -> Path:  # another KB folder's cache, or this one's under another Python
+        folder = caches / f"kb-{name * 16}-{'1' * 32}"
+        folder.mkdir()
+        then = time.time_ns() - int(days * day)
+        os.utime(folder, ns=(then, then))
+        return folder
+
+    recent, stale = other("a", 29), other("b", 31)
+    then = time.time_ns() - 2 * day
+    os.utime(ours, ns=(then, then))
+    load(root)  # a cache in use is marked used once a day, so that no other KB's run takes it for a dead one
+    assert ours.stat().st_mtime_ns > time.time_ns() - day
+    edit(root / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
+    load(root)  # a new cache is stored, and the others pruned
+    assert recent.exists() and not stale.exists() and ours.exists()
+
+
 def test_a_cache_directory_given_relative_keeps_its_cache(settled, tmp_path, monkeypatch):
     root, seen = settled
     monkeypatch.chdir(tmp_path / "cache")
