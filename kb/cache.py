@@ -2,7 +2,7 @@
 
 The cache folder is named by a hash of every KB file, of tipkb's own code, of the interpreter and of the
 installed versions of the libraries the data passes through, so a stale KB is never served. Finding it does
-not read every file: the cache records each file's stats (size, mtime_ns, inode) and content hash, and a file
+not read every file: the cache records each file's stats (size, mtime, inode, ctime) and content hash, and a file
 is hashed again only when its stats changed, or were taken too close to its last change to tell (git's "racily
 clean" files). When one file changed, the rebuild parses only that file; the others' parsed data comes from
 the previous cache, and every cross-file check is run again on the whole.
@@ -74,11 +74,13 @@ def _sources(root: Path) -> list[str]:
 
 
 def _stat(path: str) -> list[int] | None:
+    """[size, mtime_ns, inode, ctime_ns]: the ctime too, because an edit can put the size and mtime back (an
+    in-place rewrite followed by `touch -r`, a restore) but never the ctime."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
 
 
 def _digest(path: str) -> str:
@@ -188,6 +190,8 @@ class LazyArticles(Mapping):
                     self.noted = True
                 try:
                     sweep(entry.parent, entry.name)  # what a run killed while rewriting it left behind
+                    if entry.is_dir() and not entry.is_symlink():  # (a file cannot be renamed over it)
+                        shutil.rmtree(entry)
                     _write(entry, self._loaded[number], ENTRY_LIMIT)
                 except OSError:
                     pass
@@ -251,7 +255,7 @@ class _State:
     root: Path
     key: str
     folder: Path
-    stats: dict[str, list | None]  # path -> [size, mtime_ns, inode], as found before anything was read
+    stats: dict[str, list | None]  # path -> `_stat`, as found before anything was read
     shas: dict[str, str]  # path -> content hash
     stated: int  # when the stats were taken (time_ns)
     newest: Path | None
@@ -291,12 +295,12 @@ def _state(root: Path) -> _State:
     shas, refresh = {}, False
     for p in paths:
         old, now = recorded.get(p), stats[p]
-        clear = isinstance(old, list) and len(old) == 4 and now is not None and old[:3] == now
+        clear = isinstance(old, list) and len(old) == 5 and now is not None and old[:4] == now
         if clear and old[1] + RACY_NS < then:
-            shas[p] = old[3]
+            shas[p] = old[4]
             continue
         shas[p] = _digest(p)
-        if core is not None and (not clear or now[1] + RACY_NS < stated) and shas[p] == (old or [None] * 4)[3]:
+        if core is not None and (not clear or now[1] + RACY_NS < stated) and shas[p] == _recorded(recorded, p):
             refresh = True  # unchanged content under new stats, or a racy file that is no longer: record it
     h = hashlib.sha256()
     for p in paths:
@@ -381,7 +385,7 @@ def _reusable(state: _State) -> dict[Path, object]:
 def _recorded(stats: dict, path: str) -> str | None:
     """The content hash a cache's core recorded for a file, if it recorded one."""
     old = stats.get(path)
-    return old[3] if isinstance(old, list) and len(old) == 4 else None
+    return old[4] if isinstance(old, list) and len(old) == 5 else None
 
 
 def _restore(root: Path, where: Path, core: dict) -> KB:

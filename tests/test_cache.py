@@ -212,3 +212,13 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen_while_the_stats_are_racy(kb_c
     edit(art, "              max: 7y", "              max: 8y")  # same size, same inode
     os.utime(art, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime, as within one clock tick
     assert load(kb_copy).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
+
+
+def test_an_edit_that_puts_size_and_mtime_back_is_seen_by_its_ctime(settled):
+    root, seen = settled
+    art = root / "statutes/kz/criminal-code/art-128.yaml"
+    before = art.stat()  # a minute old: not racy, so only the stats can tell
+    edit(art, "              max: 7y", "              max: 8y")  # same size, same inode
+    os.utime(art, ns=(before.st_atime_ns, before.st_mtime_ns))  # the mtime put back, as `touch -r` does
+    assert load(root).articles["128"].parts[0].versions[1].penalty.main[0].max == 96
+    assert seen["hashed"] == ["art-128.yaml"]

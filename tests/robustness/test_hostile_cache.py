@@ -61,7 +61,9 @@ def entry(data) -> bytes:
 
 
 @pytest.mark.parametrize("name, damage", [("art-128.json", d) for d in DAMAGES]
-                         + [("core.json", d) for d in ("pickle", "deleted", "not valid data", "not a model class")])
+                         + [("art-128.json", "a directory")]
+                         + [("core.json", d) for d in ("pickle", "deleted", "not valid data", "not a model class",
+                                                       "a directory")])
 def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, name, damage):
     root, folder, said = cached_kb
     path = folder / name
@@ -72,6 +74,9 @@ def test_a_damaged_entry_is_rebuilt_with_one_note(cached_kb, tmp_path, name, dam
         path.write_bytes(path.read_bytes()[:200])
     elif damage == "deleted":
         path.unlink()
+    elif damage == "a directory":
+        path.unlink()
+        (path / "inside").mkdir(parents=True)
     elif damage == "foreign":
         path.write_bytes(b"tipkb-cache 0 " + path.read_bytes().partition(b" ")[2].partition(b" ")[2])
     elif damage == "altered":  # one bit flipped in the middle
