@@ -312,9 +312,11 @@ class Check:
         self.test = test
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic import AfterValidator
+        from pydantic_core import core_schema
 
-        return handler.generate_schema(Annotated[source, AfterValidator(self.test)])
+        # handler(source): the schema with the annotations before this one (Field(strict=True) refusing `true`
+        # as 1), which generating the schema of `source` afresh would drop
+        return core_schema.no_info_after_validator_function(self.test, handler(source))
 
 
 class OneOf:

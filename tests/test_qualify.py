@@ -438,6 +438,8 @@ def test_the_schema_documents_the_result(tipkb):
     ("date: 2016-06-01\nacts: [sale]\nvictim_age: 16\n", ":3:1: victim_age: unknown key"),
     ("date: 2016-06-01\nacts: [sale]\nvictims:\n  - age: 130\n", ":4:5: victims[0].age: impossible age 130"),
     ("date: 2016-06-01\nvictims:\n  - {count: 0}\n", ":3:6: victims[0].count: impossible count 0"),
+    ("date: 2016-06-01\nacts: [sale]\nvictims:\n  - age: true\n", ":4:5: victims[0].age: Input should be a valid integer"),
+    ("date: 2016-06-01\nvictims:\n  - {count: true}\n", ":3:6: victims[0].count: Input should be a valid integer"),
     ("date: 2014-12-31\nacts: [sale]\n", ":1:1: date: 2014-12-31 is before 2015-01-01"),
     ("date: 2030-01-01\nacts: [sale]\n", ":1:1: date: 2030-01-01 is in the future"),
     ("date: 2016-06-01\nacts: [deception]\n", ":2:8: acts[0]: 'deception' is means.deception, one of the means"),
