@@ -223,11 +223,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the KB knows only some of its forms": ("в базе известны лишь некоторые из них",
                                             "білім қорында олардың кейбірі ғана белгілі"),
     "{fact} is not a form of exploitation in Art. 3 item 1{grade}, but the higher parts of {cite} are not encoded and "
-    "may name it, as {where} does": (
+    "may name it": (
         "«{fact}» не является формой эксплуатации по п. 1 ст. 3{grade}, но более тяжкие части {cite} не внесены в базу "
-        "и могут её называть, как {where}",
+        "и могут её называть",
         "«{fact}» 3-баптың 1-тармағы бойынша қанау нысаны емес{grade}, бірақ {cite}: ауырырақ бөліктері "
-        "енгізілмеген және оны атауы мүмкін, {where} сияқты"),
+        "енгізілмеген және оны атауы мүмкін"),
+    ", as {where} does": (", как {where}", ", {where} сияқты"),
     "Art. 3 item 1 for the date is not encoded": ("п. 1 ст. 3 на эту дату не внесён в базу",
                                                   "осы күнге 3-баптың 1-тармағы енгізілмеген"),
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
@@ -245,6 +246,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "пробел в базе, tipkb не решает",
         "{date} күнгі заң бойынша, білім қорына енгізілгеніндей, бұл фактілерде {cite} құрамы жоқ: бұл "
         "қылмыссыздандыру ма әлде білім қорындағы олқылық па, tipkb шешпейді"),
+    "whether the law in force on {date}, as encoded, makes out {cite} on these facts is undecided, so which law is "
+    "milder cannot be computed": (
+        "образует ли {cite} на этих фактах закон на {date}, как он внесён в базу, не решено, поэтому какой закон "
+        "мягче, вычислить нельзя",
+        "{date} күнгі заң бойынша, білім қорына енгізілгеніндей, бұл фактілерде {cite} құрамы бар ма, шешілмеген, "
+        "сондықтан қай заң жеңілірек екенін есептеу мүмкін емес"),
     "whether the law in force on {date} is milder for {cite} cannot be computed: a range is unknown ({rule})": (
         "мягче ли закон на {date} для {cite}, вычислить нельзя: санкция неизвестна ({rule})",
         "{date} күнгі заң {cite} үшін жеңілірек пе, есептеу мүмкін емес: санкция белгісіз ({rule})"),

@@ -40,7 +40,7 @@ Reason = Literal[
     "not_in_definition",  # Art. 3 item 1 lists its forms exhaustively, and not this one
     "maybe_in_definition",  # Art. 3 item 1 is known only in part: whether it includes this is unknown
     "definition_unknown",  # Art. 3 item 1 is not encoded for the date
-    "higher_parts",  # not in Art. 3 item 1, but a part the KB lacks may name it, as `where` does
+    "higher_parts",  # not in Art. 3 item 1, but a part the KB lacks may name it (as `where` does, if given)
     "transaction",  # sale and other transactions need no purpose (`rule`)
     "purpose_required",  # the acts stated need the purpose, which is not stated: to prove (`rule`)
     "minor",  # the victim is a minor
@@ -299,9 +299,9 @@ class Check:
             return Decision(**head, status="not_met", reason="excluded", of=fact, grade=g)
         if not d.exhaustive:
             return Decision(**head, status="undecided", reason="maybe_in_definition", of=fact, grade=g)
-        if fact in law.aggravating and not self.a.whole:
+        if not self.a.whole:  # a part the KB lacks may name it (`where`: one that does, in an article it has)
             return Decision(**head, status="undecided", reason="higher_parts", of=fact, grade=g,
-                            where=law.aggravating[fact])
+                            where=law.aggravating.get(fact))
         return Decision(**head, status="not_met", reason="not_in_definition", of=fact, grade=g)
 
     def _best(self, required: list[str], stated) -> Decision | None:

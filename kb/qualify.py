@@ -138,12 +138,12 @@ class TimeRow(Data):
     count: int
     article: str
     then: Side
-    now: Side | None  # None: the later law, as encoded, does not make the article out
+    now: Side | None  # None: the later law, as encoded, does not make the article out, or leaves it undecided
     now_assumed: list[Assumption]
     milder: Literal["later", "offence_date", "same", "unknown"]
     # same_law: the same version of the same part at both dates, so nothing to weigh even when its range is unknown
     reason: Literal["lower", "not_lower", "same", "same_law", "range_unknown", "not_made_out_later",
-                    "rule_not_encoded"]
+                    "undecided_later", "rule_not_encoded"]
 
 
 class Reading(Data):
@@ -657,7 +657,10 @@ def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], 
                 if law.rule is None or law.comparison is None:
                     rows.append(TimeRow(**head, milder="unknown", reason="rule_not_encoded"))
                 elif now is None:
-                    rows.append(TimeRow(**head, milder="unknown", reason="not_made_out_later"))
+                    undecided = i < len(counts) and any(a.article == article and a.status == "undecided"
+                                                        for a in counts[i].candidates)
+                    rows.append(TimeRow(**head, milder="unknown",
+                                        reason="undecided_later" if undecided else "not_made_out_later"))
                 elif (now.part, now.act) == (charge.part, charge.act):
                     rows.append(TimeRow(**head, milder="same", reason="same_law"))
                 elif a is None or b is None:

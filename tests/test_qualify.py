@@ -156,6 +156,15 @@ def test_what_the_kb_lacks_is_undecided_what_it_excludes_is_no(kb, tmp_path):
                                                  '[{ref: t1}], confidence: official}\nparts:\n  - id: "1"', 1)
     count = only(run(load(write_qualify_kb(tmp_path, a700=whole)), **facts))
     assert count.trafficking == "no" and [d.reason for d in count.reasons] == ["not_in_definition"]
+    # A form no encoded part names: still only the article held whole excludes it
+    marriage = dict(on="2025-01-10", victims=[{"age": 30}], acts=["recruitment"], purposes=["forced marriage"])
+    for root, expected in ((write_qualify_kb(tmp_path / "part"), ("undecided", [("higher_parts", None)])),
+                           (write_qualify_kb(tmp_path / "whole", a700=whole), ("no", [("not_in_definition", None)]))):
+        vocabulary = root / "mappings/vocabulary.yaml"
+        vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  purpose.forced_marriage: {label: {en: "
+                              "forced marriage}}\n", encoding="utf-8")
+        count = only(run(load(root), **marriage))
+        assert (count.trafficking, [(d.reason, d.where) for d in count.reasons]) == expected
 
 
 def test_an_element_no_stated_fact_speaks_to_remains_to_prove_never_no(kb, tmp_path):
@@ -301,6 +310,19 @@ def test_the_milder_law(kb, root, tmp_path):
     same = run(kb, on="2025-02-01", later=dt.date(2026, 1, 1), **sale)  # one version, its range unknown, at both
     assert [(r.milder, r.reason) for r in same.readings[0].time] == [("same", "same_law")]
     assert same.readings[0].counts[0].caveats == []
+
+
+def test_a_later_law_that_leaves_the_offence_undecided_does_not_read_as_not_making_it_out(kb, tmp_path):
+    # Then: whether Art. 3 item 1 included organ removal is unknown (a charge if it did). Later: the exhaustive
+    # definition lacks it, and only an article held whole says "no" to that
+    facts = dict(on="2020-06-01", later=dt.date(2025, 1, 10), victims=[{"age": 30}], acts=["recruitment"],
+                 purposes=["removal of organs"])
+    rows = run(kb, **facts).readings[0].time
+    assert [(r.now, r.milder, r.reason) for r in rows if r.article == "700"] == [(None, "unknown", "undecided_later")]
+    whole = ADULT.replace('parts:\n  - id: "1"', 'structure:\n  - {act: law-a, parts: ["1", "2"], all: true, sources: '
+                                                 '[{ref: t1}], confidence: official}\nparts:\n  - id: "1"', 1)
+    rows = run(load(write_qualify_kb(tmp_path, a700=whole)), **facts).readings[0].time
+    assert [(r.now, r.milder, r.reason) for r in rows if r.article == "700"] == [(None, "unknown", "not_made_out_later")]
 
 
 def test_a_near_tie_that_changes_the_answer_is_refused(kb, root, tipkb, tmp_path):

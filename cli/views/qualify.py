@@ -131,6 +131,9 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
     if k.kind == "later_milder":
         return w("the law in force on {date} is milder for {cite} and applies ({rule})", date=date, cite=art,
                  rule=_art6(c, case))
+    if k.reason == "undecided_later":
+        return w("whether the law in force on {date}, as encoded, makes out {cite} on these facts is undecided, so "
+                 "which law is milder cannot be computed", date=date, cite=art)
     if k.reason == "not_made_out_later":
         return w("the law in force on {date}, as encoded, does not make out {cite} on these facts: a "
                  "decriminalisation or a gap in the encoding, which tipkb does not decide", date=date, cite=art)
@@ -146,8 +149,8 @@ def _purpose(c: _Ctx, reason: str, fact: str, where: str | None, article: str | 
             w("the KB knows only some of its forms") + w.mark(grade)
     if reason == "higher_parts":
         return w("{fact} is not a form of exploitation in Art. 3 item 1{grade}, but the higher parts of {cite} are not "
-                 "encoded and may name it, as {where} does", fact=fact, grade=w.mark(grade),
-                 cite=c.cite(article) if article else "", where=_dotted(c, where))
+                 "encoded and may name it", fact=fact, grade=w.mark(grade), cite=c.cite(article) if article else "") + \
+            (w(", as {where} does", where=_dotted(c, where)) if where else "")
     return w("Art. 3 item 1 for the date is not encoded")
 
 
