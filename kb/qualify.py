@@ -332,7 +332,7 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
             principal = child
     trafficking: Status = "no" if principal is None or principal.status == "not_made_out" else \
         "yes" if principal.status == "made_out" else "undecided"
-    cumulative = _cumulative(law, checks, principal, known) if trafficking != "no" else []
+    cumulative = _cumulative(law, checks, touched, principal, known) if trafficking != "no" else []
     combined = {principal.article if principal else None, *(c.article for c in cumulative)}
     other = [ac.charge for n, ac in checks.items() if ac.status == "made_out" and n not in combined
              and n in touched and ac.charge is not None and ac.role == "related"]
@@ -364,8 +364,10 @@ def _no_grade(ac: ArticleCheck) -> Grade:
     return weakest(*grades)
 
 
-def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleCheck | None,
+def _cumulative(law: Law, checks: dict[str, ArticleCheck], touched: set[str], principal: ArticleCheck | None,
                 known: Known) -> list[Cumulative]:
+    """The second offences the resolution's cumulative rules add: each an article the rule names that some fact
+    touches (a rule with no acts of its own would otherwise add its articles to every case)."""
     out: list[Cumulative] = []
     facts = known.ids(False)
     for rule in law.rules:
@@ -377,7 +379,7 @@ def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleChe
         found = []
         for n in rule.applies_to:
             ac = checks.get(n)
-            if ac is None or ac.role != "related" or ac.status == "not_made_out":
+            if ac is None or ac.role != "related" or ac.status == "not_made_out" or n not in touched:
                 continue
             rel = law.related.get(n)
             if rel and rel.part and ac.status == "made_out" and (

@@ -291,6 +291,16 @@ def test_the_resolutions_cumulative_rules_add_offences(kb):
     assert cites(count) == ["700.1", "703.1"] and count.cumulative[0].rule == "r7"
 
 
+def test_a_cumulative_rule_adds_only_an_offence_some_fact_touches(tmp_path):
+    root = write_qualify_kb(tmp_path)  # r6 with no acts of its own, as the resolution's r12 is encoded
+    rules = root / "statutes/kz/case-law/np-x.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        " elements: {acts: [act.organ_removal], purposes: [purpose.organ_removal]},", ""), encoding="utf-8")
+    kb = load(root)
+    assert only(run(kb, victims=[{"age": 30}])).cumulative == []  # no act stated: each offence undecided
+    assert [c.article for c in only(run(kb, victims=[{"age": 30}], organs_removed=True)).cumulative] == ["702"]
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
