@@ -468,10 +468,12 @@ class Check:
         reported, top = self.reported(open_ids)
         status = {"yes": "made_out", "undecided": "undecided", "no": "not_made_out"}[base_status]
         title = self.a.title.version.title if self.a.title.version else None
-        # An undecided base part still names a charge when what is undecided is a condition one can state: a
-        # form of exploitation to prove, or whether Art. 3 item 1 then included it.
+        # When no base part is made out, an undecided one still names a charge if what is undecided is a condition
+        # one can state: a form of exploitation to prove, or whether Art. 3 item 1 then included it. (Beside a
+        # base part made out it names none: its condition is a what-if, never part of a charge made out.)
         conditional = {c.part for c in parts if not c.builds_on and c.applies == "undecided" and all(
-            d.status in ("met", "not_required", "to_prove") or d.reason in CONDITIONAL for d in c.decisions)}
+            d.status in ("met", "not_required", "to_prove") or d.reason in CONDITIONAL for d in c.decisions)} \
+            if base_status != "yes" else set()
         charge = self.charge(parts, open_ids, conditional) if base_status == "yes" or conditional else None
         return ArticleCheck(article=self.number, title=title, role=self.law.role(self.number), status=status,
                             whole=self.a.whole, parts=parts, open=open_ids, reported=reported, reported_max=top,

@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 
 from . import roles
 from .errors import BadInput
-from .facts import FLAGS, Case, Expect, Facts, Term, Victim, flag_value, with_flag
+from .facts import FLAGS, TERM_SLOTS, Case, Expect, Facts, Term, Victim, flag_value, with_flag
 from .model import GRADE_RANK, UNKNOWN, Grade, Text, format_months, weakest
 from .offence import EXPLOITATION, MINOR, ArticleCheck, Charge, Decision, Known, Law, Range, Status, check
 from .record import Data
@@ -395,6 +395,10 @@ def _cumulative(law: Law, checks: dict[str, ArticleCheck], touched: set[str], pr
 
 
 def _to_prove(principal: ArticleCheck) -> list[ToProve]:
+    """What the conditional charge rests on; nothing beside a charge made out (another base part's element left
+    to prove is a what-if)."""
+    if principal.status == "made_out":
+        return []
     out = []
     for p in principal.parts:
         if p.builds_on:
@@ -593,6 +597,26 @@ def _flips(case: Case, count: Count) -> list[tuple[str, Case]]:
         out.append((MINOR, edit(minor=True, knew_age=True, age=None)))
     if count.trafficking != "yes" and EXPLOITATION not in case.ids("purposes"):
         out.append((EXPLOITATION, case.adding("purposes", EXPLOITATION)))
+    for vid, slot in _one_short(count):
+        if vid not in case.ids(slot) and all(vid != v for v, _ in out):
+            out.append((vid, case.adding(slot, vid)))
+    return out
+
+
+def _one_short(count: Count) -> list[tuple[str, str]]:
+    """Beside a charge made out: the act, means or purpose that would complete another base part of the offence,
+    all of whose other elements are met. (An undecided offence lists what it lacks in `to_prove`.)"""
+    out: list[tuple[str, str]] = []
+    if count.trafficking != "yes":
+        return out
+    for ac in count.candidates:
+        if ac.article != count.principal:
+            continue
+        for p in ac.parts:
+            pending = [d for d in p.decisions if d.status != "met" and d.status != "not_required"]
+            if not p.builds_on and len(pending) == 1 and pending[0].status == "to_prove" and \
+                    pending[0].slot in TERM_SLOTS:
+                out += [(vid, pending[0].slot) for vid in pending[0].to_prove]
     return out
 
 

@@ -301,6 +301,24 @@ def test_a_cumulative_rule_adds_only_an_offence_some_fact_touches(tmp_path):
     assert [c.article for c in only(run(kb, victims=[{"age": 30}], organs_removed=True)).cumulative] == ["702"]
 
 
+def test_a_base_part_with_an_element_left_to_prove_is_no_charge_beside_one_made_out(tmp_path):
+    by_deceit = ADULT.replace('  - id: "2"\n', """  - id: "3"
+    versions:
+      - act: law-a
+        elements: {acts: [act.purchase_sale], means: [means.deception]}
+        penalty: {main: [{kind: imprisonment, min: 10y, max: 15y}]}
+        sources: [{ref: t1}]
+        confidence: official
+  - id: "2"
+""", 1)
+    kb = load(write_qualify_kb(tmp_path, a700=by_deceit))
+    sold = only(run(kb, victims=[{"age": 30}], acts=["sale"]))
+    assert (sold.trafficking, sold.charge.citation, sold.to_prove) == ("yes", "700.1", [])
+    assert "means.deception" in {w.add for w in sold.what_if}  # what would make it part 3: a what-if
+    deceived = only(run(kb, victims=[{"age": 30}], acts=["sale"], means=["deception"]))
+    assert (deceived.trafficking, deceived.charge.citation) == ("yes", "700.3")
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
