@@ -171,7 +171,11 @@ def _refuse(arts: list[ArticleAt], cite_: Citation, on: dt.date) -> None:
 def show(kb, cite_: Citation, on: dt.date, today: dt.date | None = None) -> ArticleView:
     """The article, part or item as in force on `on`; a version that begins after `today` is marked
     prospective."""
-    return show_at(kb, snapshots(kb, on, [cite_.article]), cite_, on, today)
+    snaps = snapshots(kb, on, [cite_.article])
+    if not any(a.title.version or a.in_force() or a.structure and a.structure.version
+               for a in (s.article(cite_.article) for s in snaps)):  # (an article made later, or repealed)
+        raise NotFound(f"Art. {cite_.article} was not in force on {on} (see: tipkb history {cite_.article})")
+    return show_at(kb, snaps, cite_, on, today)
 
 
 def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,

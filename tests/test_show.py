@@ -121,3 +121,23 @@ def test_rendering_states_the_unknown_and_the_last_known(tipkb, root):
     assert "лишение свободы от 4 до 7 лет" in ru.out and "ст. 500 ч. 1" in ru.out
     kk = tipkb("penalty", "500", "--on", "2025-01-01", "--root", str(root), "--lang", "kk")
     assert "4 жылдан 7 жылға дейін" in kk.out and "ҚК-нің 500-бабының 1-бөлігі" in kk.out
+
+
+def test_an_article_before_its_first_version_is_not_in_force(tmp_path, tipkb):
+    later = """article: "501"
+code: kz-cc
+titles:
+  - {act: law-b, title: {en: A new offence}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - {act: law-b, elements: {acts: [act.recruitment]}, penalty: unknown, sources: [{ref: t1}], confidence: official}
+"""
+    root = write_kb(tmp_path, {"500": ART_500, "501": later})
+    kb = load(root)
+    assert show(kb, parse("501"), D(2018, 1, 1)).title.text.en == "A new offence"
+    for cite in ("501", "501.1"):
+        with pytest.raises(NotFound, match="Art. 501 was not in force on 2017-12-31"):
+            show(kb, parse(cite), D(2017, 12, 31))
+    r = tipkb("show", "501", "--on", "2017-12-31", "--root", str(root))
+    assert r.code == 4 and "not in force" in r.err and not r.out
