@@ -184,7 +184,7 @@ def load(root: Path | None):
 def on_date(on: str | None, kb) -> Any:
     from kb.timeline import check_point, parse_date
 
-    return check_point(kb, parse_date(on) if on else env().today)
+    return check_point(kb, parse_date(on) if on is not None else env().today)
 
 
 def output_failed(e: OSError, environment: Env) -> int:

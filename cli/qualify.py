@@ -33,7 +33,7 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
 
     kb = load(root)
     today = env().today
-    later = parse_date(compare_on) if compare_on else today
+    later = parse_date(compare_on) if compare_on is not None else today
     given = dict(date=date, victim=_victim(victim_age, minor, knew_age, pregnant, knew_pregnant, victims),
                  terms=dict(acts=act, means=means, purposes=purpose), flags=[x for x in f.FLAGS if flags[x.name]])
     drafted = None

@@ -95,7 +95,7 @@ def _run(file, edition, source, grade, text_lang, published, write, add, lang, r
         data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
     except InvalidKB as e:
         raise InvalidKB(e.findings, f"the text {name}") from None
-    result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition else None,
+    result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition is not None else None,
                                     grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
     if write:
         from kb.importwrite import apply
