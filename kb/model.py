@@ -79,7 +79,11 @@ def format_months(months: int | str | None) -> str:
 
 
 # Months in memory, "4y" in YAML; JSON shows the integer months.
-Months = Annotated[Union[int, Unknown], Parsed(_months, lambda v: v)]
+Months = Annotated[Union[int, Unknown], Parsed(
+    _months, lambda v: v,
+    reads={"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^(\d+y)?(\d+m)?$|^unknown$"}],
+           "description": "months, or a term such as 4y, 6m, 4y6m; or unknown"},
+    writes={"anyOf": [{"type": "integer", "minimum": 0}, {"const": "unknown"}], "description": "months, or unknown"})]
 
 
 def _date(value: Any) -> dt.date:
@@ -93,7 +97,8 @@ def _date(value: Any) -> dt.date:
     raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
 
 
-Date = Annotated[dt.date, Parsed(_date, lambda d: d.isoformat())]
+Date = Annotated[dt.date, Parsed(_date, lambda d: d.isoformat(), reads={"type": "string", "format": "date"},
+                                 writes={"type": "string", "format": "date"})]
 
 VocabId = Annotated[str, Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")]
 PartId = Annotated[str, Field(pattern=r"^(\d+(-\d+)?|[a-z][a-z-]*)$")]

@@ -294,15 +294,18 @@ class Field:
 
 
 class Parsed:
-    """A value read by `parse` (which raises ValueError) instead of by its type, and written by `dump`."""
+    """A value read by `parse` (which raises ValueError) instead of by its type, and written by `dump`; its JSON
+    Schema is `reads` for what a file may hold, `writes` for what the JSON output holds."""
 
-    def __init__(self, parse: Callable[[Any], Any], dump: Callable[[Any], Any]):
-        self.parse, self.dump = parse, dump
+    def __init__(self, parse: Callable[[Any], Any], dump: Callable[[Any], Any], reads: dict, writes: dict):
+        self.parse, self.dump, self.reads, self.writes = parse, dump, reads, writes
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic import PlainSerializer, PlainValidator
+        from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-        return handler.generate_schema(Annotated[source, PlainValidator(self.parse), PlainSerializer(self.dump)])
+        return handler.generate_schema(Annotated[source, PlainValidator(self.parse), PlainSerializer(self.dump),
+                                                 WithJsonSchema(self.reads, mode="validation"),
+                                                 WithJsonSchema(self.writes, mode="serialization")])
 
 
 class Check:
@@ -331,6 +334,12 @@ class OneOf:
 
         tagged = tuple(Annotated[tp, Tag(tag)] for tag, tp in self.branches.items())
         return handler.generate_schema(Annotated[Union[tagged], Discriminator(self.pick)])
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        out = handler(schema)  # anyOf: a value may fit more than one branch ("unknown" is a string too)
+        if "oneOf" in out:
+            out["anyOf"] = out.pop("oneOf")
+        return out
 
 
 def one_of(pick: Callable[[Any], str], **branches: Any) -> Any:

@@ -73,6 +73,27 @@ def test_every_result_has_a_json_schema(tipkb, name):
     assert schema["type"] == "object" and schema["properties"] and "title" in schema
 
 
+@pytest.mark.parametrize("args", [
+    ("show", "128", "--on", "2020-03-01"), ("show", "135.2"), ("penalty", "128", "--on", "2020-03-01"),
+    ("penalty", "135"), ("history", "128"), ("history", "general"), ("diff", "--from", "2015-01-01", "--to", "2026-01-01"),
+    ("act", "292-VI"), ("audit",), ("validate",), ("search", "вербовка"), ("gaps",), ("gaps", "--on", "2019-06-01"),
+    ("qualify", str(ROOT / "tests/scenarios")), ("qualify", "--date", "2021-05-10", "--act", "recruitment"),
+    ("gaps", "--draft", str(ROOT / "tests/fixtures/draft-128-means.yaml")),
+    ("diff", "--to", str(ROOT / "tests/fixtures/draft-128-means.yaml")),
+    ("qualify", str(ROOT / "tests/scenarios"), "--draft", str(ROOT / "tests/fixtures/draft-128-means.yaml")),
+    ("import", str(ROOT / "tests/fixtures/statute_text/ru-code.txt"), "--edition", "2021-06-01"),
+])
+def test_the_json_output_is_valid_under_its_schema(tipkb, args):
+    import jsonschema  # (the test extra's: a schema only tipkb itself reads proves nothing)
+
+    schema = json.loads(tipkb("schema", args[0]).out)
+    r = tipkb(*args, "--json")
+    assert r.code == 0, r.err
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
+              for e in jsonschema.Draft202012Validator(schema).iter_errors(json.loads(r.out))]
+    assert errors == []
+
+
 def test_schema_of_an_unknown_command(tipkb):
     assert tipkb("schema", "nope").code == 1
 
