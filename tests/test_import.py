@@ -449,18 +449,25 @@ def test_standard_input(kb_root, monkeypatch):
     ("bad.txt", text_905("01.01.2028").replace("от трех до семи лет".encode(), "от трех до семи суток лет".encode()),
      "bad.txt:5: 905.1: cannot read the sanction"),
     ("art-903.txt", text_905("01.01.2028"), "art-903.txt:2: 903: the file is for article 903 but its heading says"),
+    ("empty.txt", b"", "empty.txt: the file has no text"),
 ])
 def test_bad_input_is_a_located_message_exit_2_and_nothing_written(kb_root, tmp_path, name, data, message):
     before = files(kb_root)
     res = run("import", write_text(tmp_path, data, name), "--root", str(kb_root), "--write", "--add")
     assert res.code == 2 and res.out == "" and message in res.err and "Traceback" not in res.err
+    assert res.err.endswith("see above\n") and "tipkb: the text " in res.err  # the text is invalid, not the KB
     assert files(kb_root) == before
 
 
 def test_a_folder_or_a_device_in_place_of_the_text_is_refused_as_the_text(kb_root, tmp_path):
     for path in (tmp_path, "/dev/null"):
-        res = run("import", str(path), "--root", str(kb_root), "--edition", "2028-01-01")
+        res = run("import", str(path), "--root", str(kb_root), "--edition", "2026-01-01")
         assert res.code == 2 and res.err.endswith(f"tipkb: the text {path} is invalid (1 problem(s)); see above\n")
+
+
+def test_an_edition_date_still_to_come_is_refused(kb_root, tmp_path):
+    res = run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(kb_root), "--edition", "2026-06-02")
+    assert res.code == 1 and "--edition 2026-06-02" in res.err and "today is 2026-06-01" in res.err and not res.out
 
 
 def test_an_interrupted_write_leaves_the_old_files(kb_root, tmp_path, monkeypatch):

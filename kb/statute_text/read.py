@@ -47,7 +47,7 @@ class Document(Data):
 
 
 def _fail(name: str, message: str, line: int | None = None) -> InvalidKB:
-    return InvalidKB([Finding(name, line, None, "", message)])
+    return InvalidKB([Finding(name, line, None, "", message)], what=f"the text {name}")
 
 
 # -- decoding ----------------------------------------------------------------------------------------------
