@@ -19,7 +19,7 @@ from .errors import BadInput, Finding, InvalidKB
 from .inputs import Input
 from .load import parse
 from .model import UNKNOWN, Date, Grade, Strict
-from .record import Check, Field
+from .record import Check, Field, one_of
 from .timeline import code_start
 from .vocab import Understood, resolve
 
@@ -102,7 +102,8 @@ class Expect(Strict):
 
 class Scenario(Strict):
     facts: Facts
-    expect: Expect | list[Expect] | None = None
+    # one reading's expectations, or a list of them; a typo in either reports only that form's errors
+    expect: one_of(lambda v: "~many" if isinstance(v, list) else "~one", one=Expect, many=list[Expect]) | None = None
 
 
 class Flag(NamedTuple):

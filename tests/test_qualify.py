@@ -495,6 +495,8 @@ def test_the_schema_documents_the_result(tipkb):
     ("date: 2016-06-01\nacts: [deception]\n", ":2:8: acts[0]: 'deception' is means.deception, one of the means"),
     ("facts:\n  date: 2016-06-01\n  acts: [zzzz]\n", ":3:10: facts.acts[0]: cannot understand 'zzzz'"),
     ("acts: [sale]\n", "date: required key is missing"),
+    ("facts:\n  date: 2016-06-01\n  acts: [sale]\nexpect:\n  rang: 4y-7y\n", ":5:3: expect.rang: unknown key\ntipkb: "),
+    ("facts:\n  date: 2016-06-01\nexpect:\n  - {}\n  - {rang: 4y}\n", ":5:6: expect[1].rang: unknown key\ntipkb: "),
     ("- date: 2016-06-01\n", "expected a mapping"),
 ])
 def test_a_bad_facts_file_exits_2_naming_the_line(root, tipkb, tmp_path, text, where):
