@@ -3,6 +3,7 @@ items in force while their part is not, min > max. Each finding names its file a
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import Any, Callable, Iterable, Iterator, Sequence, get_type_hints
 
@@ -102,7 +103,7 @@ class Checker:
         key = f"article:{art.article}"
         self.provenance(key, (), art)
         self.versions(key, ("titles",), art.titles)
-        self.versions(key, ("structure",), art.structure)
+        structure = self.versions(key, ("structure",), art.structure)
         for i, note in enumerate(art.code_notes):
             self.versions(key, ("code_notes", i, "versions"), note.versions)
         for i, r in enumerate(art.reported):
@@ -112,6 +113,7 @@ class Checker:
             if isinstance(r.min, int) and isinstance(r.max, int) and r.min > r.max:
                 self.report(key, ("reported", i, "min"), f"min {r.min} months is above max {r.max} months")
         part_ids = [p.id for p in art.parts]
+        spans = {}  # part id -> when each version is certainly in force
         for pi, part in enumerate(art.parts):
             loc = ("parts", pi)
             if part_ids.count(part.id) > 1 and part_ids.index(part.id) != pi:
@@ -120,6 +122,8 @@ class Checker:
                 if b not in part_ids or b == part.id:
                     self.report(key, (*loc, "builds_on"), f"builds on part {b!r}, which this article does not have")
             starts = self.versions(key, (*loc, "versions"), part.versions)
+            if starts:
+                spans[part.id] = _certain(part.versions, starts)
             for vi, v in enumerate(part.versions):
                 self.elements(key, (*loc, "versions", vi), v.elements)
                 self.penalty(key, (*loc, "versions", vi), v.penalty)
@@ -140,6 +144,22 @@ class Checker:
                         and istarts[-1].until < starts[-1].earliest:
                     self.report(key, (*iloc, "versions"), f"item {part.id}.{item.id} stays in force after its part "
                                 f"{part.id} is repealed ({said(starts[-1])})")
+
+        if structure:
+            self.whole(key, art, _certain(art.structure, structure), spans)
+
+    def whole(self, key: str, art: Article, shown: list, spans: dict) -> None:
+        """A structure version that shows the whole article lists every part in force while it is: one it omits
+        would be read as absent, and its penalty as no part of the article."""
+        for si, (s, s_from, s_to, _) in enumerate(shown):
+            if s is None or not s.all:
+                continue
+            for pid, versions in spans.items():
+                hit = next((w for v, f, t, w in versions if v is not None and f < (s_to or dt.date.max)
+                            and s_from < (t or dt.date.max)), None)
+                if pid not in s.parts and hit is not None:
+                    self.report(key, ("structure", si, "parts"), f"shows the whole article without part {pid}, "
+                                f"which is in force then (from {said(hit)})")
 
     def acts(self) -> None:
         for i, act in enumerate(self.kb.acts.values()):
@@ -231,6 +251,13 @@ class Checker:
         part = art.part(c.part) if art and c.part else None
         if art is None or (c.part and part is None) or (c.item and not any(i.id == c.item for i in part.items)):
             self.report(file_key, loc, f"{text!r} is not encoded in the knowledge base")
+
+
+def _certain(versions: Sequence[Versioned], starts: list[When]) -> list[tuple]:
+    """Per version: the version (None when it repeals), the first day every reading has it in force, the first day
+    a reading may have the next one instead (None: no next), and when it starts."""
+    return [(None if v.repealed else v, w.until, starts[i + 1].earliest if i + 1 < len(starts) else None, w)
+            for i, (v, w) in enumerate(zip(versions, starts))]
 
 
 def said(w: When) -> str:

@@ -203,6 +203,23 @@ def test_what_the_kb_has_and_the_text_lacks_is_absent(tmp_path):
     assert one(r, kind="item", item="2").status == "contradicted"  # the KB's items were complete without it
 
 
+def test_a_named_part_the_whole_text_leaves_no_place_for_contradicts_the_structure(tmp_path):
+    named = ART_905.replace("parts:\n", """structure:
+  - {act: law-a, parts: ["1", "2", "abroad"], sources: [{ref: sec}], confidence: secondary}
+parts:
+  - id: "abroad"
+    label: across a border
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, elements: {circumstances: [circ.repeatedly]}, penalty: unknown, sources: [{ref: sec}], confidence: secondary}
+""", 1)
+    root = make_kb(tmp_path / "kb", {"905": named})
+    assert one(imported(root, text_905("01.01.2028")), kind="structure").status == "contradicted"
+    res = run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(root), "--write")
+    assert res.code == 0 and "Not written: ст. 905 parts of the article" in res.out
+    assert load(root).articles["905"].structure[-1].parts == ["1", "2", "abroad"]  # left for a person to decide
+
+
 def test_elements_are_read_through_the_vocabulary_and_graded_inferred(kb_root):
     r = imported(kb_root, text_905("01.01.2028"))
     found = {(f.part, f.item, f.text): (f.status, f.grade, f.phrase) for f in facts(r, kind="elements")}

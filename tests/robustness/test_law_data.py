@@ -97,3 +97,18 @@ def test_a_future_version_is_prospective_law_not_an_error(tmp_path, tipkb):
     assert later.code == 0 and "2–4 y" in later.out and "prospective" in later.out
     data = tipkb("show", "900.1", "--root", str(tmp_path), "--on", future, "--json").json()
     assert data["parts"][0]["versions"][0]["version"]["prospective"] is True
+
+
+def test_a_structure_that_shows_the_whole_article_lists_every_part_in_force(tmp_path):
+    whole = BASE.replace("parts:\n", 'structure:\n  - {act: law-a, parts: ["1"], all: true, sources: [{ref: t1}], '
+                                      'confidence: official}\nparts:\n', 1)
+    (msg,) = problems(tmp_path, whole)
+    assert "structure[law-a].parts: shows the whole article without part 2, which is in force then (from 2015-01-01)" \
+        in msg
+    # A part that an act inside a window adds, with the structure that lists it: no reading has one without the other
+    windowed = whole.replace('      - {act: law-a, summary: q,', '      - {act: law-w, summary: q,').replace(
+        "          - {act: law-a, summary: i,", "          - {act: law-w, summary: i,").replace(
+        'confidence: official}\nparts:\n', 'confidence: official}\n  - {act: law-w, parts: ["1", "2"], all: true, '
+                                           'sources: [{ref: t1}], confidence: official}\nparts:\n', 1)
+    write_kb(tmp_path / "w", {"900": windowed})
+    assert load(tmp_path / "w").articles["900"].structure[-1].parts == ["1", "2"]
