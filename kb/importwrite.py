@@ -511,9 +511,31 @@ class Writer:
         if o.act is None:
             return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
         node = self.part_node(a, p, o)
+        after = self.later_act(art)
+        if after is not None:
+            node["versions"].append(self.unknown_since(p, after, "penalty" in node["versions"][0]))
         index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and number_key(q.id) > number_key(p.id)),
                      len(art.parts))
         doc.insert(("parts",), index, node)
+
+    def later_act(self, art) -> str | None:
+        """The first act the KB records amending the article after the text's edition: what it made of a part the
+        KB did not have is not known, so the part is unknown from it (never the text's content carried on)."""
+        versions = [*art.titles, *art.structure, *(v for n in art.code_notes for v in n.versions),
+                    *(v for p in art.parts for v in (*p.versions, *(v for i in p.items for v in i.versions)))]
+        acts = {v.act for v in versions} | {r.act for r in art.reported if r.act}
+        later = [x for x in acts if x in self.kb.acts and act_when(self.kb.acts[x]).earliest > self.edition]
+        return min(later, key=lambda x: act_when(self.kb.acts[x]).earliest, default=None)
+
+    def unknown_since(self, p: ParsedPart, act: str, penalty: bool) -> CommentedMap:
+        node = CommentedMap([("act", act), ("elements", UNKNOWN)])
+        if penalty:
+            node["penalty"] = UNKNOWN
+        node["sources"] = [ref(self.sid, f"part {p.id} as of {self.edition.isoformat()}, before {act}")]
+        node["confidence"] = "inferred"
+        node["basis"] = (f"{act} amended the article after the text's edition ({self.edition.isoformat()}); what it "
+                         f"made of this part is not known.")
+        return node
 
     def part_node(self, a: ParsedArticle, p: ParsedPart, o: Origin) -> CommentedMap:
         w = read_wording(self.kb, p.disposition, self.lang)

@@ -220,6 +220,19 @@ parts:
     assert load(root).articles["905"].structure[-1].parts == ["1", "2", "abroad"]  # left for a person to decide
 
 
+def test_a_new_part_is_unknown_from_the_first_act_that_amended_the_article_after_the_edition(tmp_path):
+    art = ART_905.split('  - id: "2"')[0].replace("parts:\n", "  - {act: law-997, title: {en: Recruiting (test), ru: "
+                                                  "Вербовка}, sources: [{ref: sec}], confidence: secondary}\nparts:\n", 1)
+    root = make_kb(tmp_path / "kb", {"905": art})
+    assert run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(root), "--write").code == 0
+    kb = load(root)
+    first, later = kb.articles["905"].part("2").versions
+    assert (first.act, first.penalty.main[0].max) == ("law-a", 120)
+    assert (later.act, later.penalty, later.elements, later.confidence) == ("law-997", "unknown", "unknown", "inferred")
+    shown = run("penalty", "905.2", "--on", "2030-01-01", "--root", str(root), "--json").json()["rows"][0]
+    assert shown["penalty"]["penalty"] == "unknown" and shown["penalty"]["last_known"][0]["value"]["main"][0]["max"] == 120
+
+
 def test_elements_are_read_through_the_vocabulary_and_graded_inferred(kb_root):
     r = imported(kb_root, text_905("01.01.2028"))
     found = {(f.part, f.item, f.text): (f.status, f.grade, f.phrase) for f in facts(r, kind="elements")}
