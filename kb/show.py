@@ -66,6 +66,7 @@ class ReportedView(Data):
     sources: list[SourceCite]
     describes: str  # the act from whose entry into force the figure describes the law
     note: str | None = None
+    readings: list[list[Assumption]] = []  # when the date is read several ways: those it holds in (else all)
 
 
 class NoteView(Data):
@@ -128,15 +129,15 @@ def _reading(snap: Snapshot, pa: PartAt, today: dt.date | None) -> PartReading:
 
 
 def _reported(kb, arts: list[ArticleAt]) -> list[ReportedView]:
-    seen, out = set(), []
+    holds: dict[int, list] = {}  # id of what is reported -> the readings (their assumptions) it holds in
+    found = {}
     for a in arts:
         for r in a.reported:
-            if id(r) not in seen:
-                seen.add(id(r))
-                out.append(ReportedView(scope=r.scope, part=r.part, min_months=r.min, max_months=r.max,
-                                        elements=r.elements, grade=r.confidence, sources=cite(kb, r.sources),
-                                        describes=r.act, note=r.note))
-    return out
+            found.setdefault(id(r), r)
+            holds.setdefault(id(r), []).append(list(a.snap.point.assumed))
+    return [ReportedView(scope=r.scope, part=r.part, min_months=r.min, max_months=r.max, elements=r.elements,
+                         grade=r.confidence, sources=cite(kb, r.sources), describes=r.act, note=r.note,
+                         readings=holds[k] if len(holds[k]) < len(arts) else []) for k, r in found.items()]
 
 
 def _not_encoded(arts: list[ArticleAt]) -> list[NotEncoded]:

@@ -2,6 +2,7 @@
 "not encoded" never said as "no such part"."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -79,6 +80,15 @@ def test_a_date_in_a_window_shows_each_version_with_its_reading(kb):
     [part] = view.parts
     assert [(r.version.act, [[(a.act, a.in_force) for a in c] for c in r.readings]) for r in part.versions] == [
         ("law-b", [[("law-p", False)]]), ("law-p", [[("law-p", True)]])]
+
+
+def test_a_reported_figure_says_which_readings_of_the_date_it_holds_in(kb, tipkb, root):
+    view = show(kb, parse("500"), D(2024, 8, 1))  # inside law-p's window
+    holds = {r.describes: [[(a.act, a.in_force) for a in c] for c in r.readings] for r in view.reported}
+    assert holds == {"law-a": [], "law-p": [[("law-p", True)]]}  # law-a's holds in both readings
+    assert all(r.readings == [] for r in show(kb, parse("500"), D(2025, 1, 1)).reported)
+    out = tipkb("penalty", "500", "--on", "2024-08-01", "--root", str(root)).out
+    assert re.search(r"reported for the article: 4–15 y \(news ◆\) — if .* had come into force", " ".join(out.split()))
 
 
 def test_the_title_keeps_its_last_known_language(tmp_path):

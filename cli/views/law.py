@@ -74,7 +74,13 @@ def _range(w: Words, lo: Any, hi: Any) -> str:
     return w.span(lo, hi)
 
 
-def reported(w: Words, r: Any, labels: dict) -> str:
+def reported(w: Words, r: Any, acts: dict, labels: dict) -> str:
+    """What a source reports of the article, and the readings of the date it holds in, when not all."""
+    when = " / ".join(w.condition(c, acts) for c in r.readings)
+    return _reported(w, r, labels) + (f" — {when}" if when else "")
+
+
+def _reported(w: Words, r: Any, labels: dict) -> str:
     sources = ", ".join(s.ref for s in r.sources)
     figure = _range(w, r.min_months, r.max_months) if r.max_months is not None else ""
     if r.scope == "article":
@@ -150,7 +156,7 @@ def article(view: Any, lang: str) -> list[Block]:
     for ne in view.not_encoded:
         tail.append(text(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
                            parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
-    tail += [text(_sentence(reported(w, r, labels))) for r in view.reported]
+    tail += [text(_sentence(reported(w, r, acts, labels))) for r in view.reported]
     for n in view.code_notes:
         tail.append(field(w("Note of the Code {id}", id=n.id), w.prose(n.summary) + w.mark(n.version.grade)))
     if tail:
@@ -207,7 +213,7 @@ def penalties(result: Any, lang: str) -> list[Block]:
         notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
     blocks.append(table([w("part"), w("penalty"), w("category"), w("version")], rows))
     blocks += notes
-    blocks += [item(reported(w, r, labels)) for r in result.reported]
+    blocks += [item(reported(w, r, acts, labels)) for r in result.reported]
     for ne in result.not_encoded:
         blocks.append(item(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
                              parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
