@@ -318,8 +318,9 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
     slug = subject.strip().replace(".", "-").replace(" ", "-").lower()
     act_id = f"draft-{slug}"
     doc = CommentedMap()
+    readings = points(kb, on, [] if subject in facts else [parse_citation(subject).article])
+    snap = Snapshot(kb, readings[-1])  # a date inside acts' windows: the reading with all of them in force
     if subject in facts:
-        snap = Snapshot(kb, points(kb, on)[-1])
         at = snap.fact(subject)
         if at.version is None:
             raise NotFound(f"the general-part fact {subject} is not in force on {on.isoformat()}")
@@ -329,7 +330,6 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
         body = CommentedMap(code=entry)
     else:
         c = parse_citation(subject)
-        snap = Snapshot(kb, points(kb, on, [c.article])[-1])
         art = snap.article(c.article)
         parts = []
         for pa in art.in_force():
@@ -363,6 +363,11 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
             "# KNOWN is unknown on that date: check it before you rely on it. Give the draft a date with\n"
             "# `in_force: YYYY-MM-DD` under `draft:`; without one it takes effect on the date of the report.\n"
             "# Try it: tipkb gaps --draft FILE; tipkb diff --to FILE\n")
+    if len(readings) > 1:
+        acts = ", ".join(a.act for a in readings[-1].assumed)
+        head += (f"# {on.isoformat()} lies inside the in-force window of {acts}: pre-filled as if in force by then\n"
+                 f"# ({f'tipkb history {subject}' if subject in facts else f'tipkb show {subject} --on {on}'} shows "
+                 "each reading).\n")
     return head + "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())  # flow lists wrap after a space
 
 

@@ -319,6 +319,14 @@ def test_a_base_part_with_an_element_left_to_prove_is_no_charge_beside_one_made_
     assert (deceived.trafficking, deceived.charge.citation) == ("yes", "700.3")
 
 
+def test_draft_new_on_a_date_read_two_ways_says_which_reading_it_took(kb):
+    from kb.draft import template
+
+    text = template(kb, "700.1", dt.date(2019, 6, 1))  # inside law-w's window: 3-5 y before it, 4-7 y after
+    assert "max: 7y" in text and "inside the in-force window of law-w: pre-filled as if in force" in text
+    assert "window" not in template(kb, "700.1", dt.date(2020, 6, 1))
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
