@@ -513,7 +513,9 @@ class Writer:
         node = self.part_node(a, p, o)
         after = self.later_act(art)
         if after is not None:
-            node["versions"].append(self.unknown_since(p, after, "penalty" in node["versions"][0]))
+            node["versions"].append(self.unknown_since(f"part {p.id}", after, "penalty" in node["versions"][0]))
+            for i in node.get("items", []):
+                i["versions"].append(self.unknown_since(f"item {i['id']} of part {p.id}", after, False))
         index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and number_key(q.id) > number_key(p.id)),
                      len(art.parts))
         doc.insert(("parts",), index, node)
@@ -527,14 +529,15 @@ class Writer:
         later = [x for x in acts if x in self.kb.acts and act_when(self.kb.acts[x]).earliest > self.edition]
         return min(later, key=lambda x: act_when(self.kb.acts[x]).earliest, default=None)
 
-    def unknown_since(self, p: ParsedPart, act: str, penalty: bool) -> CommentedMap:
+    def unknown_since(self, what: str, act: str, penalty: bool) -> CommentedMap:
+        """A version by `act` that leaves the part or item unknown: the text says nothing of what came after it."""
         node = CommentedMap([("act", act), ("elements", UNKNOWN)])
         if penalty:
             node["penalty"] = UNKNOWN
-        node["sources"] = [ref(self.sid, f"part {p.id} as of {self.edition.isoformat()}, before {act}")]
+        node["sources"] = [ref(self.sid, f"{what} as of {self.edition.isoformat()}, before {act}")]
         node["confidence"] = "inferred"
         node["basis"] = (f"{act} amended the article after the text's edition ({self.edition.isoformat()}); what it "
-                         f"made of this part is not known.")
+                         f"made of this {what.split()[0]} is not known.")
         return node
 
     def part_node(self, a: ParsedArticle, p: ParsedPart, o: Origin) -> CommentedMap:
@@ -664,6 +667,9 @@ class Writer:
         if act_when(self.kb.acts[o.act]).earliest < first.earliest:
             o = Origin(part.versions[0].act, "inferred", "The item is read as in force since its part is.")
         node = self.item_node(a, p, parsed, o)
+        after = self.later_act(art)
+        if after is not None:
+            node["versions"].append(self.unknown_since(f"item {f.item} of part {p.id}", after, False))
         items = doc.get(("parts", pi)).get("items")
         if items is None:
             doc.set(("parts", pi), "items", [node])

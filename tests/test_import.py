@@ -229,8 +229,19 @@ def test_a_new_part_is_unknown_from_the_first_act_that_amended_the_article_after
     first, later = kb.articles["905"].part("2").versions
     assert (first.act, first.penalty.main[0].max) == ("law-a", 120)
     assert (later.act, later.penalty, later.elements, later.confidence) == ("law-997", "unknown", "unknown", "inferred")
+    assert [[(v.act, v.elements == "unknown") for v in i.versions] for i in kb.articles["905"].part("2").items] == [
+        [("law-a", False), ("law-997", True)]] * 2  # its items too
     shown = run("penalty", "905.2", "--on", "2030-01-01", "--root", str(root), "--json").json()["rows"][0]
     assert shown["penalty"]["penalty"] == "unknown" and shown["penalty"]["last_known"][0]["value"]["main"][0]["max"] == 120
+    assert run("validate", "--root", str(root)).code == 0
+    one_item = ART_905.split('      - id: "2"\n        versions:\n          - {act: law-a, elements: {circumstances: '
+                             '[circ.repeatedly]}')[0].replace("parts:\n", "  - {act: law-997, title: {en: Recruiting "
+                             "(test), ru: Вербовка}, sources: [{ref: sec}], confidence: secondary}\nparts:\n", 1).replace(
+        "max: 10y}]}, sources", "max: 10y}]}, items_complete: false, sources")  # so item 2 is new, not a contradiction
+    root = make_kb(tmp_path / "kb2", {"905": one_item})
+    assert run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(root), "--write").code == 0
+    item = load(root).articles["905"].part("2").items[1]
+    assert (item.id, [v.act for v in item.versions], item.versions[-1].elements) == ("2", ["law-a", "law-997"], "unknown")
 
 
 def test_elements_are_read_through_the_vocabulary_and_graded_inferred(kb_root):
