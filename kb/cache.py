@@ -24,6 +24,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -52,6 +53,7 @@ RACY_NS = 2_000_000_000
 DAY_NS = 86_400 * 10**9
 UNUSED_NS = 30 * DAY_NS
 _CODE = Path(__file__).resolve().parent
+_CACHE_NAME = re.compile(r"kb-[0-9a-f]{16}-[0-9a-f]{32}")  # kb-{root and runtime}-{content}: `_state`
 # The libraries whose versions key the cache: what parses, validates and presents the data.
 _DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "pyyaml", "typer", "rich",
                            "rapidfuzz", "sqlite_utils"})
@@ -466,8 +468,8 @@ def _prune(kept: Path, reused: Path | None) -> None:
         return
     for entry in entries:
         try:
-            if not entry.name.startswith("kb-") or entry.name in spared or not entry.is_dir(follow_symlinks=False):
-                continue
+            if not _CACHE_NAME.fullmatch(entry.name) or entry.name in spared or not entry.is_dir(follow_symlinks=False):
+                continue  # (never a folder tipkb did not name: TIPKB_CACHE_DIR may be shared)
             if entry.name.startswith(prefix) or entry.stat(follow_symlinks=False).st_mtime_ns < unused:
                 shutil.rmtree(entry.path, ignore_errors=True)
         except OSError:

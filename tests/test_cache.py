@@ -165,13 +165,20 @@ def test_a_cache_unused_for_a_month_is_removed_whichever_kb_it_was_for(settled, 
         return folder
 
     recent, stale = other("a", 29), other("b", 31)
+    mine = caches / "kb-my-notes"  # not a name tipkb gives: never touched, however old
+    mine.mkdir()
+    os.utime(mine, ns=(time.time_ns() - 40 * day, time.time_ns() - 40 * day))
     then = time.time_ns() - 2 * day
     os.utime(ours, ns=(then, then))
     load(root)  # a cache in use is marked used once a day, so that no other KB's run takes it for a dead one
     assert ours.stat().st_mtime_ns > time.time_ns() - day
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(ours, ns=(hour_ago, hour_ago))
+    load(root)
+    assert ours.stat().st_mtime_ns == hour_ago  # (not a write on every lookup)
     edit(root / "statutes/kz/criminal-code/art-128.yaml", "              max: 7y", "              max: 8y")
     load(root)  # a new cache is stored, and the others pruned
-    assert recent.exists() and not stale.exists() and ours.exists()
+    assert recent.exists() and not stale.exists() and ours.exists() and mine.exists()
 
 
 def test_a_cache_directory_given_relative_keeps_its_cache(settled, tmp_path, monkeypatch):
