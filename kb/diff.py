@@ -256,8 +256,8 @@ class _Compare:
             x, y = _get(sa, slot), _get(sb, slot)
             group = slot in GROUPS or slot == "includes"
             if _same(x, y) or _unknown_parent(sa, slot) or _unknown_parent(sb, slot) or \
-                    (group and UNKNOWN not in (x, y)):
-                continue
+                    (group and UNKNOWN not in (x, y)) or (slot.startswith("text.") and None in (x, y)):
+                continue  # (an official wording the KB does not store is not a wording removed or added)
             if UNKNOWN in (x, y):
                 lk = (self.b if y == UNKNOWN else self.a).last_known(slot)
                 unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x), after=self.side(vb, y),

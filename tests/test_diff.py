@@ -139,6 +139,13 @@ def test_elements_titles_and_texts(mini):
     assert "summary" not in by_slot(cs)  # our own summaries are not the law
 
 
+def test_an_official_wording_the_kb_does_not_store_is_no_change(tmp_path):
+    stored_once = ART.replace("        text.ru: Вербовка или передача человека в целях эксплуатации.\n", "", 1)
+    kb = load(write_kb(tmp_path, {"900": stored_once}))
+    cs = changes(kb, "2016-01-01", "2018-06-01")
+    assert "text.ru" not in by_slot(cs) and "elements.acts" in by_slot(cs)  # the law's change is still there
+
+
 def test_items_parts_and_renumbering(mini):
     cs = changes(mini, "2016-01-01", "2018-06-01")
     kinds = {(c.where.part, c.where.item, c.kind) for c in cs if c.where.kind in ("item", "part") and
