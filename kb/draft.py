@@ -364,11 +364,16 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
             "# `in_force: YYYY-MM-DD` under `draft:`; without one it takes effect on the date of the report.\n"
             "# Try it: tipkb gaps --draft FILE; tipkb diff --to FILE\n")
     if len(readings) > 1:
-        acts = ", ".join(a.act for a in readings[-1].assumed)
+        acts = ", ".join(_act_name(kb.acts[a.act]) for a in readings[-1].assumed)
+        see = f"tipkb history {subject} shows its versions and their dates" if subject in facts else \
+            f"tipkb show {subject} --on {on.isoformat()} shows each reading"
         head += (f"# {on.isoformat()} lies inside the in-force window of {acts}: pre-filled as if in force by then\n"
-                 f"# ({f'tipkb history {subject}' if subject in facts else f'tipkb show {subject} --on {on}'} shows "
-                 "each reading).\n")
+                 f"# ({see}).\n")
     return head + "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())  # flow lists wrap after a space
+
+
+def _act_name(act) -> str:
+    return f"Law {act.number}" if act.number != UNKNOWN else act.names[0] if act.names else act.id
 
 
 def _version(at, act_id: str):

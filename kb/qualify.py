@@ -332,7 +332,7 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
             principal = child
     trafficking: Status = "no" if principal is None or principal.status == "not_made_out" else \
         "yes" if principal.status == "made_out" else "undecided"
-    cumulative = _cumulative(law, checks, touched, principal, known) if trafficking != "no" else []
+    cumulative = _cumulative(law, checks, principal, known) if trafficking != "no" else []
     combined = {principal.article if principal else None, *(c.article for c in cumulative)}
     other = [ac.charge for n, ac in checks.items() if ac.status == "made_out" and n not in combined
              and n in touched and ac.charge is not None and ac.role == "related"]
@@ -364,10 +364,11 @@ def _no_grade(ac: ArticleCheck) -> Grade:
     return weakest(*grades)
 
 
-def _cumulative(law: Law, checks: dict[str, ArticleCheck], touched: set[str], principal: ArticleCheck | None,
+def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleCheck | None,
                 known: Known) -> list[Cumulative]:
-    """The second offences the resolution's cumulative rules add: each an article the rule names that some fact
-    touches (a rule with no acts of its own would otherwise add its articles to every case)."""
+    """The second offences the resolution's cumulative rules add, when a fact states the rule's own act
+    (involvement, organ removal) or, for a rule that names none, one of the article's acts (kidnapping,
+    deprivation of liberty): a circumstance or a purpose it shares with trafficking is no second offence."""
     out: list[Cumulative] = []
     facts = known.ids(False)
     for rule in law.rules:
@@ -379,7 +380,7 @@ def _cumulative(law: Law, checks: dict[str, ArticleCheck], touched: set[str], pr
         found = []
         for n in rule.applies_to:
             ac = checks.get(n)
-            if ac is None or ac.role != "related" or ac.status == "not_made_out" or n not in touched:
+            if ac is None or ac.role != "related" or ac.status == "not_made_out" or not (triggers or _acts_stated(ac)):
                 continue
             rel = law.related.get(n)
             if rel and rel.part and ac.status == "made_out" and (
@@ -392,6 +393,10 @@ def _cumulative(law: Law, checks: dict[str, ArticleCheck], touched: set[str], pr
             out.append(Cumulative(article=ac.article, rule=rule.id, status=ac.status, charge=ac.charge
                                   if ac.status == "made_out" else None, grade=grade))
     return out
+
+
+def _acts_stated(ac: ArticleCheck) -> bool:
+    return any(d.slot == "acts" and d.status == "met" for p in ac.parts if not p.builds_on for d in p.decisions)
 
 
 def _to_prove(principal: ArticleCheck) -> list[ToProve]:
@@ -683,8 +688,8 @@ def _time(then: list[Count], later: list[tuple[list[Assumption], list[Count]]], 
                 if law.rule is None or law.comparison is None:
                     rows.append(TimeRow(**head, milder="unknown", reason="rule_not_encoded"))
                 elif now is None:
-                    undecided = i < len(counts) and any(a.article == article and a.status == "undecided"
-                                                        for a in counts[i].candidates)
+                    undecided = i < len(counts) and any(ac.article == article and ac.status == "undecided"
+                                                        for ac in counts[i].candidates)
                     rows.append(TimeRow(**head, milder="unknown",
                                         reason="undecided_later" if undecided else "not_made_out_later"))
                 elif (now.part, now.act) == (charge.part, charge.act):

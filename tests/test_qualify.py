@@ -13,7 +13,7 @@ from kb.facts import Facts, problems, to_case
 from kb.load import load
 from kb.qualify import Tie, qualify
 
-from .minikb import ADULT, write_qualify_kb
+from .minikb import ADULT, ORGANS, write_qualify_kb
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 LATER = dt.date(2026, 1, 1)
@@ -291,13 +291,16 @@ def test_the_resolutions_cumulative_rules_add_offences(kb):
     assert cites(count) == ["700.1", "703.1"] and count.cumulative[0].rule == "r7"
 
 
-def test_a_cumulative_rule_adds_only_an_offence_some_fact_touches(tmp_path):
-    root = write_qualify_kb(tmp_path)  # r6 with no acts of its own, as the resolution's r12 is encoded
+def test_a_cumulative_rule_with_no_act_of_its_own_adds_an_offence_only_for_one_of_its_acts(tmp_path):
+    organs = ORGANS.replace("elements: {acts: [act.organ_removal]}",
+                            "elements: {acts: [act.organ_removal], circumstances: [circ.repeatedly]}")
+    root = write_qualify_kb(tmp_path, a702=organs)  # r6 with no acts of its own, as the resolution's r12 is encoded
     rules = root / "statutes/kz/case-law/np-x.yaml"
     rules.write_text(rules.read_text(encoding="utf-8").replace(
         " elements: {acts: [act.organ_removal], purposes: [purpose.organ_removal]},", ""), encoding="utf-8")
     kb = load(root)
     assert only(run(kb, victims=[{"age": 30}])).cumulative == []  # no act stated: each offence undecided
+    assert only(run(kb, victims=[{"age": 30}], offenders={"repeatedly": True})).cumulative == []  # shared, not an act
     assert [c.article for c in only(run(kb, victims=[{"age": 30}], organs_removed=True)).cumulative] == ["702"]
 
 
@@ -309,12 +312,20 @@ def test_a_base_part_with_an_element_left_to_prove_is_no_charge_beside_one_made_
         penalty: {main: [{kind: imprisonment, min: 10y, max: 15y}]}
         sources: [{ref: t1}]
         confidence: official
+  - id: "4"
+    versions:
+      - act: law-a
+        elements: {acts: [act.purchase_sale], means: [means.fraud], circumstances: [circ.cross_border]}
+        penalty: {main: [{kind: imprisonment, min: 12y, max: 15y}]}
+        sources: [{ref: t1}]
+        confidence: official
   - id: "2"
 """, 1)
     kb = load(write_qualify_kb(tmp_path, a700=by_deceit))
     sold = only(run(kb, victims=[{"age": 30}], acts=["sale"]))
     assert (sold.trafficking, sold.charge.citation, sold.to_prove) == ("yes", "700.1", [])
     assert "means.deception" in {w.add for w in sold.what_if}  # what would make it part 3: a what-if
+    assert "means.fraud" not in {w.add for w in sold.what_if}  # part 4 lacks two facts: not one more fact away
     deceived = only(run(kb, victims=[{"age": 30}], acts=["sale"], means=["deception"]))
     assert (deceived.trafficking, deceived.charge.citation) == ("yes", "700.3")
 
@@ -323,7 +334,7 @@ def test_draft_new_on_a_date_read_two_ways_says_which_reading_it_took(kb):
     from kb.draft import template
 
     text = template(kb, "700.1", dt.date(2019, 6, 1))  # inside law-w's window: 3-5 y before it, 4-7 y after
-    assert "max: 7y" in text and "inside the in-force window of law-w: pre-filled as if in force" in text
+    assert "max: 7y" in text and "inside the in-force window of Law W: pre-filled as if in force" in text
     assert "window" not in template(kb, "700.1", dt.date(2020, 6, 1))
 
 

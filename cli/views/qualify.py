@@ -347,7 +347,7 @@ def _time(c: _Ctx, case: Any, reading: Any) -> list[Block]:
     for row in reading.time:
         then = f"{c.cite(row.article, row.then.part, row.then.items)} {_short_range(c, row.then)}"
         now = f"{c.cite(row.article, row.now.part, row.now.items)} {_short_range(c, row.now)}" if row.now \
-            else w("not made out")
+            else w("undecided") if row.reason == "undecided_later" else w("not made out")
         cond = f" [{w.condition(row.now_assumed, c.acts)}]" if row.now_assumed else ""
         applies = {"later": w("the later law applies"), "unknown": w("which law applies cannot be computed")}.get(
             row.milder, w("the law of the offence date applies"))
