@@ -90,16 +90,12 @@ def _run(file, edition, source, grade, text_lang, published, write, add, lang, r
         dates[act.strip()] = parse_date(day)
     if add and not write:
         raise BadInput("--add imports articles only with --write")
-    edition_on = parse_date(edition) if edition is not None else None
-    if edition_on is not None and edition_on > env().today:
-        raise BadInput(f"--edition {edition_on}: a text cannot be in force as of a date still to come "
-                       f"(today is {env().today})")
     name = inputs.display_name(file)
     try:
         data = inputs.read_bytes(file, name, inputs.STATUTE_TEXT)
     except InvalidKB as e:
         raise InvalidKB(e.findings, f"the text {name}") from None
-    result, text, read_kb = compare(kb, data, name, edition=edition_on,
+    result, text, read_kb = compare(kb, data, name, edition=parse_date(edition) if edition is not None else None,
                                     grade=grade.value, lang=text_lang.value if text_lang else None, published=dates)
     if write:
         from kb.importwrite import apply

@@ -282,10 +282,8 @@ class _Article:
             self.add("structure", "new", kb=None, text={"parts": shown, "all": True}, line=self.a.line)
             return
         listed = [p for p in sv.parts if p[0].isdigit()]
-        if len(sv.parts) > len(shown):  # the whole article, as the text shows it, leaves no place for a part
-            status: Status = "contradicted"  # the KB knows under a name, not a number
-        elif set(listed) == set(shown):
-            status = "confirmed" if sv.all else "new"
+        if set(listed) == set(shown):
+            status: Status = "confirmed" if sv.all else "new"
         elif set(listed) < set(shown) and not sv.all and len(listed) == len(sv.parts):
             status = "new"
         else:

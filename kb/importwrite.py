@@ -382,6 +382,8 @@ class Writer:
         path = ("structure", i)
         if self.cited(v):
             return
+        if any(not p[0].isdigit() for p in v.parts):  # a part the KB knows by name: which number it is, a person
+            return self.skip(f, "for_a_person")       # decides (the text's list would drop it)
         if f.status == "new" and set(f.kb["parts"]) != set(shown):
             start = when(v, self.kb.acts).earliest
             if not self.quiet(a, "part", None, None, start):
@@ -521,17 +523,16 @@ class Writer:
         doc.insert(("parts",), index, node)
 
     def later_act(self, art) -> str | None:
-        """The first act the KB records amending the article after the text's edition: what it made of a part the
-        KB did not have is not known, so the part is unknown from it (never the text's content carried on)."""
-        versions = [*art.titles, *art.structure, *(v for n in art.code_notes for v in n.versions),
-                    *(v for p in art.parts for v in (*p.versions, *(v for i in p.items for v in i.versions)))]
-        acts = {v.act for v in versions} | {r.act for r in art.reported if r.act}
+        """The first act the KB records amending the article after the text's edition: what it made of a part,
+        item or note the KB did not have is not known, so it is unknown from then (never the text carried on)."""
+        acts = {v.act for vs in art.version_lists() for v in vs} | {r.act for r in art.reported if r.act}
         later = [x for x in acts if x in self.kb.acts and act_when(self.kb.acts[x]).earliest > self.edition]
         return min(later, key=lambda x: act_when(self.kb.acts[x]).earliest, default=None)
 
     def unknown_since(self, what: str, act: str, penalty: bool) -> CommentedMap:
-        """A version by `act` that leaves the part or item unknown: the text says nothing of what came after it."""
-        node = CommentedMap([("act", act), ("elements", UNKNOWN)])
+        """A version by `act` that leaves the part, item or note unknown: the text says nothing of what came
+        after it."""
+        node = CommentedMap([("act", act), ("summary" if what.startswith("note") else "elements", UNKNOWN)])
         if penalty:
             node["penalty"] = UNKNOWN
         node["sources"] = [ref(self.sid, f"{what} as of {self.edition.isoformat()}, before {act}")]
@@ -694,6 +695,9 @@ class Writer:
             if o.basis:
                 version["basis"] = o.basis
             node = CommentedMap([("id", _q(nid)), ("versions", [version])])
+            after = self.later_act(art)
+            if after is not None:
+                node["versions"].append(self.unknown_since(f"note {nid} of the article", after, False))
             if "code_notes" in doc.data:
                 doc.insert(("code_notes",), len(doc.data["code_notes"]), node)
             else:

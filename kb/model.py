@@ -81,7 +81,7 @@ def format_months(months: int | str | None) -> str:
 # Months in memory, "4y" in YAML; JSON shows the integer months.
 Months = Annotated[Union[int, Unknown], Parsed(
     _months, lambda v: v,
-    reads={"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^(\d+y)?(\d+m)?$|^unknown$"}],
+    reads={"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^(\d+y(\d+m)?|\d+m|unknown)$"}],
            "description": "months, or a term such as 4y, 6m, 4y6m; or unknown"},
     writes={"anyOf": [{"type": "integer", "minimum": 0}, {"const": "unknown"}], "description": "months, or unknown"})]
 
