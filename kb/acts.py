@@ -59,6 +59,8 @@ def resolve(kb, text: str, before: bool, today: dt.date, articles: list[str] | N
     """A diff point as (the KB to read, its points, the draft act's id or None). `files=False` for a front end
     whose input must never name a file (the web application, whose drafts are uploads)."""
     text = text.strip()
+    if not text:
+        raise BadInput("an empty point: give a date (2021-06-01), an amending act (292-VI) or a draft file")
     if _DATE.fullmatch(text):
         from .timeline import parse_date
 

@@ -54,7 +54,8 @@ def test_version_and_unknown_command(tipkb):
 def test_usage_errors_exit_1_on_stderr(tipkb):
     for args in (["show"], ["show", "128", "--no-such-option"], ["show", "128", "--on", "yesterday"],
                  ["show", "128", "--lang", "de"], ["history", "nonsense!"], ["gaps", "--on", ""],
-                 ["qualify", "--date", "2021-01-01", "--act", "sale", "--compare-on", ""]):  # empty: not today
+                 ["qualify", "--date", "2021-01-01", "--act", "sale", "--compare-on", ""],  # empty: not today
+                 ["diff", "--from", " ", "--to", "2021-01-01"]):
         r = tipkb(*args)
         assert r.code == 1 and r.out == "" and r.err, args
         assert "Traceback" not in r.err
