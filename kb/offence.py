@@ -195,7 +195,10 @@ class Law:
                      and (not p.applies_to or article in p.applies_to)), None)
 
     def same(self, fact: str, element: str) -> bool:
-        return fact == element or frozenset((fact, element)) in self.full
+        """The fact is the element, or its full equivalent of the same kind: a purpose the mapping equates with a
+        national act (organ removal, forced marriage) is never that act done."""
+        return fact == element or (fact.split(".", 1)[0] == element.split(".", 1)[0]
+                                   and frozenset((fact, element)) in self.full)
 
     def narrower(self, vid: str) -> list[str]:
         term = self.kb.vocabulary.terms.get(vid)

@@ -338,6 +338,21 @@ def test_draft_new_on_a_date_read_two_ways_says_which_reading_it_took(kb):
     assert "window" not in template(kb, "700.1", dt.date(2020, 6, 1))
 
 
+def test_a_purpose_the_mapping_equates_with_a_national_act_is_not_that_act_done(tmp_path):
+    root = write_qualify_kb(tmp_path)
+    mapping = root / "mappings/kz-cc--un-tip.yaml"
+    mapping.write_text(mapping.read_text(encoding="utf-8") + "  - {national: act.organ_removal, protocol: "
+                       "purpose.organ_removal, degree: full, note: test, sources: [{ref: t1}], confidence: official}\n",
+                       encoding="utf-8")
+    kb = load(root)
+    count = only(run(kb, victims=[{"age": 30}], acts=["recruitment"], purposes=["removal of organs"]))
+    organs = next(c for c in count.candidates if c.article == "702")
+    assert organs.status != "made_out" and "702" not in {c.article for c in [*count.cumulative, *count.other]}
+    done = only(run(kb, victims=[{"age": 30}], acts=["recruitment"], purposes=["removal of organs"],
+                    organs_removed=True))
+    assert "702" in {c.article for c in done.cumulative}
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
