@@ -29,7 +29,7 @@ class ItemView(Data):
 
 class PartReading(Data):
     """One version of a part at the date, with the readings (assumptions) it holds in; `readings` is empty
-    when the date is certain."""
+    when it holds in every reading (the date is certain, or no reading changes the part)."""
 
     readings: list[list[Assumption]]
     version: VersionRef
@@ -198,6 +198,8 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
             r = readings.setdefault(key, _reading(snap, pa, today))
             if len(snaps) > 1:
                 r.readings.append(list(snap.point.assumed))
+        if len(readings) == 1:  # the same version in every reading: it holds whichever way the date is read
+            next(iter(readings.values())).readings = []
         if readings:
             p = first.parts[pid].part
             parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))

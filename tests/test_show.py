@@ -91,6 +91,11 @@ def test_a_reported_figure_says_which_readings_of_the_date_it_holds_in(kb, tipkb
     assert re.search(r"reported for the article: 4–15 y \(news ◆\) — if .* had come into force", " ".join(out.split()))
 
 
+def test_a_part_no_reading_changes_holds_in_every_reading(kb):
+    view = show(kb, parse("500"), D(2024, 8, 1))  # inside law-p's window, which changes part 1 only
+    assert {p.id: [len(r.readings) for r in p.versions] for p in view.parts} == {"1": [1, 1], "2": [0]}
+
+
 def test_the_title_keeps_its_last_known_language(tmp_path):
     art = ART_500.replace(
         "titles:\n", "titles:\n  - {act: law-b, title: {en: Trafficking (new), ru: unknown}, sources: [{ref: t1}], "
