@@ -432,13 +432,14 @@ def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulat
                 elif d.reason == "minor_unknown" and all(x.status != "not_met" for x in p.decisions):
                     # the child offence would be made out if the victim were a minor (and the offender aware)
                     out.append(Caveat(kind="minor_unknown", changes="charge", article=child.article))
-    if principal.reported:
+    aggravates = principal.status != "not_made_out"  # a fact can raise the charge only when there is one to raise
+    if principal.reported and aggravates:
         out.append(Caveat(kind="open_reported", changes="charge", article=n, ids=principal.reported,
                           max_months=principal.reported_max))
     undecided = [d for p in principal.parts if not p.builds_on for d in p.decisions
                  if d.status == "undecided" and d.reason in UNDECIDED_PURPOSE]
     rest = [i for i in principal.open if i not in principal.reported and i not in {d.of for d in undecided}]
-    if rest:
+    if rest and aggravates:
         out.append(Caveat(kind="open", changes="charge", article=n, ids=rest))
     if principal.charge and principal.charge.unranked:
         out.append(Caveat(kind="unranked", changes="charge", article=n,

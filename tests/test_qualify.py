@@ -353,6 +353,13 @@ def test_a_purpose_the_mapping_equates_with_a_national_act_is_not_that_act_done(
     assert "702" in {c.article for c in done.cumulative}
 
 
+def test_a_fact_that_could_aggravate_is_no_caveat_when_the_offence_is_not_made_out(kb):
+    kept_out = only(run(kb, victims=[{"age": 30}], acts=["involvement"], purposes=["exploitation"], means=["deception"]))
+    assert kept_out.trafficking == "no" and [k.kind for k in kept_out.caveats if k.kind.startswith("open")] == []
+    sold = only(run(kb, victims=[{"age": 30}], acts=["sale"], means=["deception"]))  # made out: it may aggravate
+    assert [(k.kind, k.ids) for k in sold.caveats if k.kind == "open"] == [("open", ["means.deception"])]
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
