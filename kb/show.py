@@ -198,8 +198,9 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
             r = readings.setdefault(key, _reading(snap, pa, today))
             if len(snaps) > 1:
                 r.readings.append(list(snap.point.assumed))
-        if len(readings) == 1:  # the same version in every reading: it holds whichever way the date is read
-            next(iter(readings.values())).readings = []
+        for r in readings.values():
+            if len(r.readings) == len(snaps):  # the same version in every reading: no condition to state
+                r.readings = []
         if readings:
             p = first.parts[pid].part
             parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))

@@ -91,9 +91,15 @@ def test_a_reported_figure_says_which_readings_of_the_date_it_holds_in(kb, tipkb
     assert re.search(r"reported for the article: 4–15 y \(news ◆\) — if .* had come into force", " ".join(out.split()))
 
 
-def test_a_part_no_reading_changes_holds_in_every_reading(kb):
-    view = show(kb, parse("500"), D(2024, 8, 1))  # inside law-p's window, which changes part 1 only
-    assert {p.id: [len(r.readings) for r in p.versions] for p in view.parts} == {"1": [1, 1], "2": [0]}
+def test_a_part_no_reading_changes_holds_in_every_reading(tmp_path):
+    added = ART_500 + """  - id: "4"
+    versions:
+      - {act: law-p, summary: new, penalty: unknown, sources: [{ref: t1}], confidence: official}
+"""
+    kb = load(write_kb(tmp_path, {"500": added}))
+    view = show(kb, parse("500"), D(2024, 8, 1))  # inside law-p's window, which changes part 1 and adds part 4
+    assert {p.id: [[[a.in_force for a in c] for c in r.readings] for r in p.versions] for p in view.parts} == {
+        "1": [[[False]], [[True]]], "2": [[]], "4": [[[True]]]}
 
 
 def test_the_title_keeps_its_last_known_language(tmp_path):
