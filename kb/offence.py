@@ -89,6 +89,7 @@ class PartCheck(Data):
     matched: list[str] = []  # a qualifying part: its own elements the facts meet
     items: list[ItemCheck] = []
     unknown: bool = False  # a qualifying part: its elements, some items, or the list of items are not known
+    denied: bool = False  # a qualifying part that does not apply: the facts state each of its elements was not so
     max_months: int | Literal["life", "unknown"] | None  # of its penalty; None: no imprisonment, or none stated
 
 
@@ -450,7 +451,12 @@ class Check:
             applies = "undecided"
         else:
             applies = "no"
-        return PartCheck(**self._head(pa), applies=applies, matched=matched, items=items, unknown=unknown)
+        own = [*(v.elements.ids() if isinstance(v.elements, Elements) else []),
+               *(e for at in pa.items.values() if at.version is not None and isinstance(at.version.elements, Elements)
+                 for e in at.version.elements.ids())]
+        denied = applies == "no" and bool(own) and set(own) <= self.known.not_so(self.trafficking)
+        return PartCheck(**self._head(pa), applies=applies, matched=matched, items=items, unknown=unknown,
+                         denied=denied)
 
     # -- the article ----------------------------------------------------------------------------------------------
 

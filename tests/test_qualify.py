@@ -360,6 +360,19 @@ def test_a_fact_that_could_aggravate_is_no_caveat_when_the_offence_is_not_made_o
     assert [(k.kind, k.ids) for k in sold.caveats if k.kind == "open"] == [("open", ["means.deception"])]
 
 
+def test_a_qualifying_part_left_unstated_is_not_one_stated_false(kb, root, tipkb, tmp_path):
+    def part2(**facts):
+        count = only(run(kb, victims=[{"age": 30}], acts=["sale"], **facts))
+        p = next(p for c in count.candidates if c.article == "700" for p in c.parts if p.part == "2")
+        return p.applies, p.denied
+
+    assert part2() == ("no", False) and part2(offenders={"repeatedly": False}) == ("no", True)
+    facts = tmp_path / "f.yaml"
+    facts.write_text("date: 2016-06-01\nvictims: [{age: 30}]\nacts: [sale]\n", encoding="utf-8")
+    out = tipkb("qualify", str(facts), "--root", str(root), "--explain").out
+    assert "Part 2: not stated" in out
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]

@@ -287,7 +287,9 @@ def _explain(c: _Ctx, case: Any, count: Any) -> list[Block]:
         out.append(text(f"{c.cite(ac.article)} {w.text(ac.title) if ac.title else ''} — {status}"))
         for p in ac.parts:
             name = w("Part {id}", id=p.part) if p.part[0].isdigit() else w("Part ({id})", id=p.part)
-            out.append(field(name, w(p.applies) + w.mark(p.grade)))
+            # a qualifying part none of whose elements the facts state: not stated, which is not "no"
+            said = w("not stated") if p.builds_on and p.applies == "no" and not p.denied else w(p.applies)
+            out.append(field(name, said + w.mark(p.grade)))
             for d in p.decisions:
                 got = f" ({c.labels_of(d.matched)})" if d.matched else ""
                 out.append(item(f"{w(d.slot)}: {w(d.status.replace('_', ' '))}{got} — {_reason(c, d, ac.article)}", 1))
