@@ -373,6 +373,17 @@ def test_a_qualifying_part_left_unstated_is_not_one_stated_false(kb, root, tipkb
     assert "Part 2: not stated" in out
 
 
+def test_a_charge_shows_the_sources_that_disagree_on_its_penalty(tmp_path, tipkb):
+    disputed = ADULT.replace("""        penalty: unknown
+        sources: [{ref: news}]""", """        penalty: unknown
+        conflicts:
+          - {penalty: {main: [{kind: imprisonment, min: 5y, max: 9y}]}, sources: [{ref: t1}], confidence: unverified}
+        sources: [{ref: news}]""", 1)
+    root = write_qualify_kb(tmp_path, a700=disputed)
+    out = tipkb("qualify", "--root", str(root), "--date", "2025-01-10", "--victim-age", "30", "--act", "sale").out
+    assert "conflicting source: imprisonment 5–9 y" in " ".join(out.split())
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]
