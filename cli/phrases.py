@@ -231,6 +231,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     ", as {where} does": (", как {where}", ", {where} сияқты"),
     "Art. 3 item 1 for the date is not encoded": ("п. 1 ст. 3 на эту дату не внесён в базу",
                                                   "осы күнге 3-баптың 1-тармағы енгізілмеген"),
+    "{cite} may apply as well ({facts}), but whether it is made out cannot be decided": (
+        "может применяться и {cite} ({facts}), но образует ли деяние этот состав, решить нельзя",
+        "{cite} да қолданылуы мүмкін ({facts}), бірақ құрамы бар ма, шешу мүмкін емес"),
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
         "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
         "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),

@@ -242,15 +242,14 @@ class Check:
 
     # -- what the article says ----------------------------------------------------------------------------------
 
-    def touched(self) -> bool:
-        """A fact matches one of the article's elements, the elements of a rule that applies to it, or the
-        aggravating elements a source reports of it; a wider fact reaches its narrower terms."""
-        facts = set(self.known.ids(False))
-        facts |= {n for f in facts for n in self.law.narrower(f)}
+    def touching(self) -> set[str]:
+        """The facts that match one of the article's elements, the elements of a rule that applies to it, or the
+        aggravating elements a source reports of it; a wider fact reaches through its narrower terms."""
         ids = set(self.covered)
         ids |= {i for p in self.law.rules if self.number in p.applies_to and p.elements for i in p.elements.ids()}
         ids |= {i for r in self.a.reported if r.elements for i in r.elements.ids()}
-        return any(self.law.same(f, i) for f in facts for i in ids)
+        return {f for f in self.known.ids(False) for g in (f, *self.law.narrower(f))
+                if any(self.law.same(g, i) for i in ids)}
 
     def open(self) -> list[str]:
         """Facts that could aggravate (a means, a circumstance, a purpose some qualifying part names) which no
@@ -547,7 +546,7 @@ def range_of(p: PenaltyData | None) -> Range | None:
     return Range(min_months=low, max_months=high, last_known=last, grade=grade)
 
 
-def check(law: Law, number: str, known: Known) -> tuple[ArticleCheck | None, bool]:
-    """The article against the facts, and whether a fact touches it (so it is worth showing)."""
+def check(law: Law, number: str, known: Known) -> tuple[ArticleCheck | None, set[str]]:
+    """The article against the facts, and the facts that touch it (when any, it is worth showing)."""
     c = Check(law, number, known)
-    return c.run(), c.touched()
+    return c.run(), c.touching()

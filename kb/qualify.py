@@ -56,6 +56,7 @@ CaveatKind = Literal[
     "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
     "minor_unknown",  # the victim's minority is not stated: the child offence if a minor and aware
     "cumulative_undecided",  # a second offence whose part cannot be decided
+    "related_undecided",  # another offence the facts touch (`ids`), whether made out cannot be decided
     "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
     "later_milder",  # a later law is milder and applies (Art. 6)
     "milder_unknown",  # whether a later law is milder cannot be computed
@@ -314,13 +315,13 @@ def _victim_ok(ac: ArticleCheck) -> bool:
 def _count(law: Law, case: Case, profile: Profile) -> Count:
     known = _known(case, profile)
     checks: dict[str, ArticleCheck] = {}
-    touched: set[str] = set()
+    touched: dict[str, set[str]] = {}  # article -> the facts that touch it
     for number in roles.articles(law.kb):
         ac, hit = check(law, number, known)
         if ac is not None:
             checks[number] = ac
             if hit:
-                touched.add(number)
+                touched[number] = hit
     adult, child = checks.get(law.adult or ""), checks.get(law.child or "")
     principal = adult
     if child is not None and _victim_ok(child):  # the child offence is the question, made out or not
@@ -344,13 +345,18 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
     if charge is not None and aware:  # the adult offence for a minor rests on the rule that needs awareness
         charge = charge.model_copy(update={"grade": weakest(charge.grade, aware[0].grade)})
     shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
+    # another offence the facts touch whose answer is undecided (its elements unknown, one left to prove)
+    maybe = {n: touched[n] for n, ac in checks.items() if n in touched and n not in combined and ac.role == "related"
+             and ac.status == "undecided" and (_acts_stated(ac) or _elements_unknown(ac))}
+    caveats = _caveats(principal, child, cumulative) + [
+        Caveat(kind="related_undecided", changes="charge", article=n, ids=sorted(f)) for n, f in maybe.items()]
     return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
                  principal=principal.article if principal else None, trafficking=trafficking, charge=charge,
                  grade=_no_grade(principal) if principal and trafficking == "no" else None,
                  reasons=reasons, cumulative=cumulative, other=other,
-                 to_prove=_to_prove(principal) if charge else [], caveats=_caveats(principal, child, cumulative),
-                 candidates=shown, unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
-                                                          *(checks[o.article] for o in other)]))
+                 to_prove=_to_prove(principal) if charge else [], caveats=caveats, candidates=shown,
+                 unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
+                                        *(checks[o.article] for o in other)], set().union(*maybe.values())))
 
 
 def _no_grade(ac: ArticleCheck) -> Grade:
@@ -397,6 +403,10 @@ def _cumulative(law: Law, checks: dict[str, ArticleCheck], principal: ArticleChe
 
 def _acts_stated(ac: ArticleCheck) -> bool:
     return any(d.slot == "acts" and d.status == "met" for p in ac.parts if not p.builds_on for d in p.decisions)
+
+
+def _elements_unknown(ac: ArticleCheck) -> bool:
+    return any(d.reason == "elements_unknown" for p in ac.parts if not p.builds_on for d in p.decisions)
 
 
 def _to_prove(principal: ArticleCheck) -> list[ToProve]:
@@ -457,8 +467,9 @@ def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulat
     return out
 
 
-def _unused(known: Known, used_by: list[ArticleCheck | None]) -> list[str]:
-    used: set[str] = {MINOR}
+def _unused(known: Known, used_by: list[ArticleCheck | None], touching: set[str]) -> list[str]:
+    """The facts no element of the charges uses, nor brings in an offence that may apply (`touching`)."""
+    used: set[str] = {MINOR, *touching}
     for ac in used_by:
         if ac is None:
             continue

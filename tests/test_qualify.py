@@ -384,6 +384,18 @@ def test_a_charge_shows_the_sources_that_disagree_on_its_penalty(tmp_path, tipkb
     assert "conflicting source: imprisonment 5–9 y" in " ".join(out.split())
 
 
+def test_another_offence_the_facts_touch_that_cannot_be_decided_is_said_to_may_apply(tmp_path):
+    unknown = ORGANS.replace("elements: {acts: [act.organ_removal]}", "elements: unknown")
+    kb = load(write_qualify_kb(tmp_path, a702=unknown))  # r6 names organ removal: a fact of it touches 702
+    count = only(run(kb, victims=[{"age": 30}], acts=["sale"], purposes=["removal of organs"]))
+    assert count.cumulative == [] and count.other == []
+    assert [(k.kind, k.article, k.ids) for k in count.caveats if k.kind == "related_undecided"] == [
+        ("related_undecided", "702", ["purpose.organ_removal"])]
+    assert "purpose.organ_removal" not in count.unused  # it is what brings 702 in
+    bare = only(run(kb, victims=[{"age": 30}], acts=["sale"]))
+    assert not [k for k in bare.caveats if k.kind == "related_undecided"]
+
+
 def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     result = run(kb, on="2019-06-01", victims=[{"age": 30}], acts=["sale"])
     assert [[(a.act, a.in_force) for a in r.assumed] for r in result.readings] == [[("law-w", False)], [("law-w", True)]]

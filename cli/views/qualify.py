@@ -125,6 +125,9 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
                  cite=_dotted(c, k.where), range=w.span(None, k.max_months))
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}", cite=art)
+    if k.kind == "related_undecided":
+        return w("{cite} may apply as well ({facts}), but whether it is made out cannot be decided",
+                 cite=art, facts=c.labels_of(k.ids))
     if k.kind == "cumulative_undecided":
         return w("{cite} may apply as well ({rule}), but its part cannot be decided", cite=art, rule=c.rule(k.rule))
     date, art = case.compare_on.isoformat(), ", ".join(_dotted(c, x) for x in k.parts) or art
