@@ -146,9 +146,9 @@ class Checker:
                                 f"{part.id} is repealed ({said(starts[-1])})")
 
         if structure:
-            self.whole(key, art, _certain(art.structure, structure), spans)
+            self.whole(key, _certain(art.structure, structure), spans)
 
-    def whole(self, key: str, art: Article, shown: list, spans: dict) -> None:
+    def whole(self, key: str, shown: list, spans: dict) -> None:
         """A structure version that shows the whole article lists every part in force while it is: one it omits
         would be read as absent, and its penalty as no part of the article."""
         for si, (s, s_from, s_to, _) in enumerate(shown):

@@ -513,33 +513,31 @@ class Writer:
         if o.act is None:
             return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
         node = self.part_node(a, p, o)
-        after = self.later_act(art)
-        if after is not None:
-            node["versions"].append(self.unknown_since(f"part {p.id}", after, "penalty" in node["versions"][0]))
-            for i in node.get("items", []):
-                i["versions"].append(self.unknown_since(f"item {i['id']} of part {p.id}", after, False))
+        self.close(art, node, f"part {p.id}")
+        for i in node.get("items", []):
+            self.close(art, i, f"item {i['id']} of part {p.id}")
         index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and number_key(q.id) > number_key(p.id)),
                      len(art.parts))
         doc.insert(("parts",), index, node)
 
-    def later_act(self, art) -> str | None:
-        """The first act the KB records amending the article after the text's edition: what it made of a part,
-        item or note the KB did not have is not known, so it is unknown from then (never the text carried on)."""
+    def close(self, art, node: CommentedMap, what: str, field: str = "elements") -> None:
+        """End the versions of a part, item or note the KB lacked where the text stops knowing it: from the first
+        act the KB records amending the article after the text's edition, what that act made of it is unknown
+        (the text is never carried past it), its penalty too when the text states one."""
         acts = {v.act for vs in art.version_lists() for v in vs} | {r.act for r in art.reported if r.act}
         later = [x for x in acts if x in self.kb.acts and act_when(self.kb.acts[x]).earliest > self.edition]
-        return min(later, key=lambda x: act_when(self.kb.acts[x]).earliest, default=None)
-
-    def unknown_since(self, what: str, act: str, penalty: bool) -> CommentedMap:
-        """A version by `act` that leaves the part, item or note unknown: the text says nothing of what came
-        after it."""
-        node = CommentedMap([("act", act), ("summary" if what.startswith("note") else "elements", UNKNOWN)])
-        if penalty:
-            node["penalty"] = UNKNOWN
-        node["sources"] = [ref(self.sid, f"{what} as of {self.edition.isoformat()}, before {act}")]
-        node["confidence"] = "inferred"
-        node["basis"] = (f"{act} amended the article after the text's edition ({self.edition.isoformat()}); what it "
-                         f"made of this {what.split()[0]} is not known.")
-        return node
+        act = min(later, key=lambda x: act_when(self.kb.acts[x]).earliest, default=None)
+        if act is None:
+            return
+        version = CommentedMap([("act", act), (field, UNKNOWN)])
+        if "penalty" in node["versions"][0]:
+            version["penalty"] = UNKNOWN
+        edition = self.edition.isoformat()
+        version["sources"] = [ref(self.sid, f"{what} as of {edition}, before {act}")]
+        version["confidence"] = "inferred"
+        version["basis"] = f"{act} amended the article after the text's edition ({edition}); what it made of {what} " \
+                           "is not known."
+        node["versions"].append(version)
 
     def part_node(self, a: ParsedArticle, p: ParsedPart, o: Origin) -> CommentedMap:
         w = read_wording(self.kb, p.disposition, self.lang)
@@ -668,9 +666,7 @@ class Writer:
         if act_when(self.kb.acts[o.act]).earliest < first.earliest:
             o = Origin(part.versions[0].act, "inferred", "The item is read as in force since its part is.")
         node = self.item_node(a, p, parsed, o)
-        after = self.later_act(art)
-        if after is not None:
-            node["versions"].append(self.unknown_since(f"item {f.item} of part {p.id}", after, False))
+        self.close(art, node, f"item {f.item} of part {p.id}")
         items = doc.get(("parts", pi)).get("items")
         if items is None:
             doc.set(("parts", pi), "items", [node])
@@ -695,9 +691,7 @@ class Writer:
             if o.basis:
                 version["basis"] = o.basis
             node = CommentedMap([("id", _q(nid)), ("versions", [version])])
-            after = self.later_act(art)
-            if after is not None:
-                node["versions"].append(self.unknown_since(f"note {nid} of the article", after, False))
+            self.close(art, node, f"note {nid} of the article", "summary")
             if "code_notes" in doc.data:
                 doc.insert(("code_notes",), len(doc.data["code_notes"]), node)
             else:

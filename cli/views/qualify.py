@@ -216,6 +216,11 @@ def _victims(c: _Ctx, case: Any) -> list[Block]:
 # -- one count ----------------------------------------------------------------------------------------------------------
 
 
+def _conflicts(w: Words, charge: Any) -> list[Block]:
+    """The sources that disagree on a charge's penalty, as `penalty` lists them."""
+    return [item(conflict(w, k)) for k in (charge.penalty.conflicts if charge and charge.penalty else [])]
+
+
 def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) -> list[Block]:
     w, out = c.w, []
     if many:
@@ -225,7 +230,7 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
     if ch is not None:
         out.append(field(w("charge"), _charge(c, ch, count.trafficking == "undecided")))
         out.append(field(w("range"), _range(c, ch, explain)))
-        out += [item(conflict(w, k)) for k in (ch.penalty.conflicts if ch.penalty else [])]
+        out += _conflicts(w, ch)
     else:
         name = w("trafficking") + (f" ({c.cite(count.principal)})" if count.principal else "")
         out.append(field(name, w(count.trafficking) + w.mark(count.grade)))
@@ -234,10 +239,10 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
         what = f"{_charge(c, x.charge)}; {_short_range(c, x.charge, True)}" if x.charge else \
             c.cite(x.article) + f" ({w('part undecided')})"
         out.append(field("+", f"{what} — {c.rule(x.rule)}"))
-        out += [item(conflict(w, k)) for k in (x.charge.penalty.conflicts if x.charge and x.charge.penalty else [])]
+        out += _conflicts(w, x.charge)
     for o in count.other:
         out.append(field(w("also made out"), f"{_charge(c, o)}; {_range(c, o)}"))
-        out += [item(conflict(w, k)) for k in (o.penalty.conflicts if o.penalty else [])]
+        out += _conflicts(w, o)
     if count.to_prove:
         out.append(field(w("to prove"), "; ".join(_to_prove(c, t) for t in count.to_prove)))
     shown = count.caveats if explain else count.caveats[:SHORT]
