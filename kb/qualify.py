@@ -270,16 +270,23 @@ def _majority(snap: Snapshot) -> tuple[int | None, str | None]:
 
 
 def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
+    """The counts: victims are apart only where the offence may differ (a minor or not, and whether the offender
+    was aware of it). Within a count they are one offence against all of them: "two or more persons" counts
+    them all, and one pregnant victim the offender knew of aggravates it."""
     limit, grade = _majority(snap)
     if not facts.victims:
         return [Profile((), 1, None, None, None, False)]
     groups: dict[tuple, list[int]] = {}
+    by_age: set[int] = set()
     for i, v in enumerate(facts.victims):
-        by_age = v.age is not None and limit is not None
-        minor = v.age < limit if by_age else v.minor
-        key = (minor, grade if by_age else None, v.knew_age if minor else None, bool(v.pregnant and v.knew_pregnant))
-        groups.setdefault(key, []).append(i)
-    return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), *key) for key, ix in groups.items()]
+        if v.age is not None and limit is not None:
+            by_age.add(i)
+        minor = v.age < limit if i in by_age else v.minor
+        groups.setdefault((minor, v.knew_age if minor else None), []).append(i)
+    return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
+                    grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
+                    any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix))
+            for (minor, knew), ix in groups.items()]
 
 
 def _known(case: Case, profile: Profile) -> Known:

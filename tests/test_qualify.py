@@ -13,7 +13,7 @@ from kb.facts import Facts, problems, to_case
 from kb.load import load
 from kb.qualify import Tie, qualify
 
-from .minikb import ADULT, ORGANS, write_qualify_kb
+from .minikb import ADULT, CHILD, ORGANS, write_qualify_kb
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 LATER = dt.date(2026, 1, 1)
@@ -199,6 +199,39 @@ def test_a_minor_recruited_with_no_purpose_is_read_under_the_child_offence_first
     # aware, and not made out: still the child offence that is answered
     aware = only(run(kb, victims=[{"age": 15, "knew_age": True}], acts=["recruitment"], purposes=["sexual services"]))
     assert (aware.principal, aware.trafficking) == ("701", "no")
+
+
+def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path):
+    aggravated = CHILD.rstrip("\n") + """
+      - id: "3"
+        versions:
+          - {act: law-a, elements: {circumstances: [circ.two_or_more_victims]}, sources: [{ref: t1}], confidence: official}
+      - id: "4"
+        versions:
+          - {act: law-a, elements: {circumstances: [circ.victim_pregnant]}, sources: [{ref: t1}], confidence: official}
+"""
+    root = write_qualify_kb(tmp_path, a701=aggravated)
+    with (root / "mappings/vocabulary.yaml").open("a", encoding="utf-8") as f:
+        f.write("  circ.two_or_more_victims: {label: {en: two or more persons}}\n"
+                "  circ.victim_pregnant: {label: {en: a pregnant victim}}\n")
+    code = root / "statutes/kz/criminal-code/code.yaml"  # an age decides minority at a grade below official
+    code.write_text(code.read_text(encoding="utf-8").replace(
+        "value: 18, sources: [{ref: t1}], confidence: official",
+        "value: 18, sources: [{ref: sec}], confidence: inferred, basis: test"), encoding="utf-8")
+    kb = load(root)
+    minor = {"knew_age": True}
+    # an age and a statement, or one pregnant victim and one not: one offence against both
+    stated = only(run(kb, victims=[{"age": 15, **minor}, {"minor": True, **minor}], acts=["sale"]))
+    assert (stated.victims, stated.number, cites(stated)) == ([0, 1], 2, ["701.2.3"])
+    assert stated.charge.grade == "inferred"  # the age's grade, weaker than a statement
+    pregnant = only(run(kb, victims=[{"age": 15, "pregnant": True, "knew_pregnant": True, **minor}, {"age": 16, **minor}],
+                        acts=["sale"]))
+    assert cites(pregnant) == ["701.2.3,4"]
+    # a minor and an adult, or a minor the offender knew of and one he did not: apart
+    [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 30}], acts=["sale"]).readings
+    assert [(c.victims, cites(c)) for c in reading.counts] == [([0], ["701.1"]), ([1], ["700.1"])]
+    [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 16, "knew_age": False}], acts=["sale"]).readings
+    assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], True), ([1], False)]
 
 
 def test_readings_that_give_the_same_answer_are_one(kb):
