@@ -177,8 +177,13 @@ def _prefixes(slot: str) -> list[str]:
 
 
 def _unknown_parent(slots_: dict[str, Any], slot: str) -> bool:
-    parts = slot.split(".")
-    return any(slots_.get(".".join(parts[:i])) == UNKNOWN for i in range(1, len(parts)))
+    """A group the slot belongs to is unknown ('penalty.main' for 'penalty.main.fine')."""
+    dot = slot.find(".")
+    while dot != -1:
+        if slots_.get(slot[:dot]) == UNKNOWN:
+            return True
+        dot = slot.find(".", dot + 1)
+    return False
 
 
 def words(old: str, new: str) -> list[tuple[str, str]]:

@@ -126,22 +126,25 @@ def _copies(default: list | dict) -> Callable[[], list | dict]:
 
 def _init(self: Record, **kwargs: Any) -> None:
     """What the dataclass's __init__ does: keyword-only fields, defaults (a fresh copy of a `[]` or `{}`), then
-    __post_init__ with the InitVars; a TypeError for an unknown keyword, then for a missing one."""
+    __post_init__ with the InitVars; a TypeError for an unknown keyword, then for a missing one. (Written for
+    speed: a whole-Code diff builds tens of thousands of records.)"""
     cls = type(self)
-    fields_, init_vars = _signature(cls)
-    for name in kwargs:
-        if name not in fields_ and name not in init_vars:
-            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
-    values = {}
-    for name, default in fields_.items():
-        value = kwargs.get(name, default)
-        if value is default and default.__class__ in _SPECIAL:  # (one test for the usual immutable default)
-            value = _default(cls, name, default)
-        values[name] = value
-    extra = [kwargs[name] if name in kwargs else _default(cls, name, default) for name, default in init_vars.items()]
+    defaults, init_vars, special, post = _signature(cls)
+    values = defaults.copy()  # in the fields' order
+    values.update(kwargs)
+    if len(values) != len(defaults):  # a keyword that is no field: an InitVar, or unknown
+        for name in kwargs:
+            if name not in defaults:
+                if name not in init_vars:
+                    raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}")
+                del values[name]
+    for name in special:  # a field that is required, or whose default is a `[]` or `{}` to copy
+        if values[name] is defaults[name]:
+            values[name] = _default(cls, name, defaults[name])
     object.__setattr__(self, "__dict__", values)
-    if hasattr(cls, "__post_init__"):
-        self.__post_init__(*extra)
+    if post is not None:
+        post(self, *[kwargs[name] if name in kwargs else _default(cls, name, default)
+                     for name, default in init_vars.items()])
 
 
 def _default(cls: type, name: str, default: Any) -> Any:
@@ -159,13 +162,17 @@ _SPECIAL = frozenset({_Required, list, dict})  # a default `_default` must see
 
 
 @functools.cache
-def _signature(cls: type) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Each field's default (or _REQUIRED) in the dataclass's order, and each InitVar's."""
+def _signature(cls: type) -> tuple[dict[str, Any], dict[str, Any], tuple[str, ...], Callable | None]:
+    """Each field's default (or _REQUIRED) in the dataclass's order, each InitVar's, the fields whose default
+    `_default` must see, and the class's __post_init__."""
     own: dict[str, Any] = {}
     for c in reversed(cls.__mro__):
         own.update(c.__dict__.get("_own_defaults", {}))
     names, init_vars = _declared(cls)
-    return {name: own.get(name, _REQUIRED) for name in names}, {name: own.get(name, _REQUIRED) for name in init_vars}
+    defaults = {name: own.get(name, _REQUIRED) for name in names}
+    special = tuple(name for name, default in defaults.items() if default.__class__ in _SPECIAL)
+    return defaults, {name: own.get(name, _REQUIRED) for name in init_vars}, special, \
+        getattr(cls, "__post_init__", None)
 
 
 @functools.cache  # (asked for every record a dump or the cache writes)
