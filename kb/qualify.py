@@ -556,13 +556,14 @@ def _count_key(c: Count) -> AnswerCount:
                        other=[_brief(o) for o in c.other])
 
 
-def _group(reader: _Reader, case: Case) -> list[tuple[list[Assumption], list[_Point], list[Count]]]:
-    """The points of the date grouped by their answer, each group with the assumptions its answer turns on."""
+def _group(reader: _Reader, case: Case, only: list[_Point] | None = None
+           ) -> list[tuple[list[Assumption], list[_Point], list[Count]]]:
+    """The points of the date (or `only` these) grouped by their answer, each group with the assumptions its
+    answer turns on."""
     groups: dict[str, tuple[list[_Point], list[Count]]] = {}
-    for at in reader.points:
+    for at in reader.points if only is None else only:
         counts = reader.counts(at, case)
-        key = repr([_count_key(c) for c in counts])
-        groups.setdefault(key, ([], counts))[0].append(at)
+        groups.setdefault(_shown(counts), ([], counts))[0].append(at)
     out = []
     for pts, counts in groups.values():
         if len(groups) == 1:
@@ -578,8 +579,14 @@ def answers(readings: list[Reading]) -> list[Answer]:
     return [Answer(assumed=r.assumed, facts=r.facts, counts=[_count_key(c) for c in r.counts]) for r in readings]
 
 
+def _shown(counts: list[Count]) -> str:
+    """What a reading shows of its counts, to tell readings apart: each charge as compared, and whether a part
+    the KB lacks, or one it cannot rank, may apply instead."""
+    return repr([(_count_key(c), [(x.final, x.unranked) for x in _charges(c).values() if x]) for c in counts])
+
+
 def _key(groups: list[tuple[list[Assumption], list[_Point], list[Count]]]) -> str:
-    return repr([(a, [_count_key(c) for c in counts]) for a, _, counts in groups])
+    return repr([(a, _shown(counts)) for a, _, counts in groups])
 
 
 def _readings(reader: _Reader, case: Case) -> list[tuple[FactCondition | None, Case, list]]:
@@ -762,8 +769,8 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
     readings = []
     child = reader.points[0].law.child
     for cond, assumed_case, groups in _readings(reader, case):
-        now = [(a, counts) for a, _, counts in _group(later, assumed_case)]
         for assumed, pts, counts in groups:
+            now = [(a, c) for a, _, c in _group(later, assumed_case, _after(later, pts))]
             if cond is not None and cond.value:
                 for c in counts:
                     if c.charge and c.charge.article == child and set(c.victims) & set(cond.victims):
@@ -777,6 +784,16 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
     return CaseResult(name=name, on=case.facts.date, compare_on=compare_on, victims=_victims(case, reader.points[0].snap),
                       understood=[t.understood for t in case.terms if t.understood], readings=readings,
                       milder_law=milder)
+
+
+def _after(later: _Reader, pts: list[_Point]) -> list[_Point]:
+    """The points of the later date that can follow one of these: an act in force at the offence date is still
+    in force (all of them, should none follow: a later date before the offence)."""
+    def follows(q: _Point, p: _Point) -> bool:
+        out = {a.act for a in q.point.assumed if not a.in_force}
+        return not any(a.in_force and a.act in out for a in p.point.assumed)
+
+    return [q for q in later.points if any(follows(q, p) for p in pts)] or later.points
 
 
 def _refuse_ties(reader: _Reader, case: Case) -> None:

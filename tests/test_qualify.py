@@ -435,6 +435,26 @@ def test_a_date_inside_a_window_gives_a_reading_for_each_answer(kb):
     assert [r.counts[0].charge.range.max_months for r in result.readings] == [60, 84]
 
 
+def test_readings_of_a_window_are_one_only_when_their_charges_read_alike(tmp_path):
+    # the same part and range either way, but only law-w shows the article whole: before it, a part the KB
+    # lacks may cover the crossing of a border
+    whole_by_w = ADULT.replace("min: 4y, max: 7y", "min: 3y, max: 5y").replace(
+        'parts:\n  - id: "1"', 'structure:\n  - {act: law-w, parts: ["1", "2"], all: true, sources: [{ref: t1}], '
+                               'confidence: official}\nparts:\n  - id: "1"', 1)
+    result = run(load(write_qualify_kb(tmp_path, a700=whole_by_w)), on="2019-06-01", victims=[{"age": 30}],
+                 acts=["sale"], cross_border=True)
+    assert [(r.assumed[0].in_force, r.counts[0].charge.citation, r.counts[0].charge.final)
+            for r in result.readings] == [(False, "700.1", False), (True, "700.1", True)]
+
+
+def test_a_later_date_in_the_same_window_is_read_only_as_it_can_follow_the_offence_date(kb):
+    # law-w's window covers both dates: in force at the offence, it is in force later too
+    result = run(kb, on="2019-06-01", later=dt.date(2019, 9, 1), victims=[{"age": 30}], acts=["sale"])
+    before, after = ([(r.now_assumed, r.milder) for r in reading.time] for reading in result.readings)
+    assert [(a[0].in_force if a else None, m) for a, m in before] == [(False, "same"), (True, "offence_date")]
+    assert after == [([], "same")]
+
+
 def test_the_milder_law(kb, root, tmp_path):
     sale = dict(victims=[{"age": 30}], acts=["sale"])
     [row] = run(kb, later=dt.date(2020, 1, 1), **sale).readings[0].time
