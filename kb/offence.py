@@ -361,15 +361,15 @@ class Check:
             hit = [f for f in self.facts if self.law.same(f, element)]
             return Decision(**head, status="met", reason="stated", matched=hit) if hit else \
                 self._absent("victim", [element])
-        if k.minor is None:
-            return Decision(**head, status="undecided", reason="minor_unknown")
-        if not k.minor:
+        if k.minor is False:
             return Decision(**head, status="not_met", reason="adult", grade=k.minor_grade)
         rule = self.law.rule("minor_knowledge_required", self.number)
+        if rule is not None and k.knew is False:  # (whether a minor or not, when his age is not stated)
+            return Decision(**head, status="not_met", reason="did_not_know", rule=rule.id, grade=rule.confidence)
+        if k.minor is None:
+            return Decision(**head, status="undecided", reason="minor_unknown")
         if rule is None:
             return Decision(**head, status="met", reason="minor", matched=[MINOR], grade=k.minor_grade)
-        if k.knew is False:
-            return Decision(**head, status="not_met", reason="did_not_know", rule=rule.id, grade=rule.confidence)
         if k.knew is None:  # read both ways, unless both ways give the same answer (kb/qualify.py)
             return Decision(**head, status="undecided", reason="knew_unknown", rule=rule.id, grade=rule.confidence)
         return Decision(**head, status="met", reason="knew", matched=[MINOR], grade=k.minor_grade)

@@ -270,8 +270,8 @@ def _majority(snap: Snapshot) -> tuple[int | None, str | None]:
 
 
 def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
-    """The counts: victims are apart only where the offence may differ (a minor or not, and whether the offender
-    was aware of it). Within a count they are one offence against all of them: "two or more persons" counts
+    """The counts: victims are apart only where the offence may differ (a minor, an adult or not stated, and
+    whether the offender was aware of a minority). Within a count they are one offence against all of them: "two or more persons" counts
     them all, and one pregnant victim the offender knew of aggravates it."""
     limit, grade = _majority(snap)
     if not facts.victims:
@@ -282,7 +282,7 @@ def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
         if v.age is not None and limit is not None:
             by_age.add(i)
         minor = v.age < limit if i in by_age else v.minor
-        groups.setdefault((minor, v.knew_age if minor else None), []).append(i)
+        groups.setdefault((minor, None if minor is False else v.knew_age), []).append(i)
     return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
                     grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
                     any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix))
@@ -349,7 +349,9 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
     charge = principal.charge if principal and trafficking != "no" else None
     aware = [d for p in (child.parts if child and principal is adult else []) for d in p.decisions
              if d.reason == "did_not_know"]
-    if charge is not None and aware:  # the adult offence for a minor rests on the rule that needs awareness
+    if charge is not None and aware and profile.minor:
+        # the adult offence for a minor rests on the rule that needs awareness (for a victim whose age is not
+        # stated, only if a minor: the caveat names the rule)
         charge = charge.model_copy(update={"grade": weakest(charge.grade, aware[0].grade)})
     shown = [ac for n, ac in checks.items() if n in touched or ac.role != "related"]
     # another offence the facts touch whose answer is undecided (its elements unknown, one left to prove)

@@ -234,6 +234,14 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], True), ([1], False)]
 
 
+def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence_when_the_age_is_unstated(kb):
+    count = only(run(kb, victims=[{"knew_age": False}], acts=["sale"]))
+    assert (count.principal, count.minor, cites(count), count.charge.grade) == ("700", None, ["700.1"], "official")
+    assert "minor_unknown" not in [k.kind for k in count.caveats]  # not "if a minor, and aware, 701" ...
+    assert "not_aware" in [k.kind for k in count.caveats]  # ... but that he was not aware
+    assert "minor_unknown" in [k.kind for k in only(run(kb, victims=[{}], acts=["sale"])).caveats]
+
+
 def test_readings_that_give_the_same_answer_are_one(kb):
     result = run(kb, victims=[{"age": 15}], acts=["recruitment"], purposes=["sexual services"])
     [reading] = result.readings  # "no" whether or not the offender was aware of the age
