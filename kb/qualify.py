@@ -14,7 +14,7 @@ the answer is refused.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import Collection, Literal, NamedTuple
 
 from . import roles
 from .errors import BadInput
@@ -359,6 +359,9 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
              and ac.status == "undecided" and (_acts_stated(ac) or _elements_unknown(ac))}
     caveats = _caveats(principal, child, cumulative) + [
         Caveat(kind="related_undecided", changes="charge", article=n, ids=sorted(f)) for n, f in maybe.items()]
+    for beside in [c.charge for c in cumulative if c.charge] + other:  # "or a higher part not encoded": why
+        if not beside.final:
+            caveats += _open(checks[beside.article])
     return Count(victims=list(profile.victims), number=profile.number, minor=profile.minor, knew_age=profile.knew,
                  principal=principal.article if principal else None, trafficking=trafficking, charge=charge,
                  grade=_no_grade(principal) if principal and trafficking == "no" else None,
@@ -451,15 +454,10 @@ def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulat
                 elif d.reason == "minor_unknown" and all(x.status != "not_met" for x in p.decisions):
                     # the child offence would be made out if the victim were a minor (and the offender aware)
                     out.append(Caveat(kind="minor_unknown", changes="charge", article=child.article))
-    aggravates = principal.status != "not_made_out"  # a fact can raise the charge only when there is one to raise
-    if principal.reported and aggravates:
-        out.append(Caveat(kind="open_reported", changes="charge", article=n, ids=principal.reported,
-                          max_months=principal.reported_max))
     undecided = [d for p in principal.parts if not p.builds_on for d in p.decisions
                  if d.status == "undecided" and d.reason in UNDECIDED_PURPOSE]
-    rest = [i for i in principal.open if i not in principal.reported and i not in {d.of for d in undecided}]
-    if rest and aggravates:
-        out.append(Caveat(kind="open", changes="charge", article=n, ids=rest))
+    if principal.status != "not_made_out":  # a fact can raise the charge only when there is one to raise
+        out += _open(principal, {d.of for d in undecided})
     if principal.charge and principal.charge.unranked:
         out.append(Caveat(kind="unranked", changes="charge", article=n,
                           parts=[principal.charge.part, *principal.charge.unranked]))
@@ -474,6 +472,15 @@ def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulat
     out += [Caveat(kind="cumulative_undecided", changes="charge", article=c.article, rule=c.rule, grade=c.grade)
             for c in cumulative if c.status == "undecided"]
     return out
+
+
+def _open(ac: ArticleCheck, skip: Collection[str] = ()) -> list[Caveat]:
+    """The facts no encoded element of the article covers, which may belong to a part the KB lacks: those a
+    source reports among its aggravated forms, then the rest."""
+    out = [Caveat(kind="open_reported", changes="charge", article=ac.article, ids=ac.reported,
+                  max_months=ac.reported_max)] if ac.reported else []
+    rest = [i for i in ac.open if i not in ac.reported and i not in skip]
+    return out + ([Caveat(kind="open", changes="charge", article=ac.article, ids=rest)] if rest else [])
 
 
 def _unused(known: Known, used_by: list[ArticleCheck | None], touching: set[str]) -> list[str]:

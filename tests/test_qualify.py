@@ -242,6 +242,13 @@ def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence
     assert "minor_unknown" in [k.kind for k in only(run(kb, victims=[{}], acts=["sale"])).caveats]
 
 
+def test_an_offence_charged_beside_names_the_facts_a_part_it_lacks_may_cover(kb):
+    count = only(run(kb, victims=[{"age": 30}], acts=["sale"], organs_removed=True, cross_border=True))
+    assert [(c.article, c.charge.final) for c in count.cumulative] == [("702", False)]
+    assert [(k.article, k.ids) for k in count.caveats if k.kind == "open"] == [
+        ("700", ["circ.cross_border"]), ("702", ["circ.cross_border"])]
+
+
 def test_readings_that_give_the_same_answer_are_one(kb):
     result = run(kb, victims=[{"age": 15}], acts=["recruitment"], purposes=["sexual services"])
     [reading] = result.readings  # "no" whether or not the offender was aware of the age
