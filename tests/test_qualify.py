@@ -605,6 +605,18 @@ def test_the_default_answer_is_short(root, tipkb):
         "qualify", "--root", str(root), "--date", "2016-06-01", "--act", "sale", "--explain").out
 
 
+def test_the_explanation_says_why_an_item_is_undecided_when_no_fact_bears_on_it(tipkb, tmp_path):
+    unknown_item = ADULT.rstrip("\n") + """
+      - id: "2"
+        versions:
+          - {act: law-a, elements: unknown, sources: [{ref: t1}], confidence: official}
+"""
+    root = write_qualify_kb(tmp_path, a700=unknown_item)
+    out = tipkb("qualify", "--root", str(root), "--date", "2016-06-01", "--victim-age", "30", "--act", "sale",
+                "--explain").out
+    assert re.search(r"item 2\): undecided — its elements are not known", out), out
+
+
 def test_the_what_ifs_are_in_the_json_and_the_explanation_not_the_short_table(root, tipkb, monkeypatch):
     from kb import qualify as engine
 

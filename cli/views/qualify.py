@@ -308,7 +308,7 @@ def _explain(c: _Ctx, case: Any, count: Any) -> list[Block]:
                 out.append(item(c.labels_of(p.matched), 1))
             for i in p.items:
                 if i.applies != "no":
-                    got = c.labels_of(i.matched or i.to_prove)
+                    got = c.labels_of(i.matched or i.to_prove) or w("its elements are not known")
                     out.append(item(f"{w('item')} {i.id}): {w(i.applies)}{w.mark(i.grade)} — {got}", 1))
             if p.unknown and p.builds_on:
                 out.append(item(w("its elements or items are not all known"), 1))
