@@ -42,6 +42,9 @@ def test_check_reports_an_answer_that_differs(tipkb, tmp_path):
                     encoding="utf-8")
     r = tipkb("qualify", str(case), "--check")
     assert r.code == 3 and "expected 135.2.3, got 135.2.3,4" in r.out
+    case.write_text(case.read_text(encoding="utf-8").replace("expect:\n", "expect:\n  count: 2\n", 1), encoding="utf-8")
+    r = tipkb("qualify", str(case), "--check")
+    assert r.code == 3 and "reading 1, count: expected 2, got 1" in r.out, r.out  # no second count to compare
 
 
 # -- the engine on a mini KB ---------------------------------------------------------------------------------------
