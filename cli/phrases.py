@@ -237,6 +237,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
         "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
         "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),
+    "the victim was pregnant, and whether the offender knew it is not stated: if he knew, {cite}": (
+        "потерпевшая была беременна, знал ли об этом виновный, не указано: если знал — {cite}",
+        "жәбірленуші жүкті болған, кінәлінің мұны білгені көрсетілмеген: егер білсе — {cite}"),
     "{cite} may apply as well ({rule}), but its part cannot be decided": (
         "может применяться также {cite} ({rule}), но часть определить нельзя",
         "сондай-ақ {cite} қолданылуы мүмкін ({rule}), бірақ бөлігін анықтау мүмкін емес"),

@@ -55,6 +55,7 @@ CaveatKind = Literal[
     "unranked",  # parts apply whose penalties are unknown, so which is the most serious cannot be computed
     "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
     "minor_unknown",  # the victim's minority is not stated: the child offence if a minor and aware
+    "knew_pregnant_unknown",  # a victim was pregnant, the offender's knowledge of it not stated: `where` if he knew
     "cumulative_undecided",  # a second offence whose part cannot be decided
     "related_undecided",  # another offence the facts touch (`ids`), whether made out cannot be decided
     "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
@@ -660,6 +661,21 @@ def _one_short(count: Count) -> list[tuple[str, str]]:
     return out
 
 
+def _knew_pregnant(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
+    """A victim stated pregnant, the offender's knowledge of it not: the charge if he knew, when it differs."""
+    victims = case.facts.victims
+    for i, count in enumerate(counts):
+        open_ = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
+        if not open_ or count.charge is None:
+            continue
+        edited = [v.model_copy(update={"knew_pregnant": True}) if j in open_ else v for j, v in enumerate(victims)]
+        after = reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
+        knew = after[i].charge if i < len(after) else None
+        if knew is not None and _count_key(after[i]) != _count_key(count):
+            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.article,
+                                        where=knew.citation))
+
+
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     for i, count in enumerate(counts):
         count.what_if = []
@@ -785,6 +801,7 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
                     if c.charge and c.charge.article == child and set(c.victims) & set(cond.victims):
                         c.to_prove.insert(0, ToProve(what="knew_age", article=c.charge.article, rule=cond.rule,
                                                      grade=cond.grade))
+            _knew_pregnant(reader, pts[0], assumed_case, counts)
             if what_if:
                 _what_if(reader, pts[0], assumed_case, counts)
             rows = _time(counts, now, milder)

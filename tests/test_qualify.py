@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kb.facts import Facts, problems, to_case
+from kb.knowledge import KB
 from kb.load import load
 from kb.qualify import Tie, qualify
 
@@ -204,7 +205,9 @@ def test_a_minor_recruited_with_no_purpose_is_read_under_the_child_offence_first
     assert (aware.principal, aware.trafficking) == ("701", "no")
 
 
-def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path):
+def aggravated_kb(tmp_path) -> KB:
+    """The mini KB with items for two or more victims and a pregnant victim in part 2 of the child offence, and
+    an age of majority at a grade below official."""
     aggravated = CHILD.rstrip("\n") + """
       - id: "3"
         versions:
@@ -217,11 +220,15 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     with (root / "mappings/vocabulary.yaml").open("a", encoding="utf-8") as f:
         f.write("  circ.two_or_more_victims: {label: {en: two or more persons}}\n"
                 "  circ.victim_pregnant: {label: {en: a pregnant victim}}\n")
-    code = root / "statutes/kz/criminal-code/code.yaml"  # an age decides minority at a grade below official
+    code = root / "statutes/kz/criminal-code/code.yaml"
     code.write_text(code.read_text(encoding="utf-8").replace(
         "value: 18, sources: [{ref: t1}], confidence: official",
         "value: 18, sources: [{ref: sec}], confidence: inferred, basis: test"), encoding="utf-8")
-    kb = load(root)
+    return load(root)
+
+
+def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path):
+    kb = aggravated_kb(tmp_path)
     minor = {"knew_age": True}
     # an age and a statement, or one pregnant victim and one not: one offence against both
     stated = only(run(kb, victims=[{"age": 15, **minor}, {"minor": True, **minor}], acts=["sale"]))
@@ -250,6 +257,16 @@ def test_an_offence_charged_beside_names_the_facts_a_part_it_lacks_may_cover(kb)
     assert [(c.article, c.charge.final) for c in count.cumulative] == [("702", False)]
     assert [(k.article, k.ids) for k in count.caveats if k.kind == "open"] == [
         ("700", ["circ.cross_border"]), ("702", ["circ.cross_border"])]
+
+
+def test_a_pregnancy_the_offenders_knowledge_of_is_not_stated_names_the_charge_if_he_knew(tmp_path):
+    kb = aggravated_kb(tmp_path)
+    pregnant = {"age": 15, "knew_age": True, "pregnant": True}
+    count = only(run(kb, victims=[pregnant], acts=["sale"]))
+    assert cites(count) == ["701.1"]
+    assert [(k.kind, k.where) for k in count.caveats if k.changes == "charge"] == [("knew_pregnant_unknown", "701.2.4")]
+    knew = only(run(kb, victims=[{**pregnant, "knew_pregnant": True}], acts=["sale"]))
+    assert cites(knew) == ["701.2.4"] and "knew_pregnant_unknown" not in [k.kind for k in knew.caveats]
 
 
 def test_readings_that_give_the_same_answer_are_one(kb):
