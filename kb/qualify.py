@@ -270,24 +270,38 @@ def _majority(snap: Snapshot) -> tuple[int | None, str | None]:
     return (None, None) if v is None or v.value == UNKNOWN else (v.value, v.confidence)
 
 
-def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
-    """The counts: victims are apart only where the offence may differ (a minor, an adult or not stated, and
-    whether the offender was aware of a minority). Within a count they are one offence against all of them: "two or more persons" counts
-    them all, and one pregnant victim the offender knew of aggravates it."""
-    limit, grade = _majority(snap)
+ADULT = ("adult",)  # the group of victims read under the adult offence
+
+
+def _profiles(facts: Facts, at: _Point) -> list[Profile]:
+    """The counts: victims are apart only where the offence may differ. Within a count they are one offence
+    against all of them: "two or more persons" counts them all, and one pregnant victim the offender knew of
+    aggravates it. Apart: minors the offender was aware of, minors his awareness of whom is not stated, victims
+    whose minority is not stated, and the rest. Where a rule makes the child offence need awareness, a victim he
+    was not aware was a minor is one of the rest (the adult offence), with the rule behind it."""
+    limit, grade = _majority(at.snap)
     if not facts.victims:
         return [Profile((), 1, None, None, None, False)]
+    aware_needed = at.law.rule("minor_knowledge_required", at.law.child or "") is not None
     groups: dict[tuple, list[int]] = {}
     by_age: set[int] = set()
+    minor_of: dict[int, bool | None] = {}
     for i, v in enumerate(facts.victims):
         if v.age is not None and limit is not None:
             by_age.add(i)
-        minor = v.age < limit if i in by_age else v.minor
-        groups.setdefault((minor, None if minor is False else v.knew_age), []).append(i)
-    return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
-                    grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
-                    any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix))
-            for (minor, knew), ix in groups.items()]
+        minor = minor_of[i] = v.age < limit if i in by_age else v.minor
+        knew = None if minor is False else v.knew_age
+        groups.setdefault(ADULT if minor is False or aware_needed and knew is False else (minor, knew), []).append(i)
+    out = []
+    for key, ix in groups.items():
+        if key == ADULT:  # with a minor he was not aware of: the rule's case, as for that victim alone
+            unaware = [minor_of[i] for i in ix if minor_of[i] is not False]
+            key = (True if any(unaware) else None, False) if unaware else (False, None)
+        minor, knew = key
+        out.append(Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
+                           grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
+                           any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix)))
+    return out
 
 
 def _known(case: Case, profile: Profile) -> Known:
@@ -520,7 +534,7 @@ class _Reader:
             self.points.append(_Point(p, snap, Law(kb, snap)))
 
     def counts(self, at: _Point, case: Case) -> list[Count]:
-        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at.snap)]
+        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at)]
 
 
 def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:
@@ -528,7 +542,7 @@ def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:
     case is read both ways, aware first."""
     at = reader.points[0]
     rule = at.law.rule("minor_knowledge_required", at.law.child or "")
-    unknown = [i for prof in _profiles(case.facts, at.snap) if prof.minor and prof.knew is None for i in prof.victims]
+    unknown = [i for prof in _profiles(case.facts, at) if prof.minor and prof.knew is None for i in prof.victims]
     if rule is None or not unknown:
         return [None]
     return [FactCondition(fact="knew_age", value=v, victims=unknown, rule=rule.id, grade=rule.confidence)

@@ -206,8 +206,8 @@ def test_a_minor_recruited_with_no_purpose_is_read_under_the_child_offence_first
 
 
 def aggravated_kb(tmp_path) -> KB:
-    """The mini KB with items for two or more victims and a pregnant victim in part 2 of the child offence, and
-    an age of majority at a grade below official."""
+    """The mini KB with items for two or more victims in part 2 of both offences, and for a pregnant victim in
+    the child offence's, and an age of majority at a grade below official."""
     aggravated = CHILD.rstrip("\n") + """
       - id: "3"
         versions:
@@ -216,7 +216,12 @@ def aggravated_kb(tmp_path) -> KB:
         versions:
           - {act: law-a, elements: {circumstances: [circ.victim_pregnant]}, sources: [{ref: t1}], confidence: official}
 """
-    root = write_qualify_kb(tmp_path, a701=aggravated)
+    two_adults = ADULT.rstrip("\n") + """
+      - id: "2"
+        versions:
+          - {act: law-a, elements: {circumstances: [circ.two_or_more_victims]}, sources: [{ref: t1}], confidence: official}
+"""
+    root = write_qualify_kb(tmp_path, a700=two_adults, a701=aggravated)
     with (root / "mappings/vocabulary.yaml").open("a", encoding="utf-8") as f:
         f.write("  circ.two_or_more_victims: {label: {en: two or more persons}}\n"
                 "  circ.victim_pregnant: {label: {en: a pregnant victim}}\n")
@@ -242,6 +247,10 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, cites(c)) for c in reading.counts] == [([0], ["701.1"]), ([1], ["700.1"])]
     [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 16, "knew_age": False}], acts=["sale"]).readings
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], True), ([1], False)]
+    # a minor he was not aware of and an adult: the adult offence against both, resting on the rule (r5)
+    both = only(run(kb, victims=[{"age": 16, "knew_age": False}, {"age": 30}], acts=["sale"]))
+    assert (both.victims, both.principal, cites(both), both.charge.grade) == ([0, 1], "700", ["700.2.2"], "unverified")
+    assert [k.rule for k in both.caveats if k.kind == "not_aware"] == ["r5"]
 
 
 def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence_when_the_age_is_unstated(kb):
