@@ -685,7 +685,7 @@ def _knew_pregnant(reader: _Reader, at: _Point, case: Case, counts: list[Count])
         edited = [v.model_copy(update={"knew_pregnant": True}) if j in open_ else v for j, v in enumerate(victims)]
         after = reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
         knew = after[i].charge if i < len(after) else None
-        if knew is not None and _count_key(after[i]) != _count_key(count):
+        if knew is not None and knew.citation != count.charge.citation:
             count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.article,
                                         where=knew.citation))
 
@@ -830,8 +830,8 @@ def _after(later: _Reader, pts: list[_Point]) -> list[_Point]:
     """The points of the later date that can follow one of these: an act in force at the offence date is still
     in force (all of them, should none follow: a later date before the offence)."""
     def follows(q: _Point, p: _Point) -> bool:
-        out = {a.act for a in q.point.assumed if not a.in_force}
-        return not any(a.in_force and a.act in out for a in p.point.assumed)
+        not_yet = {a.act for a in q.point.assumed if not a.in_force}
+        return not any(a.in_force and a.act in not_yet for a in p.point.assumed)
 
     return [q for q in later.points if any(follows(q, p) for p in pts)] or later.points
 
