@@ -557,6 +557,16 @@ def test_several_files_give_one_result_and_an_invalid_one_is_reported(root, tipk
     assert table.code == 0 and "ст. 700 ч. 1" in table.out and "ст. 701 ч. 1" in table.out
 
 
+def test_the_table_of_several_cases_names_each_case_once_and_the_victims_of_each_count(root, tipkb, tmp_path):
+    (tmp_path / "mixed.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 15, knew_age: true}, "
+                                         "{age: 30}]\n", encoding="utf-8")
+    (tmp_path / "one.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 30}]\n", encoding="utf-8")
+    r = tipkb("qualify", "--root", str(root), str(tmp_path))
+    rows = [[cell.strip() for cell in line.split("│")[1:3]] for line in r.out.splitlines() if "ст. 70" in line]
+    assert r.code == 0 and rows == [["mixed", "v1"], ["", "v2"], ["one", ""]], r.out
+    assert "v1,2: the victims a count is for" in r.out
+
+
 def test_a_folder_of_cases_frees_each_case_as_it_goes(root, tipkb, tmp_path):
     """A run of the command does not collect (cli.run), but a folder of cases does: each case leaves snapshots
     behind in cycles, and a thousand cases would keep them all to the end."""

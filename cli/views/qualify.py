@@ -394,14 +394,21 @@ def _draft(c: _Ctx, case: Any) -> list[Block]:
 def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
     w, rows = c.w, []
     for case in cases:
+        name = Path(case.name).stem  # on the case's first row only
         for n, reading in enumerate(case.readings, 1):
             for count in reading.counts:
                 ch = count.charge
                 rng = _short_range(c, ch) if ch else ""
                 prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
-                name = Path(case.name).stem if n == 1 else ""
-                rows.append([name, str(n) if len(case.readings) > 1 else "", _line(c, count), rng, prove])
+                # which reading (several: their conditions follow the table) and, of several counts, which victims
+                which = [str(n)] if len(case.readings) > 1 else []
+                if len(reading.counts) > 1:
+                    which.append("v" + ",".join(str(v + 1) for v in count.victims))
+                rows.append([name, " ".join(which), _line(c, count), rng, prove])
+                name = ""
     out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows, hyphens=(0,))]
+    if any(len(r.counts) > 1 for case in cases for r in case.readings):
+        out.append(item(w("v1,2: the victims a count is for, by their number in the facts file")))
     for case in cases:
         split = any(f.fact == "knew_age" for r in case.readings for f in r.facts)
         if len(case.readings) > 1:
