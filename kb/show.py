@@ -8,7 +8,7 @@ them is shown once per version, each with the readings it holds in. A part the C
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Callable, Literal
 
 from . import category
 from .citation import Citation
@@ -16,7 +16,7 @@ from .errors import NotFound
 from .model import UNKNOWN, Elements, Text
 from .record import Data
 from .results import ActName, PenaltyData, SourceCite, VersionRef, cite, named, version_ref
-from .snapshot import ArticleAt, Assumption, LastKnown, PartAt, Snapshot, snapshots
+from .snapshot import ArticleAt, Assumption, At, LastKnown, PartAt, Snapshot, snapshots
 
 
 class ItemView(Data):
@@ -73,19 +73,21 @@ class NoteView(Data):
     id: str
     summary: str | Literal["unknown"]
     version: VersionRef
+    readings: list[list[Assumption]] = []  # the readings of the date it holds in; none: all of them
 
 
 class TitleView(Data):
     text: Text
     version: VersionRef
     last_known: list[LastKnown] = []
+    readings: list[list[Assumption]] = []  # the readings of the date it holds in; none: all of them
 
 
 class ArticleView(Data):
     article: str
     on: dt.date | None  # None: read at an act point (diff), not a date
     ambiguous: bool  # the date falls inside an act's in-force window
-    title: TitleView | None
+    titles: list[TitleView]  # one; one per reading it differs in; none when no title is in force
     parts: list[PartView]
     not_encoded: list[NotEncoded]
     whole: bool  # a source shows the whole article and every part is encoded
@@ -206,19 +208,30 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
             parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))
     if cite_.item:
         parts = [_only_item(p, first.parts[p.id].part, cite_, on) for p in parts]
-    title_at = first.title if len({id(a.title.version) for a in arts}) == 1 else arts[-1].title
-    title = None if title_at.version is None else TitleView(
-        text=title_at.version.title, version=version_ref(kb, title_at.version),
-        last_known=title_at.unknowns(("title.ru", "title.kk", "title.en")))
+    titles = _readings(snaps, [a.title for a in arts], lambda at: TitleView(
+        text=at.version.title, version=version_ref(kb, at.version),
+        last_known=at.unknowns(("title.ru", "title.kk", "title.en"))))
     notes = []
     for n in first.art.code_notes:
-        v = snaps[-1].version(n.versions)
-        if v is not None:
-            notes.append(NoteView(id=n.id, summary=v.summary, version=version_ref(kb, v)))
-    view = ArticleView(article=first.number, on=on, ambiguous=len(snaps) > 1, title=title, parts=parts,
+        notes += _readings(snaps, [s.at(n.versions) for s in snaps], lambda at: NoteView(
+            id=n.id, summary=at.version.summary, version=version_ref(kb, at.version)))
+    view = ArticleView(article=first.number, on=on, ambiguous=len(snaps) > 1, titles=titles, parts=parts,
                        not_encoded=[] if cite_.part else _not_encoded(arts), whole=all(a.whole for a in arts),
                        reported=_reported(kb, arts), code_notes=notes, notes=first.art.notes, acts={}, labels={})
     return named(kb, view)
+
+
+def _readings(snaps: list[Snapshot], ats: list[At], view: Callable[[At], Any]) -> list:
+    """A view of each version in force in some reading (one per reading in `ats`), with the readings it holds
+    in when not all of them."""
+    out: dict[int, Any] = {}
+    for snap, at in zip(snaps, ats):
+        if at.version is not None:
+            out.setdefault(id(at.version), view(at)).readings.append(list(snap.point.assumed))
+    for v in out.values():
+        if len(v.readings) == len(snaps):
+            v.readings = []
+    return list(out.values())
 
 
 def _only_item(view: PartView, part, cite_: Citation, on: dt.date) -> PartView:
@@ -251,7 +264,7 @@ class PenaltyRow(Data):
 class PenaltyResult(Data):
     citation: str
     article: str
-    title: Text | None
+    titles: list[TitleView]
     on: dt.date
     rows: list[PenaltyRow]
     not_encoded: list[NotEncoded]
@@ -267,6 +280,6 @@ def penalty(kb, cite_: Citation, on: dt.date, today: dt.date | None = None) -> P
             for p in view.parts for r in p.versions if r.penalty is not None]
     if not rows:
         raise NotFound(f"{cite_}: no part with a penalty was in force on {on.isoformat()}")
-    return PenaltyResult(citation=str(cite_), article=view.article, title=view.title.text if view.title else None,
+    return PenaltyResult(citation=str(cite_), article=view.article, titles=view.titles,
                          on=on, rows=rows, not_encoded=view.not_encoded, whole=view.whole, reported=view.reported,
                          acts=view.acts, labels=view.labels)

@@ -111,8 +111,25 @@ def test_the_title_keeps_its_last_known_language(tmp_path):
     art = art.replace("  - {act: law-a, title: {en: Trafficking (test), ru: Торговля (тест), kk: unknown}, sources: "
                       "[{ref: t1}], confidence: official}\n", "", 1)
     kb = load(write_kb(tmp_path, {"500": art}))
-    [lk] = show(kb, parse("500"), D(2020, 1, 1)).title.last_known
+    [title] = show(kb, parse("500"), D(2020, 1, 1)).titles
+    [lk] = title.last_known
     assert lk.field == "title.ru" and lk.value == "Торговля (тест)"
+
+
+def test_a_date_in_a_window_gives_the_title_and_the_code_notes_of_each_reading(tmp_path, tipkb):
+    renamed = ART_500.replace("parts:\n", "code_notes:\n  - id: n1\n    versions:\n"
+                              "      - {act: law-a, summary: Before., sources: [{ref: t1}], confidence: official}\n"
+                              "      - {act: law-p, summary: After., sources: [{ref: t1}], confidence: official}\n"
+                              "parts:\n", 1).replace(
+        "structure:", "  - {act: law-p, title: {en: Renamed (test)}, sources: [{ref: t1}], confidence: official}\n"
+                      "structure:", 1)
+    root = write_kb(tmp_path, {"500": renamed})
+    view = show(load(root), parse("500"), D(2024, 8, 1))  # inside law-p's window
+    by_reading = lambda views: [(v.version.act, [[a.in_force for a in c] for c in v.readings]) for v in views]  # noqa: E731
+    assert by_reading(view.titles) == by_reading(view.code_notes) == [("law-a", [[False]]), ("law-p", [[True]])]
+    assert by_reading(show(load(root), parse("500"), D(2025, 1, 1)).titles) == [("law-p", [])]
+    out = tipkb("penalty", "500.1", "--on", "2024-08-01", "--root", str(root)).out
+    assert "its title depends on the reading" in out and "Renamed (test)" in out and "Trafficking (test)" in out
 
 
 def test_cli_exit_codes_and_json(tipkb, root):
@@ -156,7 +173,7 @@ parts:
 """
     root = write_kb(tmp_path, {"500": ART_500, "501": later})
     kb = load(root)
-    assert show(kb, parse("501"), D(2018, 1, 1)).title.text.en == "A new offence"
+    assert [t.text.en for t in show(kb, parse("501"), D(2018, 1, 1)).titles] == ["A new offence"]
     for cite in ("501", "501.1"):
         with pytest.raises(NotFound, match="Art. 501 was not in force on 2017-12-31"):
             show(kb, parse(cite), D(2017, 12, 31))

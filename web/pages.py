@@ -44,7 +44,7 @@ async def home(ctx: Ctx) -> Response:
             view = show(ctx.kb, Citation(number), on)
         except NotFound:
             continue
-        name = w.text(view.title.text) if view.title else w("unknown")
+        name = " / ".join(w.text(t.text) for t in view.titles) or w("unknown")
         articles.append((w.cite(number), name, ctx.url(f"/art/{quote(number)}", on=on.isoformat(), lang=ctx.lang)))
     return ctx.render("home.html", w("The knowledge base"), articles=articles)
 

@@ -117,12 +117,15 @@ def penalty_lines(w: Words, p: Any, acts: dict, labels: dict, indent: int = 0) -
 def article(view: Any, lang: str) -> list[Block]:
     w = Words(lang)
     acts, labels = view.acts, view.labels
-    head = f"{w.cite(view.article)} — {w.text(view.title.text) if view.title else w('unknown')}"
-    blocks: list[Block] = [title(head + (w.mark(view.title.version.grade) if view.title else "")),
+    blocks: list[Block] = [title(f"{w.cite(view.article)} — {_title(w, view.titles)}"),
                            text(w("As in force on {date}.", date=str(view.on)) + " " + w(LEGEND))]
-    if view.title:
+    for t in view.titles:
+        if t.readings:  # a title that differs by reading: each with its condition
+            blocks.append(warn(w("Reading: {condition}", condition=" / ".join(
+                w.condition(c, acts) for c in t.readings))))
+            blocks.append(field(w("title"), w.text(t.text) + w.mark(t.version.grade)))
         blocks += [item(f"{slot_name(w, lk.field, labels)}: {last_known(w, lk, acts, labels)}")
-                   for lk in view.title.last_known]
+                   for lk in t.last_known]
     if not view.whole:
         blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
     for part in view.parts:
@@ -158,7 +161,8 @@ def article(view: Any, lang: str) -> list[Block]:
                            parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
     tail += [text(_sentence(reported(w, r, acts, labels))) for r in view.reported]
     for n in view.code_notes:
-        tail.append(field(w("Note of the Code {id}", id=n.id), w.prose(n.summary) + w.mark(n.version.grade)))
+        when = f" [{' / '.join(w.condition(c, acts) for c in n.readings)}]" if n.readings else ""
+        tail.append(field(w("Note of the Code {id}", id=n.id) + when, w.prose(n.summary) + w.mark(n.version.grade)))
     if tail:
         blocks.append(heading(w("Beyond the encoded parts")))
         blocks += tail
@@ -172,7 +176,7 @@ def article_lines(view: Any, lang: str) -> list[str]:
     """An article as stable plain lines, for ordinary line-diff tools (`diff --format unified`)."""
     w = Words(lang)
     acts, labels = view.acts, view.labels
-    lines = [f"{w.cite(view.article)}. {w.text(view.title.text) if view.title else w('unknown')}"]
+    lines = [f"{w.cite(view.article)}. {_title(w, view.titles)}"]
     for part in view.parts:
         for r in part.versions:
             lines.append(f"  {w('Part {id}', id=part.id)} [{w.act(r.version.act, acts)}{w.mark(r.version.grade)}]")
@@ -190,12 +194,22 @@ def _sentence(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _title(w: Words, titles: list) -> str:
+    """An article's title for a heading: its text and grade; when it differs by reading, the conditions follow
+    the heading, and the heading says so."""
+    if not titles:
+        return w("unknown")
+    if len(titles) > 1:
+        return w("its title depends on the reading")
+    return w.text(titles[0].text) + w.mark(titles[0].version.grade)
+
+
 def penalties(result: Any, lang: str) -> list[Block]:
     w = Words(lang)
     acts, labels = result.acts, result.labels
-    name = w.text(result.title) if result.title else ""
     blocks: list[Block] = [title(w("Penalties — {citation} {title}, on {date}", citation=w.cite(result.article),
-                                   title=name, date=result.on.isoformat()))]
+                                   title=_title(w, result.titles) if len(result.titles) < 2 else
+                                   f"({_title(w, result.titles)})", date=result.on.isoformat()))]
     rows, notes = [], []
     seen: dict[str, int] = {}
     for row in result.rows:
@@ -212,6 +226,8 @@ def penalties(result: Any, lang: str) -> list[Block]:
         notes += [item(f"{tag}: {last_known(w, lk, acts, labels)}") for lk in p.last_known]
         notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
     blocks.append(table([w("part"), w("penalty"), w("category"), w("version")], rows))
+    blocks += [item(f"{w('title')} [{' / '.join(w.condition(c, acts) for c in t.readings)}]: {w.text(t.text)}"
+                    f"{w.mark(t.version.grade)}") for t in result.titles if t.readings]
     blocks += notes
     blocks += [item(reported(w, r, acts, labels)) for r in result.reported]
     for ne in result.not_encoded:
