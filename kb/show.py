@@ -54,6 +54,7 @@ class NotEncoded(Data):
     part: str
     grade: str
     sources: list[str]
+    readings: list[list[Assumption]] = []  # the readings of the date whose structure says so; none: all of them
 
 
 class ReportedView(Data):
@@ -143,12 +144,16 @@ def _reported(kb, arts: list[ArticleAt]) -> list[ReportedView]:
 
 
 def _not_encoded(arts: list[ArticleAt]) -> list[NotEncoded]:
-    out: dict[str, NotEncoded] = {}
+    out: dict[tuple, NotEncoded] = {}
     for a in arts:
         src = a.structure_sources()
         for pid in a.known_parts:
             if pid not in a.parts and src:
-                out.setdefault(pid, NotEncoded(part=pid, grade=src[0], sources=src[1]))
+                ne = out.setdefault((pid, src[0], *src[1]), NotEncoded(part=pid, grade=src[0], sources=src[1]))
+                ne.readings.append(list(a.snap.point.assumed))
+    for ne in out.values():
+        if len(ne.readings) == len(arts):
+            ne.readings = []
     return list(out.values())
 
 

@@ -116,20 +116,37 @@ def test_the_title_keeps_its_last_known_language(tmp_path):
     assert lk.field == "title.ru" and lk.value == "Торговля (тест)"
 
 
-def test_a_date_in_a_window_gives_the_title_and_the_code_notes_of_each_reading(tmp_path, tipkb):
+def test_a_date_in_a_window_gives_the_title_notes_and_parts_not_encoded_of_each_reading(tmp_path, tipkb):
     renamed = ART_500.replace("parts:\n", "code_notes:\n  - id: n1\n    versions:\n"
                               "      - {act: law-a, summary: Before., sources: [{ref: t1}], confidence: official}\n"
                               "      - {act: law-p, summary: After., sources: [{ref: t1}], confidence: official}\n"
                               "parts:\n", 1).replace(
         "structure:", "  - {act: law-p, title: {en: Renamed (test)}, sources: [{ref: t1}], confidence: official}\n"
-                      "structure:", 1)
+                      "structure:", 1).replace(
+        "reported:", "  - {act: law-p, parts: ['1', '2', '3'], sources: [{ref: t1}], confidence: official}\nreported:", 1)
     root = write_kb(tmp_path, {"500": renamed})
     view = show(load(root), parse("500"), D(2024, 8, 1))  # inside law-p's window
     by_reading = lambda views: [(v.version.act, [[a.in_force for a in c] for c in v.readings]) for v in views]  # noqa: E731
     assert by_reading(view.titles) == by_reading(view.code_notes) == [("law-a", [[False]]), ("law-p", [[True]])]
     assert by_reading(show(load(root), parse("500"), D(2025, 1, 1)).titles) == [("law-p", [])]
+    # the part the KB lacks, on the word of each reading's structure
+    assert [(n.part, n.grade, [[a.in_force for a in c] for c in n.readings]) for n in view.not_encoded] == [
+        ("3", "secondary", [[False]]), ("3", "official", [[True]])]
     out = tipkb("penalty", "500.1", "--on", "2024-08-01", "--root", str(root)).out
     assert "its title depends on the reading" in out and "Renamed (test)" in out and "Trafficking (test)" in out
+
+
+def test_penalty_says_why_a_part_has_no_number(tmp_path, tipkb):
+    unnumbered = ART_500.rstrip("\n") + """
+  - id: aggravated
+    label: aggravated; part number not retrieved
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, penalty: unknown, sources: [{ref: t1}], confidence: official, note: Its number is not known.}
+"""
+    root = write_kb(tmp_path, {"500": unnumbered})
+    out = tipkb("penalty", "500", "--on", "2020-01-01", "--root", str(root)).out
+    assert "? (aggravated): Its number is not known." in out, out
 
 
 def test_cli_exit_codes_and_json(tipkb, root):

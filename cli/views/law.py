@@ -157,8 +157,7 @@ def article(view: Any, lang: str) -> list[Block]:
             blocks.append(field(w("sources"), ", ".join(s.ref for s in r.version.sources)))
     tail: list[Block] = []
     for ne in view.not_encoded:
-        tail.append(text(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
-                           parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
+        tail.append(text(_not_encoded(w, ne, acts)))
     tail += [text(_sentence(reported(w, r, acts, labels))) for r in view.reported]
     for n in view.code_notes:
         when = f" [{' / '.join(w.condition(c, acts) for c in n.readings)}]" if n.readings else ""
@@ -194,6 +193,13 @@ def _sentence(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _not_encoded(w: Words, ne: Any, acts: dict) -> str:
+    said = w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
+             parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))
+    when = " / ".join(w.condition(c, acts) for c in ne.readings)
+    return f"{said.removesuffix('.')} — {when}." if when else said  # (as a reported figure says it)
+
+
 def _title(w: Words, titles: list) -> str:
     """An article's title for a heading: its text and grade; when it differs by reading, the conditions follow
     the heading, and the heading says so."""
@@ -223,6 +229,8 @@ def penalties(result: Any, lang: str) -> list[Block]:
                      w.act(row.version.act, acts)])
         tag = (w.cite(result.article, row.part) if numbered else part) + reading
         notes += [item(f"{tag}: {w.condition(c, acts)}") for c in row.readings if c]
+        if not numbered and row.version.note:  # what the "?" stands for: why its number is not known
+            notes.append(item(f"{tag}: {w.prose(row.version.note)}"))
         notes += [item(f"{tag}: {last_known(w, lk, acts, labels)}") for lk in p.last_known]
         notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
     blocks.append(table([w("part"), w("penalty"), w("category"), w("version")], rows))
@@ -231,8 +239,7 @@ def penalties(result: Any, lang: str) -> list[Block]:
     blocks += notes
     blocks += [item(reported(w, r, acts, labels)) for r in result.reported]
     for ne in result.not_encoded:
-        blocks.append(item(w("Not encoded in the knowledge base: part {parts} (the Code has it: {sources}{grade}).",
-                             parts=ne.part, sources=", ".join(ne.sources), grade=w.mark(ne.grade))))
+        blocks.append(item(_not_encoded(w, ne, acts)))
     if not result.whole:
         blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
     why = {r.penalty.category.reason for r in result.rows if r.penalty.category.id == "unknown"}
