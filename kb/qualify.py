@@ -270,38 +270,26 @@ def _majority(snap: Snapshot) -> tuple[int | None, str | None]:
     return (None, None) if v is None or v.value == UNKNOWN else (v.value, v.confidence)
 
 
-ADULT = ("adult",)  # the group of victims read under the adult offence
-
-
-def _profiles(facts: Facts, at: _Point) -> list[Profile]:
-    """The counts: victims are apart only where the offence may differ. Within a count they are one offence
-    against all of them: "two or more persons" counts them all, and one pregnant victim the offender knew of
-    aggravates it. Apart: minors the offender was aware of, minors his awareness of whom is not stated, victims
-    whose minority is not stated, and the rest. Where a rule makes the child offence need awareness, a victim he
-    was not aware was a minor is one of the rest (the adult offence), with the rule behind it."""
-    limit, grade = _majority(at.snap)
+def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
+    """The counts: victims are apart only where the offence may differ: minors the offender was aware of, was
+    not aware of, or whose awareness is not stated; victims whose minority is not stated (apart again when he
+    is stated not to have been aware); and adults. Within a count they are one offence against all of them:
+    "two or more persons" counts them all, and one pregnant victim the offender knew of aggravates it."""
+    limit, grade = _majority(snap)
     if not facts.victims:
         return [Profile((), 1, None, None, None, False)]
-    aware_needed = at.law.rule("minor_knowledge_required", at.law.child or "") is not None
     groups: dict[tuple, list[int]] = {}
     by_age: set[int] = set()
-    minor_of: dict[int, bool | None] = {}
     for i, v in enumerate(facts.victims):
         if v.age is not None and limit is not None:
             by_age.add(i)
-        minor = minor_of[i] = v.age < limit if i in by_age else v.minor
-        knew = None if minor is False else v.knew_age
-        groups.setdefault(ADULT if minor is False or aware_needed and knew is False else (minor, knew), []).append(i)
-    out = []
-    for key, ix in groups.items():
-        if key == ADULT:  # with a minor he was not aware of: the rule's case, as for that victim alone
-            unaware = [minor_of[i] for i in ix if minor_of[i] is not False]
-            key = (True if any(unaware) else None, False) if unaware else (False, None)
-        minor, knew = key
-        out.append(Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
-                           grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
-                           any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix)))
-    return out
+        minor = v.age < limit if i in by_age else v.minor
+        knew = v.knew_age if minor else False if minor is None and v.knew_age is False else None
+        groups.setdefault((minor, knew), []).append(i)
+    return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
+                    grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
+                    any(facts.victims[i].pregnant and facts.victims[i].knew_pregnant for i in ix))
+            for (minor, knew), ix in groups.items()]
 
 
 def _known(case: Case, profile: Profile) -> Known:
@@ -534,7 +522,7 @@ class _Reader:
             self.points.append(_Point(p, snap, Law(kb, snap)))
 
     def counts(self, at: _Point, case: Case) -> list[Count]:
-        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at)]
+        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at.snap)]
 
 
 def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:
@@ -542,7 +530,7 @@ def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:
     case is read both ways, aware first."""
     at = reader.points[0]
     rule = at.law.rule("minor_knowledge_required", at.law.child or "")
-    unknown = [i for prof in _profiles(case.facts, at) if prof.minor and prof.knew is None for i in prof.victims]
+    unknown = [i for prof in _profiles(case.facts, at.snap) if prof.minor and prof.knew is None for i in prof.victims]
     if rule is None or not unknown:
         return [None]
     return [FactCondition(fact="knew_age", value=v, victims=unknown, rule=rule.id, grade=rule.confidence)
@@ -828,8 +816,10 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
 
 def _after(later: _Reader, pts: list[_Point]) -> list[_Point]:
     """The points of the later date that can follow one of these: an act in force at the offence date is still
-    in force (all of them, should none follow: a later date before the offence)."""
+    in force later, and on the same day each reading is itself (all of them, should none follow)."""
     def follows(q: _Point, p: _Point) -> bool:
+        if q.point.on == p.point.on:  # the same day: the same reading
+            return q.point.assumed == p.point.assumed
         not_yet = {a.act for a in q.point.assumed if not a.in_force}
         return not any(a.in_force and a.act in not_yet for a in p.point.assumed)
 

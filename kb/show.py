@@ -232,7 +232,9 @@ def _readings(snaps: list[Snapshot], ats: list[At], view: Callable[[At], Any]) -
     out: dict[int, Any] = {}
     for snap, at in zip(snaps, ats):
         if at.version is not None:
-            out.setdefault(id(at.version), view(at)).readings.append(list(snap.point.assumed))
+            if id(at.version) not in out:
+                out[id(at.version)] = view(at)
+            out[id(at.version)].readings.append(list(snap.point.assumed))
     for v in out.values():
         if len(v.readings) == len(snaps):
             v.readings = []

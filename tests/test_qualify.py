@@ -247,10 +247,11 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, cites(c)) for c in reading.counts] == [([0], ["701.1"]), ([1], ["700.1"])]
     [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 16, "knew_age": False}], acts=["sale"]).readings
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], True), ([1], False)]
-    # a minor he was not aware of and an adult: the adult offence against both, resting on the rule (r5)
-    both = only(run(kb, victims=[{"age": 16, "knew_age": False}, {"age": 30}], acts=["sale"]))
-    assert (both.victims, both.principal, cites(both), both.charge.grade) == ([0, 1], "700", ["700.2.2"], "unverified")
-    assert [k.rule for k in both.caveats if k.kind == "not_aware"] == ["r5"]
+    # minority not stated: one count, whatever is said of awareness, unless he is stated not to have been aware
+    unstated = only(run(kb, victims=[{}, {"knew_age": True}], acts=["sale"]))
+    assert (unstated.victims, unstated.minor, cites(unstated)) == ([0, 1], None, ["700.2.2"])
+    [reading] = run(kb, victims=[{}, {"knew_age": False}], acts=["sale"]).readings
+    assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], None), ([1], False)]
 
 
 def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence_when_the_age_is_unstated(kb):
@@ -497,6 +498,8 @@ def test_a_later_date_in_the_same_window_is_read_only_as_it_can_follow_the_offen
     before, after = ([(r.now_assumed, r.milder) for r in reading.time] for reading in result.readings)
     assert [(a[0].in_force if a else None, m) for a, m in before] == [(False, "same"), (True, "offence_date")]
     assert after == [([], "same")]
+    same_day = run(kb, on="2019-06-01", later=dt.date(2019, 6, 1), victims=[{"age": 30}], acts=["sale"])
+    assert [[r.milder for r in reading.time] for reading in same_day.readings] == [["same"], ["same"]]
 
 
 def test_the_milder_law(kb, root, tmp_path):

@@ -44,7 +44,7 @@ async def home(ctx: Ctx) -> Response:
             view = show(ctx.kb, Citation(number), on)
         except NotFound:
             continue
-        name = " / ".join(w.text(t.text) for t in view.titles) or w("unknown")
+        name = " / ".join(dict.fromkeys(w.text(t.text) for t in view.titles)) or w("unknown")  # (each reading's)
         articles.append((w.cite(number), name, ctx.url(f"/art/{quote(number)}", on=on.isoformat(), lang=ctx.lang)))
     return ctx.render("home.html", w("The knowledge base"), articles=articles)
 

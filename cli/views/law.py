@@ -175,7 +175,7 @@ def article_lines(view: Any, lang: str) -> list[str]:
     """An article as stable plain lines, for ordinary line-diff tools (`diff --format unified`)."""
     w = Words(lang)
     acts, labels = view.acts, view.labels
-    lines = [f"{w.cite(view.article)}. {_title(w, view.titles)}"]
+    lines = [f"{w.cite(view.article)}. {' / '.join(w.text(t.text) for t in view.titles) or w('unknown')}"]
     for part in view.parts:
         for r in part.versions:
             lines.append(f"  {w('Part {id}', id=part.id)} [{w.act(r.version.act, acts)}{w.mark(r.version.grade)}]")
