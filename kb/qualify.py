@@ -636,7 +636,7 @@ def _flips(case: Case, count: Count) -> list[tuple[str, Case]]:
         out.append(("circ.victim_pregnant", edit(pregnant=True, knew_pregnant=True)))
     if count.number < 2:
         out.append(("circ.two_or_more_victims", edit(count=2)))
-    if count.minor is None:
+    if count.minor is None and count.knew_age is not False:  # (a minor he was not aware of: no other offence)
         out.append((MINOR, edit(minor=True, knew_age=True, age=None)))
     if count.trafficking != "yes" and EXPLOITATION not in case.ids("purposes"):
         out.append((EXPLOITATION, case.adding("purposes", EXPLOITATION)))

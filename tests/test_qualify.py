@@ -12,6 +12,7 @@ import pytest
 from kb.facts import Facts, problems, to_case
 from kb.knowledge import KB
 from kb.load import load
+from kb.offence import MINOR
 from kb.qualify import Tie, qualify
 
 from .minikb import ADULT, CHILD, ORGANS, write_qualify_kb
@@ -252,6 +253,8 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert (unstated.victims, unstated.minor, cites(unstated)) == ([0, 1], None, ["700.2.2"])
     [reading] = run(kb, victims=[{}, {"knew_age": False}], acts=["sale"]).readings
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], None), ([1], False)]
+    # "if a minor" is a what-if only where awareness is not denied
+    assert [MINOR in {w.add for w in c.what_if} for c in reading.counts] == [True, False]
 
 
 def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence_when_the_age_is_unstated(kb):
