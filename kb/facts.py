@@ -209,8 +209,9 @@ def majority(kb, on: dt.date) -> tuple[int | None, str | None]:
 
 
 def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
-    """What makes the facts impossible under the Code: a date outside its life, an age that contradicts
-    `minor`. Each with the path of the key it concerns."""
+    """What makes the facts impossible under the Code, or contradicts itself: a date outside the Code's life, an
+    age that contradicts `minor`, awareness of a minority or a pregnancy the victim is stated not to have. Each
+    with the path of the key it concerns."""
     out: list[tuple[tuple, str]] = []
     begin = code_start(kb)
     if facts.date < begin:
@@ -221,9 +222,16 @@ def problems(kb, facts: Facts, today: dt.date) -> list[tuple[tuple, str]]:
     else:
         age_limit, _ = majority(kb, facts.date)
         for i, v in enumerate(facts.victims):
-            if age_limit is not None and v.age is not None and v.minor is not None and (v.age < age_limit) != v.minor:
+            by_age = age_limit is not None and v.age is not None
+            if by_age and v.minor is not None and (v.age < age_limit) != v.minor:
                 out.append((("victims", i, "minor"), f"contradicts the age {v.age}: under the Code's age of majority "
                                                       f"({age_limit}) the victim is {'a minor' if v.age < age_limit else 'an adult'}"))
+            elif v.knew_age and (v.age >= age_limit if by_age else v.minor is False):
+                out.append((("victims", i, "knew_age"), "the offender cannot have been aware of a minority the victim "
+                                                         "did not have: " + (f"aged {v.age}, an adult under the Code's "
+                                                         f"age of majority ({age_limit})" if by_age else "an adult")))
+            if v.pregnant is False and v.knew_pregnant:
+                out.append((("victims", i, "knew_pregnant"), "the victim is stated not to have been pregnant"))
     return out
 
 

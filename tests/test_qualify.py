@@ -98,6 +98,14 @@ def test_the_age_of_majoritys_grade_is_the_charges(tmp_path):
     assert only(result).charge.grade == "inferred" and result.victims[0].grade == "inferred"
 
 
+def test_awareness_of_what_the_victim_is_stated_not_to_have_is_an_input_error(kb):
+    facts = Facts.model_validate({"date": "2016-06-01", "victims": [
+        {"age": 30, "knew_age": True}, {"minor": False, "knew_age": True}, {"pregnant": False, "knew_pregnant": True},
+        {"age": 30, "knew_age": False, "pregnant": False, "knew_pregnant": False}]})  # (denials are no contradiction)
+    assert [loc for loc, _ in problems(kb, facts, dt.date(2026, 6, 1))] == [
+        ("victims", 0, "knew_age"), ("victims", 1, "knew_age"), ("victims", 2, "knew_pregnant")]
+
+
 def test_an_age_that_contradicts_minor_is_an_input_error(kb, root, tipkb, tmp_path):
     facts = Facts.model_validate({"date": "2016-06-01", "victims": [{"age": 30, "minor": True}]})
     assert [loc for loc, _ in problems(kb, facts, dt.date(2026, 6, 1))] == [("victims", 0, "minor")]
