@@ -54,7 +54,7 @@ CaveatKind = Literal[
     "open",  # facts no encoded element covers, which may belong to a part the KB lacks
     "unranked",  # parts apply whose penalties are unknown, so which is the most serious cannot be computed
     "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
-    "minor_unknown",  # the victim's minority is not stated: the child offence if a minor and aware
+    "minor_unknown",  # the victim's minority is not stated: the child offence (`where`) if a minor and aware
     "knew_pregnant_unknown",  # a victim was pregnant, the offender's knowledge of it not stated: `where` if he knew
     "cumulative_undecided",  # a second offence whose part cannot be decided
     "related_undecided",  # another offence the facts touch (`ids`), whether made out cannot be decided
@@ -663,19 +663,27 @@ def _one_short(count: Count) -> list[tuple[str, str]]:
     return out
 
 
-def _knew_pregnant(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
-    """A victim stated pregnant, the offender's knowledge of it not: the charge if he knew, when it differs."""
-    victims = case.facts.victims
-    for i, count in enumerate(counts):
-        open_ = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
-        if not open_ or count.charge is None:
-            continue
-        edited = [v.model_copy(update={"knew_pregnant": True}) if j in open_ else v for j, v in enumerate(victims)]
+def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
+    """The charge each half-stated fact would bring, stated whole: a victim whose minority is not stated, if a
+    minor the offender was aware of (the `minor_unknown` caveat's `where`); a pregnancy, if he knew of it."""
+    victims = list(case.facts.victims) or [Victim()]  # (none listed: the victim the case is about)
+
+    def charge(mine: list[int], **update) -> Charge | None:
+        edited = [v.model_copy(update=update) if j in mine else v for j, v in enumerate(victims)]
         after = reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
-        knew = after[i].charge if i < len(after) else None
-        if knew is not None and knew.citation != count.charge.citation:
-            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.article,
-                                        where=knew.citation))
+        return next((c.charge for c in after if set(mine) <= set(c.victims)), None)
+
+    for count in counts:
+        minor = next((k for k in count.caveats if k.kind == "minor_unknown"), None)
+        if minor is not None:
+            child = charge(count.victims or [0], minor=True, age=None, knew_age=True)
+            minor.where = child.citation if child is not None and child.article == minor.article else None
+        pregnant = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
+        if pregnant and count.charge is not None:
+            knew = charge(pregnant, knew_pregnant=True)
+            if knew is not None and knew.citation != count.charge.citation:
+                count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.article,
+                                            where=knew.citation))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
@@ -803,7 +811,7 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
                     if c.charge and c.charge.article == child and set(c.victims) & set(cond.victims):
                         c.to_prove.insert(0, ToProve(what="knew_age", article=c.charge.article, rule=cond.rule,
                                                      grade=cond.grade))
-            _knew_pregnant(reader, pts[0], assumed_case, counts)
+            _half_stated(reader, pts[0], assumed_case, counts)
             if what_if:
                 _what_if(reader, pts[0], assumed_case, counts)
             rows = _time(counts, now, milder)

@@ -273,6 +273,14 @@ def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence
     assert "minor_unknown" in [k.kind for k in only(run(kb, victims=[{}], acts=["sale"])).caveats]
 
 
+def test_a_victim_whose_minority_is_not_stated_names_the_charge_it_would_be_if_a_minor(kb, tmp_path):
+    def child(count):
+        return [k.where for k in count.caveats if k.kind == "minor_unknown"]
+
+    assert child(only(run(kb, acts=["sale"]))) == ["701.1"]  # no victim listed: the one the case is about
+    assert child(only(run(aggravated_kb(tmp_path), victims=[{}, {}], acts=["sale"]))) == ["701.2.3"]  # both minors
+
+
 def test_an_offence_charged_beside_names_the_facts_a_part_it_lacks_may_cover(kb):
     count = only(run(kb, victims=[{"age": 30}], acts=["sale"], organs_removed=True, cross_border=True))
     assert [(c.article, c.charge.final) for c in count.cumulative] == [("702", False)]

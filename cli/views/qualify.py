@@ -127,7 +127,8 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
         return w("the victim was pregnant, and whether the offender knew it is not stated: if he knew, {cite}",
                  cite=_dotted(c, k.where))
     if k.kind == "minor_unknown":
-        return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}", cite=art)
+        return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}",
+                 cite=_dotted(c, k.where) if k.where else art)
     if k.kind == "related_undecided":
         return w("{cite} may apply as well ({facts}), but whether it is made out cannot be decided",
                  cite=art, facts=c.labels_of(k.ids))
