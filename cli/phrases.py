@@ -203,6 +203,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the form of exploitation: one of {forms}": ("форму эксплуатации: одно из: {forms}",
                                                  "қанау нысанын: мыналардың бірі: {forms}"),
     "that “{fact}” was {forms}": ("что «{fact}» — это {forms}", "«{fact}» — бұл {forms} екенін"),
+    "whether the victim is a minor is not stated, and the offender was not aware of a minority: {cite} does not "
+    "apply either way ({rule})": (
+        "несовершеннолетие потерпевшего не указано, и виновный о нём не знал: {cite} не применяется в любом случае "
+        "({rule})",
+        "жәбірленушінің кәмелетке толмағаны көрсетілмеген, және кінәлі бұны білмеген: {cite} кез келген жағдайда "
+        "қолданылмайды ({rule})"),
     "the offender was not aware that the victim was a minor, so {cite} does not apply ({rule})": (
         "виновный не знал о несовершеннолетии потерпевшего, поэтому {cite} не применяется ({rule})",
         "кінәлі жәбірленушінің кәмелетке толмағанын білмеген, сондықтан {cite} қолданылмайды ({rule})"),

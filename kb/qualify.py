@@ -360,7 +360,7 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
     # another offence the facts touch whose answer is undecided (its elements unknown, one left to prove)
     maybe = {n: touched[n] for n, ac in checks.items() if n in touched and n not in combined and ac.role == "related"
              and ac.status == "undecided" and (_acts_stated(ac) or _elements_unknown(ac))}
-    caveats = _caveats(principal, child, cumulative) + [
+    caveats = _caveats(principal, child, cumulative, profile.minor) + [
         Caveat(kind="related_undecided", changes="charge", article=n, ids=sorted(f)) for n, f in maybe.items()]
     for beside in [c.charge for c in cumulative if c.charge] + other:  # "or a higher part not encoded": why
         if not beside.final:
@@ -443,7 +443,8 @@ def _to_prove(principal: ArticleCheck) -> list[ToProve]:
 UNDECIDED_PURPOSE = ("maybe_in_definition", "definition_unknown", "higher_parts")
 
 
-def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulative: list[Cumulative]) -> list[Caveat]:
+def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulative: list[Cumulative],
+             minor: bool | None) -> list[Caveat]:
     out: list[Caveat] = []
     if principal is None:
         return out
@@ -451,9 +452,9 @@ def _caveats(principal: ArticleCheck | None, child: ArticleCheck | None, cumulat
     if principal.role == "adult_offence" and child is not None:
         for p in child.parts:
             for d in p.decisions:
-                if d.reason == "did_not_know":
+                if d.reason == "did_not_know":  # (of a victim whose minority is not stated: whether or not a minor)
                     out.append(Caveat(kind="not_aware", changes="charge", article=child.article, rule=d.rule,
-                                      grade=d.grade))
+                                      grade=d.grade, reason="minor_unknown" if minor is None else None))
                 elif d.reason == "minor_unknown" and all(x.status != "not_met" for x in p.decisions):
                     # the child offence would be made out if the victim were a minor (and the offender aware)
                     out.append(Caveat(kind="minor_unknown", changes="charge", article=child.article))

@@ -104,6 +104,9 @@ def _to_prove_short(c: _Ctx, t: Any) -> str:
 def _caveat(c: _Ctx, k: Any, case: Any) -> str:
     w = c.w
     art = c.cite(k.article) if k.article else ""
+    if k.kind == "not_aware" and k.reason == "minor_unknown":
+        return w("whether the victim is a minor is not stated, and the offender was not aware of a minority: {cite} "
+                 "does not apply either way ({rule})", cite=art, rule=c.rule(k.rule))
     if k.kind == "not_aware":
         return w("the offender was not aware that the victim was a minor, so {cite} does not apply ({rule})",
                  cite=art, rule=c.rule(k.rule))
