@@ -188,13 +188,25 @@ class Case(NamedTuple):
 
 
 def to_case(kb, facts: Facts) -> Case:
-    """Resolve every term (BadInput for one that matches nothing)."""
+    """Resolve every term (BadInput for one that matches nothing), and take what the victims' facts entail."""
     terms = []
     for slot in TERM_SLOTS:
         for i, term in enumerate(getattr(facts, slot)):
             vid, u = resolve(kb, slot, term)
             terms.append(Term(slot, i, vid, u))
+    if any(_entailed(v) is not v for v in facts.victims):
+        facts = facts.model_copy(update={"victims": [_entailed(v) for v in facts.victims]})
     return Case(facts, tuple(terms))
+
+
+def _entailed(v: Victim) -> Victim:
+    """Awareness of a minority is of a minor; knowledge of a pregnancy, of a pregnant victim."""
+    update: dict[str, bool] = {}
+    if v.knew_age and v.minor is None and v.age is None:
+        update["minor"] = True
+    if v.knew_pregnant and v.pregnant is None:
+        update["pregnant"] = True
+    return v.model_copy(update=update) if update else v
 
 
 # -- checks of the facts against the Code --------------------------------------------------------------------------

@@ -256,9 +256,11 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, cites(c)) for c in reading.counts] == [([0], ["701.1"]), ([1], ["700.1"])]
     [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 16, "knew_age": False}], acts=["sale"]).readings
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], True), ([1], False)]
-    # minority not stated: one count, whatever is said of awareness, unless he is stated not to have been aware
-    unstated = only(run(kb, victims=[{}, {"knew_age": True}], acts=["sale"]))
-    assert (unstated.victims, unstated.minor, cites(unstated)) == ([0, 1], None, ["700.2.2"])
+    # minority not stated: one count, unless he is stated not to have been aware; aware of it, a minor
+    unstated = only(run(kb, victims=[{}, {"count": 2, "pregnant": True}], acts=["sale"]))
+    assert (unstated.victims, unstated.number, unstated.minor, cites(unstated)) == ([0, 1], 3, None, ["700.2.2"])
+    [reading] = run(kb, victims=[{}, {"knew_age": True}], acts=["sale"]).readings
+    assert [(c.victims, c.minor, c.charge.article) for c in reading.counts] == [([0], None, "700"), ([1], True, "701")]
     [reading] = run(kb, victims=[{}, {"knew_age": False}], acts=["sale"]).readings
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], None), ([1], False)]
     # "if a minor" is a what-if only where awareness is not denied
@@ -287,6 +289,11 @@ def test_an_offence_charged_beside_names_the_facts_a_part_it_lacks_may_cover(kb)
     assert [(c.article, c.charge.final) for c in count.cumulative] == [("702", False)]
     assert [(k.article, k.ids) for k in count.caveats if k.kind == "open"] == [
         ("700", ["circ.cross_border"]), ("702", ["circ.cross_border"])]
+
+
+def test_awareness_of_a_minority_or_a_pregnancy_entails_it(tmp_path):
+    count = only(run(aggravated_kb(tmp_path), victims=[{"knew_age": True, "knew_pregnant": True}], acts=["sale"]))
+    assert (count.minor, cites(count)) == (True, ["701.2.4"])
 
 
 def test_a_pregnancy_the_offenders_knowledge_of_is_not_stated_names_the_charge_if_he_knew(tmp_path):
