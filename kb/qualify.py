@@ -666,25 +666,28 @@ def _one_short(count: Count) -> list[tuple[str, str]]:
 
 def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     """The charge each half-stated fact would bring, stated whole: a victim whose minority is not stated, if a
-    minor the offender was aware of (the `minor_unknown` caveat's `where`); a pregnancy, if he knew of it."""
+    minor the offender was aware of (the `minor_unknown` caveat); a pregnancy, if he knew of it. The caveat cites
+    the part when the charge would be made out and final, else the article."""
     victims = list(case.facts.victims) or [Victim()]  # (none listed: the victim the case is about)
 
-    def charge(mine: list[int], **update) -> Charge | None:
+    def stated(mine: list[int], **update) -> Count | None:
         edited = [v.model_copy(update=update) if j in mine else v for j, v in enumerate(victims)]
         after = reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
-        return next((c.charge for c in after if set(mine) <= set(c.victims)), None)
+        return next((c for c in after if set(mine) <= set(c.victims)), None)
+
+    def cited(c: Count) -> str | None:
+        return c.charge.citation if c.trafficking == "yes" and c.charge.final else None
 
     for count in counts:
         minor = next((k for k in count.caveats if k.kind == "minor_unknown"), None)
-        if minor is not None:
-            child = charge(count.victims or [0], minor=True, age=None, knew_age=True)
-            minor.where = child.citation if child is not None and child.article == minor.article else None
+        child = stated(count.victims or [0], minor=True, age=None, knew_age=True) if minor else None
+        if child is not None and child.charge is not None and child.charge.article == minor.article:
+            minor.where = cited(child)
         pregnant = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
-        if pregnant and count.charge is not None:
-            knew = charge(pregnant, knew_pregnant=True)
-            if knew is not None and knew.citation != count.charge.citation:
-                count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.article,
-                                            where=knew.citation))
+        knew = stated(pregnant, knew_pregnant=True) if pregnant and count.charge is not None else None
+        if knew is not None and knew.charge is not None and knew.charge.citation != count.charge.citation:
+            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.charge.article,
+                                        where=cited(knew)))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:

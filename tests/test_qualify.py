@@ -282,6 +282,8 @@ def test_a_victim_whose_minority_is_not_stated_names_the_charge_it_would_be_if_a
 
     assert child(only(run(kb, acts=["sale"]))) == ["701.1"]  # no victim listed: the one the case is about
     assert child(only(run(aggravated_kb(tmp_path), victims=[{}, {}], acts=["sale"]))) == ["701.2.3"]  # both minors
+    # a charge that would not be final (a part 701 lacks may cover the crossing): the article alone
+    assert child(only(run(kb, acts=["sale"], cross_border=True))) == [None]
 
 
 def test_an_offence_charged_beside_names_the_facts_a_part_it_lacks_may_cover(kb):

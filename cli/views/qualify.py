@@ -128,7 +128,7 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
                  cite=_dotted(c, k.where), range=w.span(None, k.max_months))
     if k.kind == "knew_pregnant_unknown":
         return w("the victim was pregnant, and whether the offender knew it is not stated: if he knew, {cite}",
-                 cite=_dotted(c, k.where))
+                 cite=_dotted(c, k.where) if k.where else art)
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}",
                  cite=_dotted(c, k.where) if k.where else art)
