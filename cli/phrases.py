@@ -244,6 +244,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
         "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
         "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),
+    "{cite} is one offence against all the victims of the case, given on this count only": (
+        "{cite} — одно преступление против всех потерпевших по делу, указано только в этом эпизоде",
+        "{cite} — істегі барлық жәбірленушілерге қарсы бір қылмыс, тек осы эпизодта көрсетілген"),
     "the victim was pregnant, and whether the offender knew it is not stated: if he knew, {cite}": (
         "потерпевшая была беременна, знал ли об этом виновный, не указано: если знал — {cite}",
         "жәбірленуші жүкті болған, кінәлінің мұны білгені көрсетілмеген: егер білсе — {cite}"),

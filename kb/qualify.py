@@ -56,6 +56,7 @@ CaveatKind = Literal[
     "purpose_undecided",  # whether the purpose counts is undecided (`reason`)
     "minor_unknown",  # the victim's minority is not stated: the child offence (`where`) if a minor and aware
     "knew_pregnant_unknown",  # a victim was pregnant, the offender's knowledge of it not stated: `where` if he knew
+    "for_all_victims",  # a related offence judged once for all the case's victims, charged on this count
     "cumulative_undecided",  # a second offence whose part cannot be decided
     "related_undecided",  # another offence the facts touch (`ids`), whether made out cannot be decided
     "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
@@ -322,12 +323,14 @@ def _victim_ok(ac: ArticleCheck) -> bool:
                for p in ac.parts)
 
 
-def _count(law: Law, case: Case, profile: Profile) -> Count:
+def _count(law: Law, case: Case, profile: Profile,
+           shared: dict[str, tuple[ArticleCheck, set[str]]] | None = None) -> Count:
+    """One count; `shared`: the related offences judged once for all the case's victims (`_shared`)."""
     known = _known(case, profile)
     checks: dict[str, ArticleCheck] = {}
     touched: dict[str, set[str]] = {}  # article -> the facts that touch it
     for number in roles.articles(law.kb):
-        ac, hit = check(law, number, known)
+        ac, hit = (shared or {}).get(number) or check(law, number, known)
         if ac is not None:
             checks[number] = ac
             if hit:
@@ -372,6 +375,38 @@ def _count(law: Law, case: Case, profile: Profile) -> Count:
                  to_prove=_to_prove(principal) if charge else [], caveats=caveats, candidates=shown,
                  unused=_unused(known, [principal, *(checks[c.article] for c in cumulative),
                                         *(checks[o.article] for o in other)], set().union(*maybe.values())))
+
+
+def _shared(law: Law, case: Case, profiles: list[Profile]) -> dict[str, tuple[ArticleCheck, set[str]]]:
+    """The related offences whose answer does not turn on who the victim is (no victim element; elements
+    encoded), judged once for all the case's victims: one deprivation of liberty of an adult and a minor is one
+    offence against two persons, whatever trafficking offence each count is."""
+    minors = [p for p in profiles if p.minor]
+    everyone = Profile(tuple(i for p in profiles for i in p.victims), sum(p.number for p in profiles),
+                       True if minors else None if any(p.minor is None for p in profiles) else False,
+                       next((p.minor_grade for p in profiles if p.minor_grade), None),  # (one age of majority)
+                       True if any(p.knew for p in minors) else None, any(p.pregnant for p in profiles))
+    known = _known(case, everyone)
+    out = {}
+    for number, ref in law.related.items():
+        ac, hit = check(law, number, known)
+        if ac is not None and not _elements_unknown(ac) and not any(
+                d.slot == "victim" for p in ac.parts for d in p.decisions):
+            out[number] = (ac, hit)
+    return out
+
+
+def _once(counts: list[Count], shared: set[str]) -> None:
+    """A shared offence is charged, and its caveats given, on the first count that has it only."""
+    seen: set[str] = set()
+    for c in counts:
+        c.cumulative = [x for x in c.cumulative if x.article not in seen]
+        c.other = [o for o in c.other if o.article not in seen]
+        c.caveats = [k for k in c.caveats if k.article not in seen]
+        here = shared & ({x.article for x in c.cumulative} | {o.article for o in c.other} |
+                         {k.article for k in c.caveats if k.kind == "related_undecided"})
+        c.caveats += [Caveat(kind="for_all_victims", changes="charge", article=n) for n in sorted(here)]
+        seen |= here
 
 
 def _no_grade(ac: ArticleCheck) -> Grade:
@@ -523,7 +558,11 @@ class _Reader:
             self.points.append(_Point(p, snap, Law(kb, snap)))
 
     def counts(self, at: _Point, case: Case) -> list[Count]:
-        return [_count(at.law, case, prof) for prof in _profiles(case.facts, at.snap)]
+        profiles = _profiles(case.facts, at.snap)
+        shared = _shared(at.law, case, profiles) if len(profiles) > 1 else {}
+        counts = [_count(at.law, case, prof, shared) for prof in profiles]
+        _once(counts, set(shared))
+        return counts
 
 
 def _knowledge(reader: _Reader, case: Case) -> list[FactCondition | None]:

@@ -15,7 +15,7 @@ from kb.load import load
 from kb.offence import MINOR
 from kb.qualify import Tie, qualify
 
-from .minikb import ADULT, CHILD, ORGANS, write_qualify_kb
+from .minikb import ADULT, CHILD, ORGANS, PROSTITUTION, write_qualify_kb
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 LATER = dt.date(2026, 1, 1)
@@ -214,7 +214,7 @@ def test_a_minor_recruited_with_no_purpose_is_read_under_the_child_offence_first
     assert (aware.principal, aware.trafficking) == ("701", "no")
 
 
-def aggravated_kb(tmp_path) -> KB:
+def aggravated_kb(tmp_path, **articles: str) -> KB:
     """The mini KB with items for two or more victims in part 2 of both offences, and for a pregnant victim in
     the child offence's, and an age of majority at a grade below official."""
     aggravated = CHILD.rstrip("\n") + """
@@ -230,7 +230,7 @@ def aggravated_kb(tmp_path) -> KB:
         versions:
           - {act: law-a, elements: {circumstances: [circ.two_or_more_victims]}, sources: [{ref: t1}], confidence: official}
 """
-    root = write_qualify_kb(tmp_path, a700=two_adults, a701=aggravated)
+    root = write_qualify_kb(tmp_path, **{"a700": two_adults, "a701": aggravated, **articles})
     with (root / "mappings/vocabulary.yaml").open("a", encoding="utf-8") as f:
         f.write("  circ.two_or_more_victims: {label: {en: two or more persons}}\n"
                 "  circ.victim_pregnant: {label: {en: a pregnant victim}}\n")
@@ -265,6 +265,30 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], None), ([1], False)]
     # "if a minor" is a what-if only where awareness is not denied
     assert [MINOR in {w.add for w in c.what_if} for c in reading.counts] == [True, False]
+
+
+def test_a_related_offence_that_does_not_turn_on_the_victim_is_one_for_all_the_victims(tmp_path):
+    # 702 has no victim element: one offence against the minor and the adult, "two or more persons" (702.2.1)
+    # included; 703 has one (a minor), so it is judged per count
+    organs = ORGANS.rstrip("\n") + """
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, penalty: unknown, sources: [{ref: t1}], confidence: official}
+    items:
+      - id: "1"
+        versions:
+          - {act: law-a, elements: {circumstances: [circ.two_or_more_victims]}, sources: [{ref: t1}], confidence: official}
+"""
+    for_minors = PROSTITUTION.replace("purposes: [purpose.prostitution_of_others]",
+                                      "purposes: [purpose.prostitution_of_others], victim: [circ.victim_minor]")
+    kb = aggravated_kb(tmp_path, a702=organs, a703=for_minors)
+    [reading] = run(kb, victims=[{"age": 15, "knew_age": True}, {"age": 30}], acts=["sale", "involvement"],
+                    purposes=["prostitution"], organs_removed=True).readings
+    charged = [sorted([(x.article, x.charge.citation) for x in c.cumulative if x.charge] +
+                      [(o.article, o.citation) for o in c.other]) for c in reading.counts]
+    assert charged == [[("702", "702.2.1"), ("703", "703.1")], []]  # 703: against the minor, on the minor's count
+    assert [[k.article for k in c.caveats if k.kind == "for_all_victims"] for c in reading.counts] == [["702"], []]
 
 
 def test_an_offender_not_aware_of_a_minority_is_not_read_under_the_child_offence_when_the_age_is_unstated(kb):
