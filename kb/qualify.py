@@ -388,7 +388,7 @@ def _shared(law: Law, case: Case, profiles: list[Profile]) -> dict[str, tuple[Ar
                        True if any(p.knew for p in minors) else None, any(p.pregnant for p in profiles))
     known = _known(case, everyone)
     out = {}
-    for number, ref in law.related.items():
+    for number in law.related:
         ac, hit = check(law, number, known)
         if ac is not None and not _elements_unknown(ac) and not any(
                 d.slot == "victim" for p in ac.parts for d in p.decisions):
@@ -397,16 +397,24 @@ def _shared(law: Law, case: Case, profiles: list[Profile]) -> dict[str, tuple[Ar
 
 
 def _once(counts: list[Count], shared: set[str]) -> None:
-    """A shared offence is charged, and its caveats given, on the first count that has it only."""
-    seen: set[str] = set()
-    for c in counts:
-        c.cumulative = [x for x in c.cumulative if x.article not in seen]
-        c.other = [o for o in c.other if o.article not in seen]
-        c.caveats = [k for k in c.caveats if k.article not in seen]
-        here = shared & ({x.article for x in c.cumulative} | {o.article for o in c.other} |
-                         {k.article for k in c.caveats if k.kind == "related_undecided"})
-        c.caveats += [Caveat(kind="for_all_victims", changes="charge", article=n) for n in sorted(here)]
-        seen |= here
+    """A shared offence is given, with its caveats, on one count only: the first that adds it under a
+    cumulative rule (with the rule and its grade), else the first that charges it, else the first that names it
+    as one that may apply."""
+    def rank(c: Count, n: str) -> int | None:
+        return 0 if any(x.article == n for x in c.cumulative) else 1 if any(o.article == n for o in c.other) else \
+            2 if any(k.article == n and k.kind == "related_undecided" for k in c.caveats) else None
+
+    home = {}
+    for n in shared:
+        found = [(r, i) for i, c in enumerate(counts) if (r := rank(c, n)) is not None]
+        if found:
+            home[n] = min(found)[1]
+    for i, c in enumerate(counts):
+        away = {n for n, h in home.items() if h != i}
+        c.cumulative = [x for x in c.cumulative if x.article not in away]
+        c.other = [o for o in c.other if o.article not in away]
+        c.caveats = [k for k in c.caveats if k.article not in away] + [
+            Caveat(kind="for_all_victims", changes="charge", article=n) for n in sorted(home) if home[n] == i]
 
 
 def _no_grade(ac: ArticleCheck) -> Grade:
@@ -730,16 +738,14 @@ def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
-    for i, count in enumerate(counts):
+    for count in counts:
         count.what_if = []
         before = _count_key(count)
         for vid, changed in _flips(case, count):
-            after = reader.counts(at, changed)
-            if i >= len(after):
-                continue
-            key = _count_key(after[i])
-            if key != before:
-                count.what_if.append(WhatIf(add=vid, answer=key))
+            # the count its victims are in with the fact (it may have joined another: a minor aware, as another)
+            after = next((c for c in reader.counts(at, changed) if set(count.victims) <= set(c.victims)), None)
+            if after is not None and _count_key(after) != before:
+                count.what_if.append(WhatIf(add=vid, answer=_count_key(after)))
 
 
 # -- the law in time --------------------------------------------------------------------------------------------------

@@ -265,6 +265,9 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [(c.victims, c.knew_age) for c in reading.counts] == [([0], None), ([1], False)]
     # "if a minor" is a what-if only where awareness is not denied
     assert [MINOR in {w.add for w in c.what_if} for c in reading.counts] == [True, False]
+    # ... read on the count the victim would be in: here with the minor he was aware of (701.2.3, two minors)
+    [reading] = run(kb, victims=[{"age": 15, **minor}, {"age": 30}, {}], acts=["sale"]).readings
+    assert [w.answer.charge.citation for w in reading.counts[2].what_if if w.add == MINOR] == ["701.2.3"]
 
 
 def test_a_related_offence_that_does_not_turn_on_the_victim_is_one_for_all_the_victims(tmp_path):
