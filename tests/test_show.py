@@ -136,6 +136,17 @@ def test_a_date_in_a_window_gives_the_title_notes_and_parts_not_encoded_of_each_
     assert "its title depends on the reading" in out and "Renamed (test)" in out and "Trafficking (test)" in out
 
 
+def test_a_title_that_reads_alike_in_every_reading_heads_the_article(tmp_path, tipkb):
+    renamed_in_ru = ART_500.replace("structure:", "  - {act: law-p, title: {en: Trafficking (test), ru: Иное (тест)}, "
+                                                  "sources: [{ref: t1}], confidence: official}\nstructure:", 1)
+    root = write_kb(tmp_path, {"500": renamed_in_ru})
+    args = ("show", "500", "--on", "2024-08-01", "--root", str(root))  # inside law-p's window
+    assert tipkb(*args).out.splitlines()[0] == "ст. 500 — Trafficking (test)"
+    assert "its title depends on the reading" not in tipkb(*args).out
+    ru = tipkb(*args, "--lang", "ru").out
+    assert "Торговля (тест)" in ru and "Иное (тест)" in ru and "Торговля (тест)" not in ru.splitlines()[0]
+
+
 def test_penalty_says_why_a_part_has_no_number(tmp_path, tipkb):
     unnumbered = ART_500.rstrip("\n") + """
   - id: aggravated

@@ -119,13 +119,15 @@ def article(view: Any, lang: str) -> list[Block]:
     acts, labels = view.acts, view.labels
     blocks: list[Block] = [title(f"{w.cite(view.article)} — {_title(w, view.titles)}"),
                            text(w("As in force on {date}.", date=str(view.on)) + " " + w(LEGEND))]
+    lines = []
     for t in view.titles:
-        if t.readings:  # a title that differs by reading: each with its condition
-            blocks.append(warn(w("Reading: {condition}", condition=" / ".join(
+        if not _same_title(w, view.titles):  # a title that reads otherwise by reading: each with its condition
+            lines.append(warn(w("Reading: {condition}", condition=" / ".join(
                 w.condition(c, acts) for c in t.readings))))
-            blocks.append(field(w("title"), w.text(t.text) + w.mark(t.version.grade)))
-        blocks += [item(f"{slot_name(w, lk.field, labels)}: {last_known(w, lk, acts, labels)}")
-                   for lk in t.last_known]
+            lines.append(field(w("title"), w.text(t.text) + w.mark(t.version.grade)))
+        lines += [item(f"{slot_name(w, lk.field, labels)}: {last_known(w, lk, acts, labels)}")
+                  for lk in t.last_known]
+    blocks += list(dict.fromkeys(lines))  # (a language unknown in one reading is said once)
     if not view.whole:
         blocks.append(warn(w("The knowledge base may lack parts of this article: no source shows it whole.")))
     for part in view.parts:
@@ -200,12 +202,17 @@ def _not_encoded(w: Words, ne: Any, acts: dict) -> str:
     return f"{said.removesuffix('.')} — {when}." if when else said  # (as a reported figure says it)
 
 
+def _same_title(w: Words, titles: list) -> bool:
+    """The title reads the same, at the same grade, in every reading (in this language)."""
+    return len({(w.text(t.text), t.version.grade) for t in titles}) <= 1
+
+
 def _title(w: Words, titles: list) -> str:
-    """An article's title for a heading: its text and grade; when it differs by reading, the conditions follow
-    the heading, and the heading says so."""
+    """An article's title for a heading: its text and grade; when it reads otherwise by reading, the
+    conditions follow the heading, and the heading says so."""
     if not titles:
         return w("unknown")
-    if len(titles) > 1:
+    if not _same_title(w, titles):
         return w("its title depends on the reading")
     return w.text(titles[0].text) + w.mark(titles[0].version.grade)
 
@@ -214,7 +221,7 @@ def penalties(result: Any, lang: str) -> list[Block]:
     w = Words(lang)
     acts, labels = result.acts, result.labels
     blocks: list[Block] = [title(w("Penalties — {citation} {title}, on {date}", citation=w.cite(result.article),
-                                   title=_title(w, result.titles) if len(result.titles) < 2 else
+                                   title=_title(w, result.titles) if _same_title(w, result.titles) else
                                    f"({_title(w, result.titles)})", date=result.on.isoformat()))]
     rows, notes = [], []
     seen: dict[str, int] = {}
@@ -234,8 +241,9 @@ def penalties(result: Any, lang: str) -> list[Block]:
         notes += [item(f"{tag}: {last_known(w, lk, acts, labels)}") for lk in p.last_known]
         notes += [item(f"{tag}: {conflict(w, c)}") for c in p.conflicts]
     blocks.append(table([w("part"), w("penalty"), w("category"), w("version")], rows))
-    blocks += [item(f"{w('title')} [{' / '.join(w.condition(c, acts) for c in t.readings)}]: {w.text(t.text)}"
-                    f"{w.mark(t.version.grade)}") for t in result.titles if t.readings]
+    if not _same_title(w, result.titles):
+        blocks += [item(f"{w('title')} [{' / '.join(w.condition(c, acts) for c in t.readings)}]: "
+                        f"{w.text(t.text)}{w.mark(t.version.grade)}") for t in result.titles]
     blocks += notes
     blocks += [item(reported(w, r, acts, labels)) for r in result.reported]
     for ne in result.not_encoded:
