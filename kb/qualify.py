@@ -713,28 +713,32 @@ def _one_short(count: Count) -> list[tuple[str, str]]:
 
 def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     """The charge each half-stated fact would bring, stated whole: a victim whose minority is not stated, if a
-    minor the offender was aware of (the `minor_unknown` caveat); a pregnancy, if he knew of it. The caveat cites
-    the part when the charge would be made out and final, else the article."""
+    minor the offender was aware of (the `minor_unknown` caveat); a pregnancy, if he knew of it (a charge the
+    case does not have yet, trafficking or related). The caveat cites the part when that charge would be made
+    out and final, else the article."""
     victims = list(case.facts.victims) or [Victim()]  # (none listed: the victim the case is about)
 
-    def stated(mine: list[int], **update) -> Count | None:
+    def stated(mine: list[int], **update) -> list[Count]:
         edited = [v.model_copy(update=update) if j in mine else v for j, v in enumerate(victims)]
-        after = reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
-        return next((c for c in after if set(mine) <= set(c.victims)), None)
+        return reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
 
-    def cited(c: Count) -> str | None:
-        return c.charge.citation if c.trafficking == "yes" and c.charge.final else None
+    def charges(cs: list[Count]) -> dict[str, tuple[Charge, bool]]:  # by citation, each with whether it is settled
+        return {ch.citation: (ch, ch.final and (ch is not c.charge or c.trafficking == "yes"))
+                for c in cs for ch in _charges(c).values() if ch}
 
     for count in counts:
         minor = next((k for k in count.caveats if k.kind == "minor_unknown"), None)
-        child = stated(count.victims or [0], minor=True, age=None, knew_age=True) if minor else None
+        mine = count.victims or [0]
+        child = next((c for c in stated(mine, minor=True, age=None, knew_age=True) if set(mine) <= set(c.victims)),
+                     None) if minor else None
         if child is not None and child.charge is not None and child.charge.article == minor.article:
-            minor.where = cited(child)
+            minor.where = child.charge.citation if charges([child])[child.charge.citation][1] else None
         pregnant = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
-        knew = stated(pregnant, knew_pregnant=True) if pregnant and count.charge is not None else None
-        if knew is not None and knew.charge is not None and knew.charge.citation != count.charge.citation:
-            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=knew.charge.article,
-                                        where=cited(knew)))
+        new = charges(stated(pregnant, knew_pregnant=True)) if pregnant else {}
+        had = charges(counts)
+        for ch, settled in [x for citation, x in new.items() if citation not in had][:1]:
+            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
+                                        where=ch.citation if settled else None))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:

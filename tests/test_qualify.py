@@ -333,6 +333,20 @@ def test_a_pregnancy_the_offenders_knowledge_of_is_not_stated_names_the_charge_i
     assert [(k.kind, k.where) for k in count.caveats if k.changes == "charge"] == [("knew_pregnant_unknown", "701.2.4")]
     knew = only(run(kb, victims=[{**pregnant, "knew_pregnant": True}], acts=["sale"]))
     assert cites(knew) == ["701.2.4"] and "knew_pregnant_unknown" not in [k.kind for k in knew.caveats]
+    # the charge it would bring may be a related offence's: 702 has a pregnancy item, the adult offence none
+    organs = ORGANS.rstrip("\n") + """
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, penalty: unknown, sources: [{ref: t1}], confidence: official}
+    items:
+      - id: "1"
+        versions:
+          - {act: law-a, elements: {circumstances: [circ.victim_pregnant]}, sources: [{ref: t1}], confidence: official}
+"""
+    adult = only(run(aggravated_kb(tmp_path / "organs", a702=organs), victims=[{"age": 30, "pregnant": True}],
+                     acts=["sale"], organs_removed=True))
+    assert [(k.article, k.where) for k in adult.caveats if k.kind == "knew_pregnant_unknown"] == [("702", "702.2.1")]
 
 
 def test_readings_that_give_the_same_answer_are_one(kb):
