@@ -241,6 +241,20 @@ def aggravated_kb(tmp_path, **articles: str) -> KB:
     return load(root)
 
 
+def organs_aggravated_by(circumstance: str) -> str:
+    """The related offence 702 with a part 2 whose one item is the circumstance."""
+    return ORGANS.rstrip("\n") + f"""
+  - id: "2"
+    builds_on: ["1"]
+    versions:
+      - {{act: law-a, penalty: unknown, sources: [{{ref: t1}}], confidence: official}}
+    items:
+      - id: "1"
+        versions:
+          - {{act: law-a, elements: {{circumstances: [{circumstance}]}}, sources: [{{ref: t1}}], confidence: official}}
+"""
+
+
 def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path):
     kb = aggravated_kb(tmp_path)
     minor = {"knew_age": True}
@@ -273,16 +287,7 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
 def test_a_related_offence_that_does_not_turn_on_the_victim_is_one_for_all_the_victims(tmp_path):
     # 702 has no victim element: one offence against the minor and the adult, "two or more persons" (702.2.1)
     # included; 703 has one (a minor), so it is judged per count
-    organs = ORGANS.rstrip("\n") + """
-  - id: "2"
-    builds_on: ["1"]
-    versions:
-      - {act: law-a, penalty: unknown, sources: [{ref: t1}], confidence: official}
-    items:
-      - id: "1"
-        versions:
-          - {act: law-a, elements: {circumstances: [circ.two_or_more_victims]}, sources: [{ref: t1}], confidence: official}
-"""
+    organs = organs_aggravated_by("circ.two_or_more_victims")
     for_minors = PROSTITUTION.replace("purposes: [purpose.prostitution_of_others]",
                                       "purposes: [purpose.prostitution_of_others], victim: [circ.victim_minor]")
     kb = aggravated_kb(tmp_path, a702=organs, a703=for_minors)
@@ -334,16 +339,7 @@ def test_a_pregnancy_the_offenders_knowledge_of_is_not_stated_names_the_charge_i
     knew = only(run(kb, victims=[{**pregnant, "knew_pregnant": True}], acts=["sale"]))
     assert cites(knew) == ["701.2.4"] and "knew_pregnant_unknown" not in [k.kind for k in knew.caveats]
     # the charge it would bring may be a related offence's: 702 has a pregnancy item, the adult offence none
-    organs = ORGANS.rstrip("\n") + """
-  - id: "2"
-    builds_on: ["1"]
-    versions:
-      - {act: law-a, penalty: unknown, sources: [{ref: t1}], confidence: official}
-    items:
-      - id: "1"
-        versions:
-          - {act: law-a, elements: {circumstances: [circ.victim_pregnant]}, sources: [{ref: t1}], confidence: official}
-"""
+    organs = organs_aggravated_by("circ.victim_pregnant")
     adult = only(run(aggravated_kb(tmp_path / "organs", a702=organs), victims=[{"age": 30, "pregnant": True}],
                      acts=["sale"], organs_removed=True))
     assert [(k.article, k.where) for k in adult.caveats if k.kind == "knew_pregnant_unknown"] == [("702", "702.2.1")]
