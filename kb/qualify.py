@@ -285,7 +285,8 @@ def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
         if v.age is not None and limit is not None:
             by_age.add(i)
         minor = v.age < limit if i in by_age else v.minor
-        knew = v.knew_age if minor else False if minor is None and v.knew_age is False else None
+        # awareness splits minors; of a victim whose minority is not stated, only its denial matters
+        knew = v.knew_age if minor or (minor is None and v.knew_age is False) else None
         groups.setdefault((minor, knew), []).append(i)
     return [Profile(tuple(ix), sum(facts.victims[i].count for i in ix), minor,
                     grade if by_age.intersection(ix) else None, knew,  # (an age's grade is weaker than a statement)
@@ -674,13 +675,11 @@ def _flips(case: Case, count: Count) -> list[tuple[str, Case]]:
     """Each fact not stated as true, stated: (its vocabulary id, the case with it)."""
     f = case.facts
     out = [(fl.ids[0], case.with_facts(with_flag(f, fl))) for fl in FLAGS if flag_value(f, fl) is not True]
-    victims, mine = list(f.victims) or [Victim()], count.victims or [0]
 
     def edit(**update) -> Case:
-        edited = [v.model_copy(update=update) if i in mine else v for i, v in enumerate(victims)]
-        return case.with_facts(f.model_copy(update={"victims": edited}))
+        return _with_victims(case, count.victims, **update)
 
-    if not any(victims[i].pregnant and victims[i].knew_pregnant for i in mine):
+    if not any(f.victims[i].pregnant and f.victims[i].knew_pregnant for i in count.victims):
         out.append(("circ.victim_pregnant", edit(pregnant=True, knew_pregnant=True)))
     if count.number < 2:
         out.append(("circ.two_or_more_victims", edit(count=2)))
@@ -711,34 +710,42 @@ def _one_short(count: Count) -> list[tuple[str, str]]:
     return out
 
 
+def _with_victims(case: Case, mine: list[int], **update) -> Case:
+    """The case with these victims' facts updated (none listed: the one victim the case is about)."""
+    mine = mine or [0]
+    edited = [v.model_copy(update=update) if i in mine else v for i, v in enumerate(case.facts.victims or [Victim()])]
+    return case.with_facts(case.facts.model_copy(update={"victims": edited}))
+
+
+def _count_of(counts: list[Count], victims: list[int]) -> Count | None:
+    """The count these victims are in (with a fact added, they may have joined another's)."""
+    return next((c for c in counts if set(victims or [0]) <= set(c.victims)), None)
+
+
+def _settled(c: Count, ch: Charge) -> bool:
+    """A charge of the count that stands as given: final, and (its trafficking charge) made out."""
+    return ch.final and (ch is not c.charge or c.trafficking == "yes")
+
+
 def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     """The charge each half-stated fact would bring, stated whole: a victim whose minority is not stated, if a
     minor the offender was aware of (the `minor_unknown` caveat); a pregnancy, if he knew of it (a charge the
-    case does not have yet, trafficking or related). The caveat cites the part when that charge would be made
-    out and final, else the article."""
-    victims = list(case.facts.victims) or [Victim()]  # (none listed: the victim the case is about)
-
-    def stated(mine: list[int], **update) -> list[Count]:
-        edited = [v.model_copy(update=update) if j in mine else v for j, v in enumerate(victims)]
-        return reader.counts(at, case.with_facts(case.facts.model_copy(update={"victims": edited})))
-
-    def charges(cs: list[Count]) -> dict[str, tuple[Charge, bool]]:  # by citation, each with whether it is settled
-        return {ch.citation: (ch, ch.final and (ch is not c.charge or c.trafficking == "yes"))
-                for c in cs for ch in _charges(c).values() if ch}
-
+    case does not have yet, trafficking or related). The caveat cites the part when that charge would be
+    settled, else the article."""
+    had = {ch.citation for c in counts for ch in _charges(c).values() if ch}
     for count in counts:
         minor = next((k for k in count.caveats if k.kind == "minor_unknown"), None)
-        mine = count.victims or [0]
-        child = next((c for c in stated(mine, minor=True, age=None, knew_age=True) if set(mine) <= set(c.victims)),
-                     None) if minor else None
-        if child is not None and child.charge is not None and child.charge.article == minor.article:
-            minor.where = child.charge.citation if charges([child])[child.charge.citation][1] else None
-        pregnant = [j for j in count.victims if victims[j].pregnant and victims[j].knew_pregnant is None]
-        new = charges(stated(pregnant, knew_pregnant=True)) if pregnant else {}
-        had = charges(counts)
-        for ch, settled in [x for citation, x in new.items() if citation not in had][:1]:
+        if minor is not None:
+            child = _count_of(reader.counts(at, _with_victims(case, count.victims, minor=True, age=None,
+                                                              knew_age=True)), count.victims)
+            if child is not None and child.charge is not None and child.charge.article == minor.article:
+                minor.where = child.charge.citation if _settled(child, child.charge) else None
+        pregnant = [j for j in count.victims if case.facts.victims[j].pregnant
+                    and case.facts.victims[j].knew_pregnant is None]
+        after = reader.counts(at, _with_victims(case, pregnant, knew_pregnant=True)) if pregnant else []
+        for c, ch in [(c, ch) for c in after for ch in _charges(c).values() if ch and ch.citation not in had][:1]:
             count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
-                                        where=ch.citation if settled else None))
+                                        where=ch.citation if _settled(c, ch) else None))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
@@ -746,8 +753,7 @@ def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> No
         count.what_if = []
         before = _count_key(count)
         for vid, changed in _flips(case, count):
-            # the count its victims are in with the fact (it may have joined another: a minor aware, as another)
-            after = next((c for c in reader.counts(at, changed) if set(count.victims) <= set(c.victims)), None)
+            after = _count_of(reader.counts(at, changed), count.victims)
             if after is not None and _count_key(after) != before:
                 count.what_if.append(WhatIf(add=vid, answer=_count_key(after)))
 

@@ -8,7 +8,7 @@ them is shown once per version, each with the readings it holds in. A part the C
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Hashable, Iterable, Literal
 
 from . import category
 from .citation import Citation
@@ -16,7 +16,7 @@ from .errors import NotFound
 from .model import UNKNOWN, Elements, Text
 from .record import Data
 from .results import ActName, PenaltyData, SourceCite, VersionRef, cite, named, version_ref
-from .snapshot import ArticleAt, Assumption, At, LastKnown, PartAt, Snapshot, snapshots
+from .snapshot import ArticleAt, Assumption, LastKnown, PartAt, Snapshot, snapshots
 
 
 class ItemView(Data):
@@ -132,28 +132,33 @@ def _reading(snap: Snapshot, pa: PartAt, today: dt.date | None) -> PartReading:
 
 
 def _reported(kb, arts: list[ArticleAt]) -> list[ReportedView]:
-    holds: dict[int, list] = {}  # id of what is reported -> the readings (their assumptions) it holds in
-    found = {}
-    for a in arts:
-        for r in a.reported:
-            found.setdefault(id(r), r)
-            holds.setdefault(id(r), []).append(list(a.snap.point.assumed))
-    return [ReportedView(scope=r.scope, part=r.part, min_months=r.min, max_months=r.max, elements=r.elements,
-                         grade=r.confidence, sources=cite(kb, r.sources), describes=r.act, note=r.note,
-                         readings=holds[k] if len(holds[k]) < len(arts) else []) for k, r in found.items()]
+    return _by_reading(len(arts), ((id(r), a.snap, lambda r=r: ReportedView(
+        scope=r.scope, part=r.part, min_months=r.min, max_months=r.max, elements=r.elements, grade=r.confidence,
+        sources=cite(kb, r.sources), describes=r.act, note=r.note)) for a in arts for r in a.reported))
 
 
 def _not_encoded(arts: list[ArticleAt]) -> list[NotEncoded]:
-    out: dict[tuple, NotEncoded] = {}
-    for a in arts:
-        src = a.structure_sources()
-        for pid in a.known_parts:
-            if pid not in a.parts and src:
-                ne = out.setdefault((pid, src[0], *src[1]), NotEncoded(part=pid, grade=src[0], sources=src[1]))
-                ne.readings.append(list(a.snap.point.assumed))
-    for ne in out.values():
-        if len(ne.readings) == len(arts):
-            ne.readings = []
+    def found():  # each part the reading's structure lists and the KB lacks, on that structure's word
+        for a in arts:
+            src = a.structure_sources()
+            for pid in a.known_parts if src else []:
+                if pid not in a.parts:
+                    yield (pid, src[0], *src[1]), a.snap, lambda pid=pid, src=src: NotEncoded(
+                        part=pid, grade=src[0], sources=src[1])
+    return _by_reading(len(arts), found())
+
+
+def _by_reading(n: int, found: Iterable[tuple[Hashable, Snapshot, Callable[[], Any]]]) -> list:
+    """One view per key found in the readings of the date (the snapshots), built once, with the readings it
+    holds in; none when it holds in all n of them: no condition to state."""
+    out: dict[Hashable, Any] = {}
+    for key, snap, build in found:
+        if key not in out:
+            out[key] = build()
+        out[key].readings.append(list(snap.point.assumed))
+    for view in out.values():
+        if len(view.readings) == n:
+            view.readings = []
     return list(out.values())
 
 
@@ -196,49 +201,27 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
         _refuse(arts, cite_, on)
     parts = []
     for pid in ids:
-        readings: dict[tuple, PartReading] = {}
-        for snap, a in zip(snaps, arts):
-            pa = a.parts[pid]
-            if pa.version is None:
-                continue
-            key = (id(pa.version), tuple(id(at.version) for at in pa.items.values()))
-            r = readings.setdefault(key, _reading(snap, pa, today))
-            if len(snaps) > 1:
-                r.readings.append(list(snap.point.assumed))
-        for r in readings.values():
-            if len(r.readings) == len(snaps):  # the same version in every reading: no condition to state
-                r.readings = []
-        if readings:
+        versions = _by_reading(len(snaps), (
+            ((id(pa.version), tuple(id(at.version) for at in pa.items.values())), snap,
+             lambda snap=snap, pa=pa: _reading(snap, pa, today))
+            for snap, a in zip(snaps, arts) if (pa := a.parts[pid]).version is not None))
+        if versions:
             p = first.parts[pid].part
-            parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=list(readings.values())))
+            parts.append(PartView(id=pid, label=p.label, builds_on=p.builds_on, versions=versions))
     if cite_.item:
         parts = [_only_item(p, first.parts[p.id].part, cite_, on) for p in parts]
-    titles = _readings(snaps, [a.title for a in arts], lambda at: TitleView(
+    titles = _by_reading(len(snaps), ((id(a.title.version), a.snap, lambda at=a.title: TitleView(
         text=at.version.title, version=version_ref(kb, at.version),
-        last_known=at.unknowns(("title.ru", "title.kk", "title.en"))))
+        last_known=at.unknowns(("title.ru", "title.kk", "title.en")))) for a in arts if a.title.version))
     notes = []
     for n in first.art.code_notes:
-        notes += _readings(snaps, [s.at(n.versions) for s in snaps], lambda at: NoteView(
-            id=n.id, summary=at.version.summary, version=version_ref(kb, at.version)))
+        notes += _by_reading(len(snaps), ((id(v), snap, lambda n=n, v=v: NoteView(
+            id=n.id, summary=v.summary, version=version_ref(kb, v))) for snap in snaps
+            if (v := snap.version(n.versions)) is not None))
     view = ArticleView(article=first.number, on=on, ambiguous=len(snaps) > 1, titles=titles, parts=parts,
                        not_encoded=[] if cite_.part else _not_encoded(arts), whole=all(a.whole for a in arts),
                        reported=_reported(kb, arts), code_notes=notes, notes=first.art.notes, acts={}, labels={})
     return named(kb, view)
-
-
-def _readings(snaps: list[Snapshot], ats: list[At], view: Callable[[At], Any]) -> list:
-    """A view of each version in force in some reading (one per reading in `ats`), with the readings it holds
-    in when not all of them."""
-    out: dict[int, Any] = {}
-    for snap, at in zip(snaps, ats):
-        if at.version is not None:
-            if id(at.version) not in out:
-                out[id(at.version)] = view(at)
-            out[id(at.version)].readings.append(list(snap.point.assumed))
-    for v in out.values():
-        if len(v.readings) == len(snaps):
-            v.readings = []
-    return list(out.values())
 
 
 def _only_item(view: PartView, part, cite_: Citation, on: dt.date) -> PartView:
