@@ -57,6 +57,7 @@ CaveatKind = Literal[
     "minor_unknown",  # the victim's minority is not stated: the child offence (`where`) if a minor and aware
     "knew_pregnant_unknown",  # a victim was pregnant, the offender's knowledge of it not stated: `where` if he knew
     "for_all_victims",  # a related offence judged once for all the case's victims, charged on this count
+    "one_offence",  # the trafficking offence of this count and of others: one offence against `victims`
     "cumulative_undecided",  # a second offence whose part cannot be decided
     "related_undecided",  # another offence the facts touch (`ids`), whether made out cannot be decided
     "range_reported",  # the charge's range is unknown; sources report a maximum for the aggravated forms
@@ -72,6 +73,7 @@ class Caveat(Data):
     ids: list[str] = []
     parts: list[str] = []  # unranked: the part ids; later_milder, milder_unknown: the charges, dotted
     where: str | None = None
+    victims: list[int] = []  # one_offence: every victim of the offence, by index
     reason: str | None = None
     rule: str | None = None
     grade: Grade | None = None
@@ -294,18 +296,21 @@ def _profiles(facts: Facts, snap: Snapshot) -> list[Profile]:
             for (minor, knew), ix in groups.items()]
 
 
-def _known(case: Case, profile: Profile) -> Known:
+def _known(case: Case, profile: Profile, offence: Profile | None = None) -> Known:
+    """The facts of a count; `offence`: the victims of the one offence it is part of, when that is wider
+    (`_one_offence`), whose number and pregnancies are the offence's."""
     f = case.facts
     flags = [fl for fl in FLAGS if flag_value(f, fl) is True]
     circ = {i for fl in flags if not fl.follows for i in fl.ids}
     stated_false = [fl for fl in FLAGS if flag_value(f, fl) is False]
     denied = {i for fl in stated_false if not fl.follows for i in fl.ids}
-    victims = [f.victims[i] for i in profile.victims]
-    if profile.pregnant:
+    whole = offence or profile
+    victims = [f.victims[i] for i in whole.victims]
+    if whole.pregnant:
         circ.add("circ.victim_pregnant")
     elif victims and all(v.pregnant is False or v.knew_pregnant is False for v in victims):
         denied.add("circ.victim_pregnant")
-    if profile.number >= 2:
+    if whole.number >= 2:
         circ.add("circ.two_or_more_victims")
     elif victims:  # the victims are listed, and this count stands for one
         denied.add("circ.two_or_more_victims")
@@ -325,9 +330,10 @@ def _victim_ok(ac: ArticleCheck) -> bool:
 
 
 def _count(law: Law, case: Case, profile: Profile,
-           shared: dict[str, tuple[ArticleCheck, set[str]]] | None = None) -> Count:
-    """One count; `shared`: the related offences judged once for all the case's victims (`_shared`)."""
-    known = _known(case, profile)
+           shared: dict[str, tuple[ArticleCheck, set[str]]] | None = None, offence: Profile | None = None) -> Count:
+    """One count; `shared`: the related offences judged once for all the case's victims (`_shared`); `offence`:
+    the victims of the one trafficking offence the count is part of (`_one_offence`)."""
+    known = _known(case, profile, offence)
     checks: dict[str, ArticleCheck] = {}
     touched: dict[str, set[str]] = {}  # article -> the facts that touch it
     for number in roles.articles(law.kb):
@@ -382,12 +388,7 @@ def _shared(law: Law, case: Case, profiles: list[Profile]) -> dict[str, tuple[Ar
     """The related offences whose answer does not turn on who the victim is (no victim element; elements
     encoded), judged once for all the case's victims: one deprivation of liberty of an adult and a minor is one
     offence against two persons, whatever trafficking offence each count is."""
-    minors = [p for p in profiles if p.minor]
-    everyone = Profile(tuple(i for p in profiles for i in p.victims), sum(p.number for p in profiles),
-                       True if minors else None if any(p.minor is None for p in profiles) else False,
-                       next((p.minor_grade for p in profiles if p.minor_grade), None),  # (one age of majority)
-                       True if any(p.knew for p in minors) else None, any(p.pregnant for p in profiles))
-    known = _known(case, everyone)
+    known = _known(case, _together(profiles))
     out = {}
     for number in law.related:
         ac, hit = check(law, number, known)
@@ -395,6 +396,38 @@ def _shared(law: Law, case: Case, profiles: list[Profile]) -> dict[str, tuple[Ar
                 d.slot == "victim" for p in ac.parts for d in p.decisions):
             out[number] = (ac, hit)
     return out
+
+
+def _together(profiles: list[Profile]) -> Profile:
+    """The victims of several counts as one: a minor if one is, aware if of one minor he was."""
+    minors = [p for p in profiles if p.minor]
+    return Profile(tuple(sorted(i for p in profiles for i in p.victims)), sum(p.number for p in profiles),
+                   True if minors else None if any(p.minor is None for p in profiles) else False,
+                   next((p.minor_grade for p in profiles if p.minor_grade), None),  # (one age of majority)
+                   True if any(p.knew for p in minors) else None, any(p.pregnant for p in profiles))
+
+
+def _one_offence(law: Law, case: Case, profiles: list[Profile], counts: list[Count],
+                 shared: dict[str, tuple[ArticleCheck, set[str]]]) -> None:
+    """Counts read under the same trafficking offence, with the same answer, are one offence against all their
+    victims (an adult, and a minor the offender was not aware of, are both trafficking in persons): each is read
+    again with the offence's number of victims and pregnancies, and says which victims the offence is against.
+    A count the offence's facts would read under another offence, or answer otherwise, stays apart."""
+    groups: dict[tuple, list[int]] = {}
+    for i, c in enumerate(counts):
+        if c.principal is not None and c.trafficking != "no":
+            groups.setdefault((c.principal, c.trafficking), []).append(i)
+    for (principal, trafficking), ix in groups.items():
+        if len(ix) < 2:
+            continue
+        offence = _together([profiles[i] for i in ix])
+        again = {i: _count(law, case, profiles[i], shared, offence) for i in ix}
+        if any((c.principal, c.trafficking) != (principal, trafficking) for c in again.values()):
+            continue
+        for i, c in again.items():  # (first: it says how to read the charge above it)
+            c.caveats.insert(0, Caveat(kind="one_offence", changes="charge", article=principal,
+                                       victims=list(offence.victims)))
+            counts[i] = c
 
 
 def _once(counts: list[Count], shared: set[str]) -> None:
@@ -570,6 +603,7 @@ class _Reader:
         profiles = _profiles(case.facts, at.snap)
         shared = _shared(at.law, case, profiles) if len(profiles) > 1 else {}
         counts = [_count(at.law, case, prof, shared) for prof in profiles]
+        _one_offence(at.law, case, profiles, counts, shared)
         _once(counts, set(shared))
         return counts
 

@@ -284,6 +284,22 @@ def test_victims_are_separate_counts_only_where_the_offence_may_differ(tmp_path)
     assert [w.answer.charge.citation for w in reading.counts[2].what_if if w.add == MINOR] == ["701.2.3"]
 
 
+def test_counts_under_the_same_trafficking_offence_are_one_offence_against_all_their_victims(tmp_path):
+    kb = aggravated_kb(tmp_path)
+
+    def one(count):
+        return [(k.article, k.victims) for k in count.caveats if k.kind == "one_offence"]
+
+    # an adult, and a minor the offender was not aware of: both 700, so one offence against two persons
+    [reading] = run(kb, victims=[{"age": 30}, {"age": 15, "knew_age": False}], acts=["sale"]).readings
+    assert [(c.victims, c.number, cites(c), one(c)) for c in reading.counts] == [
+        ([0], 1, ["700.2.2"], [("700", [0, 1])]), ([1], 1, ["700.2.2"], [("700", [0, 1])])]
+    # awareness not stated: aware, two offences of one person each; not aware, one offence against both
+    aware, unaware = run(kb, victims=[{"age": 30}, {"age": 15}], acts=["sale"]).readings
+    assert [(cites(c), one(c)) for c in aware.counts] == [(["700.1"], []), (["701.1"], [])]
+    assert [(cites(c), one(c)) for c in unaware.counts] == [(["700.2.2"], [("700", [0, 1])])] * 2
+
+
 def test_a_related_offence_that_does_not_turn_on_the_victim_is_one_for_all_the_victims(tmp_path):
     # 702 has no victim element: one offence against the minor and the adult, "two or more persons" (702.2.1)
     # included; 703 has one (a minor), so it is judged per count

@@ -132,6 +132,9 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}",
                  cite=_dotted(c, k.where) if k.where else art)
+    if k.kind == "one_offence":
+        return w("{cite} is one offence against victims {victims}: charge it once, though each of their counts "
+                 "gives it", cite=art, victims=", ".join(str(i + 1) for i in k.victims))
     if k.kind == "for_all_victims":
         return w("{cite} is one offence against all the victims of the case, given on this count only", cite=art)
     if k.kind == "related_undecided":
