@@ -764,9 +764,10 @@ def _settled(c: Count, ch: Charge) -> bool:
 def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
     """The charge each half-stated fact would bring, stated whole: a victim whose minority is not stated, if a
     minor the offender was aware of (the `minor_unknown` caveat); a pregnancy, if he knew of it (a charge the
-    case does not have yet, trafficking or related). The caveat cites the part when that charge would be
-    settled, else the article."""
+    case does not have yet, trafficking or related; else a charge it has, final now and not then: reason
+    `open`). The caveat cites the part when that charge would be settled, else the article."""
     had = {ch.citation for c in counts for ch in _charges(c).values() if ch}
+    final = {ch.citation for c in counts for ch in _charges(c).values() if ch and ch.final}
     for count in counts:
         minor = next((k for k in count.caveats if k.kind == "minor_unknown"), None)
         if minor is not None:
@@ -777,9 +778,14 @@ def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -
         pregnant = [j for j in count.victims if case.facts.victims[j].pregnant
                     and case.facts.victims[j].knew_pregnant is None]
         after = reader.counts(at, _with_victims(case, pregnant, knew_pregnant=True)) if pregnant else []
-        for c, ch in [(c, ch) for c in after for ch in _charges(c).values() if ch and ch.citation not in had][:1]:
+        charges = [(c, ch) for c in after for ch in _charges(c).values() if ch]
+        for c, ch in [(c, ch) for c, ch in charges if ch.citation not in had][:1]:
             count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
                                         where=ch.citation if _settled(c, ch) else None))
+        if not any(k.kind == "knew_pregnant_unknown" for k in count.caveats):
+            for _, ch in [(c, ch) for c, ch in charges if ch.citation in final and not ch.final][:1]:
+                count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
+                                            where=ch.citation, reason="open"))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:

@@ -359,6 +359,10 @@ def test_a_pregnancy_the_offenders_knowledge_of_is_not_stated_names_the_charge_i
     adult = only(run(aggravated_kb(tmp_path / "organs", a702=organs), victims=[{"age": 30, "pregnant": True}],
                      acts=["sale"], organs_removed=True))
     assert [(k.article, k.where) for k in adult.caveats if k.kind == "knew_pregnant_unknown"] == [("702", "702.2.1")]
+    # no charge it would bring, but one final now that a part the KB lacks might then cover
+    alone = only(run(kb, victims=[{"age": 30, "pregnant": True}], acts=["sale"]))
+    assert (cites(alone), alone.charge.final) == (["700.1"], True)
+    assert [(k.where, k.reason) for k in alone.caveats if k.kind == "knew_pregnant_unknown"] == [("700.1", "open")]
 
 
 def test_readings_that_give_the_same_answer_are_one(kb):

@@ -127,8 +127,9 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
         return w("the range of {cite} is unknown; sources report {range} for the article's aggravated forms ◆",
                  cite=_dotted(c, k.where), range=w.span(None, k.max_months))
     if k.kind == "knew_pregnant_unknown":
+        cite = _dotted(c, k.where) if k.where else art
         return w("the victim was pregnant, and whether the offender knew it is not stated: if he knew, {cite}",
-                 cite=_dotted(c, k.where) if k.where else art)
+                 cite=f"{cite} {w('or a higher part not encoded')}" if k.reason == "open" else cite)
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}",
                  cite=_dotted(c, k.where) if k.where else art)
