@@ -650,9 +650,12 @@ def test_the_table_of_several_cases_names_each_case_once_and_the_victims_of_each
     (tmp_path / "mixed.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 15, knew_age: true}, "
                                          "{age: 30}]\n", encoding="utf-8")
     (tmp_path / "one.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 30}]\n", encoding="utf-8")
+    # counts of one offence that read alike are one row, of all their victims
+    (tmp_path / "three.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 30}, "
+                                         "{age: 15, knew_age: false}, {age: 31}]\n", encoding="utf-8")
     r = tipkb("qualify", "--root", str(root), str(tmp_path))
     rows = [[cell.strip() for cell in line.split("│")[1:3]] for line in r.out.splitlines() if "ст. 70" in line]
-    assert r.code == 0 and rows == [["mixed", "v1"], ["", "v2"], ["one", ""]], r.out
+    assert r.code == 0 and rows == [["mixed", "v1"], ["", "v2"], ["one", ""], ["three", "v1,2,3"]], r.out
     assert "v1,2: the victims a count is for" in r.out
 
 

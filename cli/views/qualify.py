@@ -406,15 +406,20 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
     for case in cases:
         name = Path(case.name).stem  # on the case's first row only
         for n, reading in enumerate(case.readings, 1):
+            # counts that are one offence (`one_offence`) and read alike here are one row, of all their victims
+            lines: dict[tuple, list[int]] = {}
             for count in reading.counts:
                 ch = count.charge
-                rng = _short_range(c, ch) if ch else ""
-                prove = "; ".join(_to_prove_short(c, t) for t in count.to_prove)
+                one = next((k.victims for k in count.caveats if k.kind == "one_offence"), None)
+                line = (_line(c, count), _short_range(c, ch) if ch else "",
+                        "; ".join(_to_prove_short(c, t) for t in count.to_prove), one and tuple(one) or id(count))
+                lines.setdefault(line, []).extend(count.victims)
+            for (charge, rng, prove, _), victims in lines.items():
                 # which reading (several: their conditions follow the table) and, of several counts, which victims
                 which = [str(n)] if len(case.readings) > 1 else []
                 if len(reading.counts) > 1:
-                    which.append("v" + ",".join(str(v + 1) for v in count.victims))
-                rows.append([name, " ".join(which), _line(c, count), rng, prove])
+                    which.append("v" + ",".join(str(v + 1) for v in sorted(victims)))
+                rows.append([name, " ".join(which), charge, rng, prove])
                 name = ""
     out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows, hyphens=(0,))]
     if any(len(r.counts) > 1 for case in cases for r in case.readings):
