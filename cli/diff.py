@@ -78,24 +78,31 @@ def diff(
 
 
 def _unified(kb_from, froms, kb_to, tos, articles, lang: str) -> str:
-    """Each article as plain lines at both points, line-diffed (every pair of readings)."""
+    """Each article as plain lines at both points, line-diffed (each pair of readings that can follow each other,
+    headed by its condition when there are several)."""
     import difflib
 
     from kb.citation import Citation
+    from kb.diff import pairs
+    from kb.results import act_names
     from kb.show import show_at
     from kb.snapshot import Snapshot
 
+    from .phrases import Words
     from .views import law
 
-    out = []
-    for a in froms:
-        for b in tos:
-            for number in articles or list(kb_to.articles):
-                if number not in kb_from.articles:
-                    continue
-                old = law.article_lines(show_at(kb_from, [Snapshot(kb_from, a)], Citation(number), a.on), lang)
-                new = law.article_lines(show_at(kb_to, [Snapshot(kb_to, b)], Citation(number), b.on), lang)
-                out += difflib.unified_diff(old, new, f"art-{number} (before)", f"art-{number} (after)", lineterm="")
+    out, w, readings = [], Words(lang), pairs(froms, tos)
+    for a, b in readings:
+        if len(readings) > 1:
+            acts = act_names(kb_to, [x.act for x in (*a.assumed, *b.assumed)])
+            out.append("# " + w("Reading: {condition}", condition=" / ".join(
+                x for x in (w.condition(a.assumed, acts), w.condition(b.assumed, acts)) if x)))
+        for number in articles or list(kb_to.articles):
+            if number not in kb_from.articles:
+                continue
+            old = law.article_lines(show_at(kb_from, [Snapshot(kb_from, a)], Citation(number), a.on), lang)
+            new = law.article_lines(show_at(kb_to, [Snapshot(kb_to, b)], Citation(number), b.on), lang)
+            out += difflib.unified_diff(old, new, f"art-{number} (before)", f"art-{number} (after)", lineterm="")
     return "\n".join(out) + ("\n" if out else "")
 
 

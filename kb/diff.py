@@ -380,20 +380,27 @@ def _general(kb, sa: Snapshot, sb: Snapshot) -> ArticleDiff:
     return ArticleDiff(article="", title=None, changes=changes, unknowns=unknowns, not_encoded=[])
 
 
+def pairs(froms: Sequence[Point], tos: Sequence[Point]) -> list[tuple[Point, Point]]:
+    """The readings of the two points to compare: each pair in which the later can follow the earlier (two dates
+    inside one act's window: not in force, then in force, but never the reverse); every pair, should none."""
+    every = [(a, b) for a in froms for b in tos]
+    return [(a, b) for a, b in every if b.follows(a)] or every
+
+
 def diff(kb_from, froms: Sequence[Point], kb_to, tos: Sequence[Point], articles: list[str] | None,
          from_label: str, to_label: str) -> DiffReport:
-    """Compare every pair of readings. `articles` None: every article and the general part."""
+    """Compare every pair of readings that can follow each other (`pairs`). `articles` None: every article and
+    the general part."""
     wanted = articles or list(kb_to.articles)
     for number in wanted:
         Snapshot(kb_to, tos[0]).article(number)  # NotFound for an article the KB does not hold
     readings = []
-    for pa in froms:
-        for pb in tos:
-            sa, sb = Snapshot(kb_from, pa), Snapshot(kb_to, pb)
-            general = _general(kb_to, sa, sb) if not articles else ArticleDiff(article="", title=None, changes=[],
-                                                                                 unknowns=[], not_encoded=[])
-            arts = [_article(kb_to, n, sa, sb) for n in wanted if n in kb_from.articles]
-            readings.append(Reading(before=pa, after=pb, general=general, articles=arts))
+    for pa, pb in pairs(froms, tos):
+        sa, sb = Snapshot(kb_from, pa), Snapshot(kb_to, pb)
+        general = _general(kb_to, sa, sb) if not articles else ArticleDiff(article="", title=None, changes=[],
+                                                                             unknowns=[], not_encoded=[])
+        arts = [_article(kb_to, n, sa, sb) for n in wanted if n in kb_from.articles]
+        readings.append(Reading(before=pa, after=pb, general=general, articles=arts))
     report = DiffReport(from_point=from_label, to_point=to_label, ambiguous=len(readings) > 1, readings=readings,
                         acts={}, labels={})
     return named(kb_to, report)

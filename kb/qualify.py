@@ -922,15 +922,8 @@ def qualify(kb, case: Case, compare_on: dt.date, name: str = "", what_if: bool =
 
 
 def _after(later: _Reader, pts: list[_Point]) -> list[_Point]:
-    """The points of the later date that can follow one of these: an act in force at the offence date is still
-    in force later, and on the same day each reading is itself (all of them, should none follow)."""
-    def follows(q: _Point, p: _Point) -> bool:
-        if q.point.on == p.point.on:  # the same day: the same reading
-            return q.point.assumed == p.point.assumed
-        not_yet = {a.act for a in q.point.assumed if not a.in_force}
-        return not any(a.in_force and a.act in not_yet for a in p.point.assumed)
-
-    return [q for q in later.points if any(follows(q, p) for p in pts)] or later.points
+    """The points of the later date that can follow one of these (all of them, should none follow)."""
+    return [q for q in later.points if any(q.point.follows(p.point) for p in pts)] or later.points
 
 
 def _refuse_ties(reader: _Reader, case: Case) -> None:

@@ -177,6 +177,22 @@ def test_a_date_in_a_window_gives_each_reading(mini):
     assert [len(x.articles[0].changes) > 0 for x in r.readings] == [False, True]
 
 
+def test_two_dates_in_one_window_pair_only_readings_that_can_follow_each_other(mini, tipkb, tmp_path):
+    # law-w in force on an unknown day of 2019: not yet at both, not yet then in force, in force at both; never
+    # in force at the earlier date and not yet at the later (a penalty cut back that no law made)
+    r = report(mini, "2019-03-01", "2019-09-01", ("901",))
+    assert [([a.in_force for a in x.before.assumed], [a.in_force for a in x.after.assumed]) for x in r.readings] == [
+        ([False], [False]), ([False], [True]), ([True], [True])]
+    assert [[c.after.value for c in x.articles[0].changes if c.slot == "penalty.main.imprisonment"]
+            for x in r.readings] == [[], [{"max": 36}], []]
+    # the same day: each reading is itself
+    assert [(x.before.assumed, x.after.assumed) == (x.after.assumed, x.before.assumed)
+            for x in report(mini, "2019-03-01", "2019-03-01", ("901",)).readings] == [True, True]
+    root = str(write_kb(tmp_path / "kb", {"901": WINDOW}))
+    unified = tipkb("diff", "--from", "2019-03-01", "--to", "2019-09-01", "901", "-f", "unified", "--root", root).out
+    assert unified.count("# Reading: ") == 3 and unified.count("+++ art-901") == 1, unified
+
+
 def test_acts_are_named_as_people_write_them(mini):
     for name in ("77-VII", "77", "law 77-vii", "Law No. 77-VII", "law-b", "LAW-B"):
         assert find_act(mini, name).id == "law-b", name
