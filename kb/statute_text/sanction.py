@@ -100,6 +100,15 @@ def _ru_unit(c: _Cursor) -> tuple[str, int] | None:
     return None
 
 
+def _months(c: _Cursor, m: re.Match, lang: str) -> int:
+    """The months written after the years (`m`): 1 to 11, as in a KB file, which refuses 4y13m too."""
+    n = parse_number(m.group(1), lang)
+    if not 0 < n < 12:
+        c.pos = m.start()
+        raise _Unread("from one to eleven months after the years")
+    return n
+
+
 def _ru_quantity(c: _Cursor) -> tuple[int, str | None, int]:
     """'двух лет', 'одного года шести месяцев', 'двухсот часов': value, unit, factor of its first word.
     A bare number ('от четырех') has no unit."""
@@ -112,7 +121,7 @@ def _ru_quantity(c: _Cursor) -> tuple[int, str | None, int]:
         save = c.pos
         m = c.take(rf" ({_RU_N}) месяц(?:а|ев)?(?![\w-])")
         if m:
-            value += parse_number(m.group(1), "ru")
+            value += _months(c, m, "ru")
         else:
             c.pos = save
     return value, unit[0], unit[1]
@@ -237,7 +246,7 @@ def _kk_quantity(c: _Cursor) -> tuple[int, str | None, str]:
         save = c.pos
         more = c.take(rf" ({_KK_N}) ай(дан|ға)?(?![\w-])")
         if more:
-            value, case = value + parse_number(more.group(1), "kk"), more.group(2) or ""
+            value, case = value + _months(c, more, "kk"), more.group(2) or ""
         else:
             c.pos = save
     return value, unit, "abl" if case in _ABLATIVE else "dat" if case else ""
@@ -376,6 +385,12 @@ def read_sanction(text: str, lang: str) -> Sanction:
         penalty = Penalty(main=[m.punishment() for m in mains], additional=[a for a, _ in additions])
         return Sanction(text=plain, penalty=penalty, attached=[i for _, i in additions])
     except _Unread as e:
-        where = quote[c.pos:].strip()
-        shown = where if len(where) <= 80 else where[:77] + "..."
-        return Sanction(text=plain, error=f"cannot read the sanction at «{shown or 'the end'}»: expected {e}")
+        return Sanction(text=plain, error=f"cannot read the sanction at «{_short(quote[c.pos:])}»: expected {e}")
+    except ValueError as e:  # the model's own bounds (a term past 50 years): pydantic's ValidationError
+        why = e.errors()[0]["msg"].removeprefix("Value error, ") if hasattr(e, "errors") else str(e)
+        return Sanction(text=plain, error=f"cannot take the sanction «{_short(plain)}»: {why}")
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    return (text if len(text) <= 80 else text[:77] + "...") or "the end"

@@ -125,6 +125,12 @@ def test_where_an_additional_punishment_is_written(lang, text, attached):
     ("kk", "бес жылға дейінгі мерзімге бас бостандығынан айыруға.", "", "жазаланады"),
     ("kk", "бес жылға дейінгі мерзімге айыппұл салуға жазаланады.", "", "counted in mci"),
     ("ru", "лишением свободы на срок до пяти лет.", "лишением", "наказывается"),
+    ("ru", "наказывается лишением свободы на срок до семи лет тринадцати месяцев.", "тринадцати",
+     "from one to eleven months"),
+    ("kk", "төрт жыл он екі айға дейінгі мерзімге бас бостандығынан айыруға жазаланады.", "он екі",
+     "from one to eleven months"),
+    ("ru", "наказывается лишением свободы на срок от четырех до пятидесяти одного года.", "наказывается",
+     "longer than 50 years"),
 ])
 def test_what_cannot_be_read_is_an_error_that_says_where(lang, text, where, expected):
     s = read_sanction(text, lang)
