@@ -31,7 +31,7 @@ from .model import (
 )
 from .record import Data
 from .results import ActName, named
-from .snapshot import At, LastKnown, Point, Snapshot
+from .snapshot import At, LastKnown, Point, Snapshot, resolve
 from .timeline import When, when
 
 
@@ -132,8 +132,10 @@ def _stated(d: dict) -> dict:
     return {k: _stated(v) if isinstance(v, dict) else v for k, v in d.items() if v is not None}
 
 
-def slots(v: Versioned, rules=None) -> dict[str, Any]:
-    """The comparable content of a version. Our English summaries are not the law and are left out."""
+def slots(v: Versioned, rules=None, kb=None) -> dict[str, Any]:
+    """The comparable content of a version. Our English summaries are not the law and are left out. With `kb`,
+    a part's penalty is the one its sources give after weighing those that disagree (snapshot.resolve), as
+    `penalty` and `show` give it."""
     out: dict[str, Any] = {}
     if isinstance(v, TitleVersion):
         out.update({f"title.{lang}": v.title.get(lang) for lang in ("ru", "kk", "en") if v.title.get(lang)})
@@ -146,7 +148,7 @@ def slots(v: Versioned, rules=None) -> dict[str, Any]:
     if isinstance(v, (PartVersion, ItemVersion, NoteVersion)):
         out.update({f"text.{lang}": t for lang in ("ru", "kk") if (t := getattr(v, f"text_{lang}"))})
     if isinstance(v, PartVersion):
-        out.update(penalty_slots(v.penalty, rules))
+        out.update(penalty_slots(resolve(kb, v)[0] if kb is not None else v.penalty, rules))
     if isinstance(v, DefinitionVersion):  # per form: included, excluded, or (a partial list) unknown
         if v.elements == UNKNOWN:
             out["includes"] = UNKNOWN
@@ -220,14 +222,18 @@ class _Compare:
         """slots(v), once per version: crediting a change reads the versions between the sides once per slot."""
         key = (id(v), id(rules))
         if key not in self._slots:
-            self._slots[key] = slots(v, rules)
+            self._slots[key] = slots(v, rules, self.kb)
         return self._slots[key]
 
-    def side(self, v: Versioned | None, value: Any) -> Side:
+    def side(self, v: Versioned | None, value: Any, slot: str = "") -> Side:
+        """A side's value, with the act, grade and sources it rests on: a penalty's own (snapshot.resolve)."""
         if v is None:
             return Side(value=value)
-        return Side(value=value, act=v.act, when=when(v, self.kb.acts), grade=v.confidence,
-                    sources=[s.ref for s in v.sources if s.role == "rests_on"])
+        if slot.startswith("penalty") and isinstance(v, PartVersion):
+            _, grade, sources, _ = resolve(self.kb, v)
+        else:
+            grade, sources = v.confidence, [s.ref for s in v.sources if s.role == "rests_on"]
+        return Side(value=value, act=v.act, when=when(v, self.kb.acts), grade=grade, sources=sources)
 
     def _start(self) -> int:
         """The index, in the `after` side's versions, of the `before` side's version (-1: none)."""
@@ -265,8 +271,8 @@ class _Compare:
                 continue  # (an official wording the KB does not store is not a wording removed or added)
             if UNKNOWN in (x, y):
                 lk = (self.b if y == UNKNOWN else self.a).last_known(slot)
-                unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x), after=self.side(vb, y),
-                                        last_known=lk))
+                unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x, slot),
+                                        after=self.side(vb, y, slot), last_known=lk))
                 if y == UNKNOWN and x not in (None, UNKNOWN):
                     changes += self._up_to_last_known(slot, sa, va)
                 continue
@@ -274,8 +280,8 @@ class _Compare:
         for root, j in self.passed.items():
             if not any(u.slot == root for u in unknowns):
                 between = self.b.versions[j]
-                unknowns.append(Unknown(where=self.where, slot=root, before=self.side(between, UNKNOWN),
-                                        after=self.side(vb, _get(sb, root)),
+                unknowns.append(Unknown(where=self.where, slot=root, before=self.side(between, UNKNOWN, root),
+                                        after=self.side(vb, _get(sb, root), root),
                                         last_known=At(self.b.versions, j, self.kb.acts).last_known(root)))
         return changes, unknowns
 
@@ -300,8 +306,8 @@ class _Compare:
 
     def change(self, slot: str, x: Any, y: Any, va, vb, credited: str | None) -> Change:
         kind = "added" if x is None else "removed" if y is None else "changed"
-        c = Change(where=self.where, slot=slot, kind=kind, before=self.side(va, x) if x is not None else None,
-                   after=self.side(vb, y) if y is not None else Side(value=y, act=credited), credited=credited)
+        c = Change(where=self.where, slot=slot, kind=kind, before=self.side(va, x, slot) if x is not None else None,
+                   after=self.side(vb, y, slot) if y is not None else Side(value=y, act=credited), credited=credited)
         if isinstance(x, list) and isinstance(y, list) and all(isinstance(i, str) for i in x + y):
             c.added, c.removed = sorted(set(y) - set(x)), sorted(set(x) - set(y))
         if slot.startswith("text.") and isinstance(x, str) and isinstance(y, str):
@@ -349,7 +355,7 @@ def _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns) -> None:
     gone = {i: at for i, at in ia.items() if i not in ib}
     new = {i: at for i, at in ib.items() if i not in ia}
     for old_id, at in list(gone.items()):  # the same content under another number is a renumbering
-        match = next((n for n, nat in new.items() if slots(nat.version, rb) == slots(at.version, ra)), None)
+        match = next((n for n, nat in new.items() if slots(nat.version, rb, kb) == slots(at.version, ra, kb)), None)
         if match is not None:
             changes.append(Change(where=Where(kind="item", article=number, part=pid, item=match), slot="number",
                                   kind="renumbered", before=Side(value=old_id), after=Side(value=match),

@@ -193,6 +193,46 @@ def test_two_dates_in_one_window_pair_only_readings_that_can_follow_each_other(m
     assert unified.count("# Reading: ") == 3 and unified.count("+++ art-901") == 1, unified
 
 
+PROVENANCE = """
+article: "902"
+code: kz-cc
+titles:
+  - {act: law-a, title: {en: Own provenance}, sources: [{ref: t1}], confidence: official}
+parts:
+  - id: "1"
+    versions:
+      - act: law-a
+        summary: x
+        penalty: {main: [{kind: imprisonment, max: 2y}]}
+        sources: [{ref: sec}]
+        confidence: secondary
+      - act: law-b
+        summary: x
+        penalty: {main: [{kind: imprisonment, max: 5y}]}
+        penalty_provenance: {sources: [{ref: t1}], confidence: official}
+        sources: [{ref: sec}]
+        confidence: secondary
+      - act: law-v
+        summary: x
+        penalty: {main: [{kind: imprisonment, max: 6y}]}
+        conflicts:
+          - {penalty: {main: [{kind: imprisonment, max: 8y}]}, sources: [{ref: t1}], confidence: official}
+        sources: [{ref: news}]
+        confidence: reported
+"""
+
+
+def test_a_penalty_is_compared_as_its_own_sources_give_it(tmp_path):
+    # the grade and sources of a penalty with provenance of its own, and the value that outranks a weaker claim
+    kb = load(write_kb(tmp_path, {"902": PROVENANCE}))
+    [change] = [c for c in report(kb, "2016-01-01", "2019-01-01", ("902",)).readings[0].articles[0].changes
+                if c.slot == "penalty.main.imprisonment"]
+    assert (change.before.grade, change.after.grade, change.after.sources) == ("secondary", "official", ["t1"])
+    [change] = [c for c in report(kb, "2019-01-01", TODAY.isoformat(), ("902",)).readings[-1].articles[0].changes
+                if c.slot == "penalty.main.imprisonment"]
+    assert (change.after.value, change.after.grade) == ({"max": 96}, "official")
+
+
 def test_acts_are_named_as_people_write_them(mini):
     for name in ("77-VII", "77", "law 77-vii", "Law No. 77-VII", "law-b", "LAW-B"):
         assert find_act(mini, name).id == "law-b", name
