@@ -133,7 +133,8 @@ def _stated(d: dict) -> dict:
 
 
 def slots(v: Versioned, rules=None, kb=None) -> dict[str, Any]:
-    """The comparable content of a version. Our English summaries are not the law and are left out. With `kb`,
+    """The comparable content of a version. Our English summaries are not the law and are left out, but for a
+    note of the Code whose text the KB lacks: there the summary is all it says of the note. With `kb`,
     a part's penalty is the one its sources give after weighing those that disagree (snapshot.resolve), as
     `penalty` and `show` give it."""
     out: dict[str, Any] = {}
@@ -147,6 +148,8 @@ def slots(v: Versioned, rules=None, kb=None) -> dict[str, Any]:
             out.update({f"elements.{s}": sorted(getattr(v.elements, s)) for s in SLOTS})
     if isinstance(v, (PartVersion, ItemVersion, NoteVersion)):
         out.update({f"text.{lang}": t for lang in ("ru", "kk") if (t := getattr(v, f"text_{lang}"))})
+    if isinstance(v, NoteVersion) and not (v.text_ru or v.text_kk):
+        out["summary"] = v.summary
     if isinstance(v, PartVersion):
         out.update(penalty_slots(resolve(kb, v)[0] if kb is not None else v.penalty, rules))
     if isinstance(v, DefinitionVersion):  # per form: included, excluded, or (a partial list) unknown

@@ -74,6 +74,7 @@ class NoteView(Data):
     id: str
     summary: str | Literal["unknown"]
     version: VersionRef
+    last_known: list[LastKnown] = []  # of an unknown summary
     readings: list[list[Assumption]] = []  # the readings of the date it holds in; none: all of them
 
 
@@ -215,9 +216,10 @@ def show_at(kb, snaps: list[Snapshot], cite_: Citation, on: dt.date | None,
         last_known=at.unknowns(("title.ru", "title.kk", "title.en")))) for a in arts if a.title.version))
     notes = []
     for n in first.art.code_notes:
-        notes += _by_reading(len(snaps), ((id(v), snap, lambda n=n, v=v: NoteView(
-            id=n.id, summary=v.summary, version=version_ref(kb, v))) for snap in snaps
-            if (v := snap.version(n.versions)) is not None))
+        notes += _by_reading(len(snaps), ((id(at.version), snap, lambda n=n, at=at: NoteView(
+            id=n.id, summary=at.version.summary, version=version_ref(kb, at.version),
+            last_known=at.unknowns(("summary",)))) for snap in snaps
+            if (at := snap.at(n.versions)).version is not None))
     view = ArticleView(article=first.number, on=on, ambiguous=len(snaps) > 1, titles=titles, parts=parts,
                        not_encoded=[] if cite_.part else _not_encoded(arts), whole=all(a.whole for a in arts),
                        reported=_reported(kb, arts), code_notes=notes, notes=first.art.notes, acts={}, labels={})

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from kb.acts import resolve
 from kb.citation import parse
+from kb.diff import diff
 from kb.errors import NotFound
 from kb.load import load
 from kb.show import penalty, show
@@ -114,6 +116,23 @@ def test_the_title_keeps_its_last_known_language(tmp_path):
     [title] = show(kb, parse("500"), D(2020, 1, 1)).titles
     [lk] = title.last_known
     assert lk.field == "title.ru" and lk.value == "Торговля (тест)"
+
+
+def test_a_note_of_the_code_that_becomes_unknown_keeps_its_last_known_words_in_show_and_diff(tmp_path):
+    noted = ART_500.replace("parts:\n", "code_notes:\n  - id: n1\n    versions:\n"
+                            "      - {act: law-a, summary: An exemption., sources: [{ref: sec}], confidence: secondary}\n"
+                            "      - {act: law-b, summary: unknown, sources: [{ref: news}], confidence: reported}\n"
+                            "parts:\n", 1)
+    kb = load(write_kb(tmp_path, {"500": noted}))
+    [note] = show(kb, parse("500"), D(2020, 1, 1)).code_notes
+    [lk] = note.last_known
+    assert (note.summary, lk.field, lk.value, lk.act, lk.grade) == ("unknown", "summary", "An exemption.", "law-a",
+                                                                     "secondary")
+    _, before, _ = resolve(kb, "law-b", True, D(2026, 1, 1), ["500"])
+    _, after, _ = resolve(kb, "law-b", False, D(2026, 1, 1), ["500"])
+    [art] = diff(kb, before, kb, after, ["500"], "a", "b").readings[0].articles
+    assert [(u.where.kind, u.slot, u.last_known.value) for u in art.unknowns if u.where.kind == "note"] == [
+        ("note", "summary", "An exemption.")]
 
 
 def test_a_date_in_a_window_gives_the_title_notes_and_parts_not_encoded_of_each_reading(tmp_path, tipkb):

@@ -33,6 +33,8 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
         return w("unknown") if value == "unknown" else w("none")
     if field_name.startswith("includes."):
         return w("yes") if value else w("no")
+    if field_name == "summary":  # our words for a note of the Code (diff.slots)
+        return f"“{w.prose(value)}”"
     if field_name == "includes":
         return ", ".join(w.label(v, labels) for v in value["elements"]) + ("" if value["exhaustive"] else " …")
     if field_name == "penalty.main":
@@ -163,7 +165,9 @@ def article(view: Any, lang: str) -> list[Block]:
     tail += [text(_sentence(reported(w, r, acts, labels))) for r in view.reported]
     for n in view.code_notes:
         when = f" [{' / '.join(w.condition(c, acts) for c in n.readings)}]" if n.readings else ""
-        tail.append(field(w("Note of the Code {id}", id=n.id) + when, w.prose(n.summary) + w.mark(n.version.grade)))
+        summary = w("unknown") if n.summary == UNKNOWN else w.prose(n.summary)
+        tail.append(field(w("Note of the Code {id}", id=n.id) + when, summary + w.mark(n.version.grade)))
+        tail += [item(last_known(w, lk, acts, labels)) for lk in n.last_known]
     if tail:
         blocks.append(heading(w("Beyond the encoded parts")))
         blocks += tail
