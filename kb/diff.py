@@ -366,13 +366,22 @@ def _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns) -> None:
             del gone[old_id], new[match]
     for iid, at in gone.items():
         where = Where(kind="item", article=number, part=pid, item=iid)
+        side = _Compare(kb, where, at, at, ra, rb).side(at.version, "in force")
+        if not pb.version.items_complete:  # a list the sources show only some of: not known to be repealed
+            unknowns.append(Unknown(where=where, slot="in_force", before=side,
+                                    after=_Compare(kb, where, pb.at, pb.at, ra, rb).side(pb.version, UNKNOWN)))
+            continue
         gone_by = pb.items[iid].versions[-1].act if iid in pb.items else None
-        changes.append(Change(where=where, slot="in_force", kind="repealed", credited=gone_by,
-                              before=_Compare(kb, where, at, at, ra, rb).side(at.version, "in force")))
+        changes.append(Change(where=where, slot="in_force", kind="repealed", credited=gone_by, before=side))
     for iid, at in new.items():
         where = Where(kind="item", article=number, part=pid, item=iid)
+        side = _Compare(kb, where, at, at, ra, rb).side(at.version, "in force")
+        if not pa.version.items_complete:  # ... nor to have come into force
+            unknowns.append(Unknown(where=where, slot="in_force", after=side,
+                                    before=_Compare(kb, where, pa.at, pa.at, ra, rb).side(pa.version, UNKNOWN)))
+            continue
         changes.append(Change(where=where, slot="in_force", kind="entered_into_force", credited=at.version.act,
-                              after=_Compare(kb, where, at, at, ra, rb).side(at.version, "in force")))
+                              after=side))
     for iid in ia.keys() & ib.keys():
         c, u = _Compare(kb, Where(kind="item", article=number, part=pid, item=iid), ia[iid], ib[iid], ra, rb).run()
         changes.extend(c)

@@ -104,8 +104,10 @@ class Skipped(Data):
     part: str | None = None
     item: str | None = None
     kind: str
-    reason: Literal["changed_by_one_of", "act_not_in_kb", "in_window", "for_a_person", "not_attributable"]
+    reason: Literal["changed_by_one_of", "act_not_in_kb", "in_window", "for_a_person", "not_attributable",
+                    "unnumbered_twin"]
     acts: list[str] = []
+    twin: str | None = None  # unnumbered_twin: the KB's part whose number is unknown that may be this one
 
 
 class ImportResult(Data):

@@ -130,6 +130,7 @@ class Origin:
     basis: str | None
     missing: list[str] = dataclasses.field(default_factory=list)  # the acts that stop it, and why:
     why: str = "act_not_in_kb"
+    since: bool = False  # in force at least since `act`, which may not have made it
 
 
 class Writer:
@@ -262,7 +263,7 @@ class Writer:
         numbers = ", ".join(r.number for r in refs)
         return Origin(act.id, "inferred", f"The notes of the text as of {self.edition.isoformat()} name {numbers}; "
                       f"the wording has been in force at least since the latest of them, {last.number}, came into "
-                      f"force (which of them made it is not known).")
+                      f"force (which of them made it is not known).", since=True)
 
     def act_of(self, f: Fact) -> tuple[str | None, str | None]:
         """For a fact the KB lacks: the one act that may have made the difference (None, reason otherwise)."""
@@ -364,6 +365,8 @@ class Writer:
         shown = f.text["parts"]
         if f.status == "contradicted":
             return self.skip(f, "for_a_person")
+        if any(not q.id[0].isdigit() for q in art.parts):  # a part the KB knows by name: which number it is, a
+            return self.skip(f, "for_a_person")               # person decides (the text's list would drop it)
         if f.kb_version is None:  # the KB has no structure for the article
             o = self.origin(a, "article")
             if o.act is None:
@@ -382,8 +385,8 @@ class Writer:
         path = ("structure", i)
         if self.cited(v):
             return
-        if any(not p[0].isdigit() for p in v.parts):  # a part the KB knows by name: which number it is, a person
-            return self.skip(f, "for_a_person")       # decides (the text's list would drop it)
+        if any(not p[0].isdigit() for p in v.parts):
+            return self.skip(f, "for_a_person")
         if f.status == "new" and set(f.kb["parts"]) != set(shown):
             start = when(v, self.kb.acts).earliest
             if not self.quiet(a, "part", None, None, start):
@@ -512,13 +515,39 @@ class Writer:
         o = self.origin(a, "part", p.id)
         if o.act is None:
             return self.skip(None, o.why, o.missing, article=a.number, part=p.id, kind="part")
+        twin = next((q.id for q in art.parts if not q.id[0].isdigit() and p.sanction is not None
+                     and any(v.penalty == p.sanction.penalty for v in q.versions)), None)
+        if twin is not None:  # the same part, its number now known: renumbering it is for a person
+            return self.skip(None, "unnumbered_twin", article=a.number, part=p.id, kind="part", twin=twin)
         node = self.part_node(a, p, o)
+        self.known_before(art, node, p.id, o)
         self.close(art, node, f"part {p.id}")
         for i in node.get("items", []):
             self.close(art, i, f"item {i['id']} of part {p.id}")
         index = next((i for i, q in enumerate(art.parts) if q.id[0].isdigit() and number_key(q.id) > number_key(p.id)),
                      len(art.parts))
         doc.insert(("parts",), index, node)
+
+    def known_before(self, art, node: CommentedMap, pid: str, o: Origin) -> None:
+        """A part in force at least since `o.act` that the KB's structure has from an earlier act was not made by
+        `o.act`: from that act on, what it said is unknown (not "not in force"), its items too."""
+        if not o.since:
+            return
+        start = act_when(self.kb.acts[o.act]).earliest
+        first = next((sv for sv in art.structure if pid in sv.parts and sv.act in self.kb.acts
+                      and act_when(self.kb.acts[sv.act]).latest < start), None)
+        if first is None:
+            return
+        version = CommentedMap([("act", first.act), ("elements", UNKNOWN)])
+        if "penalty" in node["versions"][0]:
+            version["penalty"] = UNKNOWN
+        version["items_complete"] = False
+        version["sources"] = [ref(s.ref, f"the article's parts include part {pid}") for s in first.sources
+                              if s.role == "rests_on"]
+        version["confidence"] = weakest(first.confidence, "inferred")
+        version["basis"] = f"The KB records part {pid} from {first.act}; the text shows it as of " \
+                           f"{self.edition.isoformat()}, in force at least since {o.act}, not what it said before."
+        node["versions"].insert(0, version)
 
     def close(self, art, node: CommentedMap, what: str, field: str = "elements") -> None:
         """End the versions of a part, item or note the KB lacked where the text stops knowing it: from the first

@@ -247,6 +247,40 @@ def test_a_new_part_is_unknown_from_the_first_act_that_amended_the_article_after
     assert (item.id, [v.act for v in item.versions], item.versions[-1].elements) == ("2", ["law-a", "law-997"], "unknown")
 
 
+def test_a_new_part_in_force_at_least_since_an_act_is_unknown_before_it_where_the_kb_has_it_earlier(tmp_path):
+    # the notes name 999-IX and 997-IX: the part has been in force at least since 997-IX, which may not have made
+    # it; the KB's structure has it from the Code, so before 997-IX what it said is unknown, never "not in force"
+    art = ART_905.split('  - id: "2"')[0].replace("parts:\n", "structure:\n  - {act: law-a, parts: ['1', '2'], "
+                                                  "sources: [{ref: sec}], confidence: secondary}\nparts:\n", 1)
+    root = make_kb(tmp_path / "kb", {"905": art})
+    text = write_text(tmp_path, text_905("01.01.2030", notes=FOOTNOTE))
+    assert run("import", text, "--root", str(root), "--write").code == 0
+    first, then = load(root).articles["905"].part("2").versions
+    assert (first.act, first.elements, first.penalty, first.items_complete, first.confidence) == (
+        "law-a", "unknown", "unknown", False, "inferred")
+    assert (then.act, then.penalty.main[0].max) == ("law-997", 120)
+    assert run("show", "905.2", "--on", "2028-01-01", "--root", str(root)).code == 0
+    changed = run("diff", "--from", "997-IX", "--before", "--to", "997-IX", "905", "--root", str(root), "--json").json()
+    [art_diff] = changed["readings"][0]["articles"]
+    assert [c for c in art_diff["changes"] if c["slot"] == "in_force"] == []  # its items: not known to be new
+    assert {u["where"]["item"] for u in art_diff["unknowns"] if u["slot"] == "in_force"} == {"1", "2"}
+
+
+def test_a_new_numbered_part_with_the_penalty_of_a_part_whose_number_is_unknown_is_left_for_a_person(tmp_path):
+    art = ART_905.split('  - id: "2"')[0] + """  - id: "aggravated"
+    label: the aggravated part
+    builds_on: ["1"]
+    versions:
+      - {act: law-a, penalty: {main: [{kind: imprisonment, min: 5y, max: 10y}]}, sources: [{ref: sec}], confidence: secondary}
+"""
+    root = make_kb(tmp_path / "kb", {"905": art})
+    res = run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(root), "--write", "--json")
+    assert res.code == 0
+    assert [(s["part"], s["reason"], s["twin"]) for s in res.json()["skipped"] if s["kind"] == "part"] == [
+        ("2", "unnumbered_twin", "aggravated")]
+    assert [p.id for p in load(root).articles["905"].parts] == ["1", "aggravated"]
+
+
 def test_elements_are_read_through_the_vocabulary_and_graded_inferred(kb_root):
     r = imported(kb_root, text_905("01.01.2028"))
     found = {(f.part, f.item, f.text): (f.status, f.grade, f.phrase) for f in facts(r, kind="elements")}

@@ -18,7 +18,9 @@ REASONS = {"changed_by_one_of": "changed by one of {acts}: import an edition dat
            "act_not_in_kb": "the notes name {acts}, which the KB does not have",
            "in_window": "{acts} may not yet be in force on the edition date (its in-force date is a window)",
            "for_a_person": "left for a person to decide",
-           "not_attributable": "the notes name no act for the change"}
+           "not_attributable": "the notes name no act for the change",
+           "unnumbered_twin": "the KB's part {twin}, whose number is unknown, has its penalty: it may be this part, "
+                              "to renumber by hand"}
 
 
 def where(w: Words, f: Any) -> str:
@@ -140,7 +142,7 @@ def view(result: Any, lang: str, limit: int | None = None) -> list[Block]:
         if r.added:
             blocks.append(text(w("New articles: {numbers}.", numbers=", ".join(r.added))))
         for s in r.skipped:
-            reason = w(REASONS[s.reason], acts=", ".join(s.acts) or "—")
+            reason = w(REASONS[s.reason], acts=", ".join(s.acts) or "—", twin=s.twin or "—")
             blocks.append(item(f"{w('Not written')}: {w.cite(s.article, s.part, s.item)} {w(KINDS.get(s.kind, s.kind))}"
                                f" — {reason}"))
     return blocks

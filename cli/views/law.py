@@ -386,6 +386,9 @@ def slot_name(w: Words, slot: str, labels: dict) -> str:
 
 
 def unknown(w: Words, u: Any, acts: dict, labels: dict) -> str:
+    if u.slot == "in_force":  # an item of a part whose list of items the sources show only some of
+        return w("in force; whether it was before is not known") if u.before.value == UNKNOWN else \
+            w("in force before; whether it still is is not known")
     if u.before.act is None and u.before.value is None:  # a first version: only what it leaves unknown
         return f"{slot_name(w, u.slot, labels)}: {w('unknown')}"
     if u.last_known is not None and u.last_known.value == u.before.value:
