@@ -244,10 +244,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
         "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
         "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),
-    "{cite} is one offence against victims {victims}: charge it once, though each of their counts gives it": (
-        "{cite} — одно преступление в отношении потерпевших {victims}: квалифицируется один раз, хотя его "
-        "называет каждый из их эпизодов",
-        "{cite} — {victims} жәбірленушілерге қатысты бір қылмыс: әр эпизодта көрсетілсе де, бір рет "
+    "Count {n} (victims {who}): one offence under {cite} against victims {all}, to be charged once": (
+        "Эпизод {n} (потерпевшие {who}): одно преступление по {cite} в отношении потерпевших {all}, "
+        "квалифицируется один раз",
+        "{n}-эпизод (жәбірленушілер {who}): {all} жәбірленушілерге қатысты {cite} бойынша бір қылмыс, бір рет "
         "сараланады"),
     "{cite} is one offence against all the victims of the case, given on this count only": (
         "{cite} — одно преступление против всех потерпевших по делу, указано только в этом эпизоде",

@@ -332,12 +332,14 @@ def _victim_ok(ac: ArticleCheck) -> bool:
 def _count(law: Law, case: Case, profile: Profile,
            shared: dict[str, tuple[ArticleCheck, set[str]]] | None = None, offence: Profile | None = None) -> Count:
     """One count; `shared`: the related offences judged once for all the case's victims (`_shared`); `offence`:
-    the victims of the one trafficking offence the count is part of (`_one_offence`)."""
-    known = _known(case, profile, offence)
+    the victims of the one trafficking offence the count is part of (`_one_offence`), whose facts are read for
+    the trafficking offences only: every other offence is against the count's own victims."""
+    known = _known(case, profile)
+    whole = _known(case, profile, offence) if offence else known
     checks: dict[str, ArticleCheck] = {}
     touched: dict[str, set[str]] = {}  # article -> the facts that touch it
     for number in roles.articles(law.kb):
-        ac, hit = (shared or {}).get(number) or check(law, number, known)
+        ac, hit = (shared or {}).get(number) or check(law, number, whole if number in (law.adult, law.child) else known)
         if ac is not None:
             checks[number] = ac
             if hit:
@@ -424,9 +426,9 @@ def _one_offence(law: Law, case: Case, profiles: list[Profile], counts: list[Cou
         again = {i: _count(law, case, profiles[i], shared, offence) for i in ix}
         if any((c.principal, c.trafficking) != (principal, trafficking) for c in again.values()):
             continue
-        for i, c in again.items():  # (first: it says how to read the charge above it)
-            c.caveats.insert(0, Caveat(kind="one_offence", changes="charge", article=principal,
-                                       victims=list(offence.victims)))
+        for i, c in again.items():
+            c.caveats.append(Caveat(kind="one_offence", changes="charge", article=principal,
+                                    victims=list(offence.victims)))
             counts[i] = c
 
 

@@ -298,6 +298,14 @@ def test_counts_under_the_same_trafficking_offence_are_one_offence_against_all_t
     aware, unaware = run(kb, victims=[{"age": 30}, {"age": 15}], acts=["sale"]).readings
     assert [(cites(c), one(c)) for c in aware.counts] == [(["700.1"], []), (["701.1"], [])]
     assert [(cites(c), one(c)) for c in unaware.counts] == [(["700.2.2"], [("700", [0, 1])])] * 2
+    # ... but only the trafficking offence: 702, here against minors, is against the minor of his count alone
+    for_minors = organs_aggravated_by("circ.two_or_more_victims").replace(
+        "elements: {acts: [act.organ_removal]}", "elements: {acts: [act.organ_removal], victim: [circ.victim_minor]}")
+    kb = aggravated_kb(tmp_path / "organs", a702=for_minors)
+    [reading] = run(kb, victims=[{"age": 30}, {"age": 15, "knew_age": False}], acts=["sale"],
+                    organs_removed=True).readings
+    assert [(cites(c)[0], [o.citation for o in c.other] + cites(c)[1:]) for c in reading.counts] == [
+        ("700.2.2", []), ("700.2.2", ["702.1"])]
 
 
 def test_a_related_offence_that_does_not_turn_on_the_victim_is_one_for_all_the_victims(tmp_path):
@@ -656,6 +664,9 @@ def test_the_table_of_several_cases_names_each_case_once_and_the_victims_of_each
     r = tipkb("qualify", "--root", str(root), str(tmp_path))
     rows = [[cell.strip() for cell in line.split("│")[1:3]] for line in r.out.splitlines() if "ст. 70" in line]
     assert r.code == 0 and rows == [["mixed", "v1"], ["", "v2"], ["one", ""], ["three", "v1,2,3"]], r.out
+    # each count of it says so in its heading
+    one = tipkb("qualify", "--root", str(root), str(tmp_path / "three.yaml"), width=200).out
+    assert one.count("one offence under ст. 700 against victims 1, 2, 3, to be charged once") == 2, one
     assert "v1,2: the victims a count is for" in r.out
 
 

@@ -133,9 +133,6 @@ def _caveat(c: _Ctx, k: Any, case: Any) -> str:
     if k.kind == "minor_unknown":
         return w("the victim's age is not stated: if a minor, and the offender was aware of it, {cite}",
                  cite=_dotted(c, k.where) if k.where else art)
-    if k.kind == "one_offence":
-        return w("{cite} is one offence against victims {victims}: charge it once, though each of their counts "
-                 "gives it", cite=art, victims=", ".join(str(i + 1) for i in k.victims))
     if k.kind == "for_all_victims":
         return w("{cite} is one offence against all the victims of the case, given on this count only", cite=art)
     if k.kind == "related_undecided":
@@ -236,9 +233,13 @@ def _conflicts(w: Words, charge: Any) -> list[Block]:
 
 def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) -> list[Block]:
     w, out = c.w, []
+    one = next((k for k in count.caveats if k.kind == "one_offence"), None)  # said in the heading
+    caveats = [k for k in count.caveats if k is not one]
     if many:
         who = ", ".join(str(i + 1) for i in count.victims)
-        out.append(heading(w("Count {n} (victims {who})", n=n, who=who)))
+        out.append(heading(w("Count {n} (victims {who})", n=n, who=who) if one is None else w(
+            "Count {n} (victims {who}): one offence under {cite} against victims {all}, to be charged once", n=n,
+            who=who, cite=c.cite(one.article), all=", ".join(str(i + 1) for i in one.victims))))
     ch = count.charge
     if ch is not None:
         out.append(field(w("charge"), _charge(c, ch, count.trafficking == "undecided")))
@@ -258,10 +259,10 @@ def _count(c: _Ctx, case: Any, count: Any, explain: bool, many: bool, n: int) ->
         out += _conflicts(w, o)
     if count.to_prove:
         out.append(field(w("to prove"), "; ".join(_to_prove(c, t) for t in count.to_prove)))
-    shown = count.caveats if explain else count.caveats[:SHORT]
+    shown = caveats if explain else caveats[:SHORT]
     out += [item(_caveat(c, k, case)) for k in shown]
-    if len(count.caveats) > len(shown):
-        out.append(item(w("{n} more: --explain", n=len(count.caveats) - len(shown))))
+    if len(caveats) > len(shown):
+        out.append(item(w("{n} more: --explain", n=len(caveats) - len(shown))))
     if explain:
         out += _explain(c, case, count)
     return out
