@@ -216,7 +216,9 @@ class _Article:
         if f.status not in ("contradicted", "new"):
             return
         refs, _ = attr.acts_for(self.a, element, f.part, f.item)
-        f.changed_by = [r.number for r in attr.candidates(self.ctx.kb, refs, since, self.ctx.edition)]
+        # not the act the KB's value is from: what the text shows of it says the KB recorded that act wrongly
+        f.changed_by = [r.number for r in attr.candidates(self.ctx.kb, refs, since, self.ctx.edition)
+                        if f.act is None or getattr(attr.kb_act(self.ctx.kb, r), "id", None) != f.act]
         f.since = since
 
     def run(self) -> list[Fact]:

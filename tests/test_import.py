@@ -469,6 +469,22 @@ def test_a_contradicted_penalty_is_replaced_and_the_old_value_kept_as_a_conflict
     assert (row["grade"], row["conflicts"][0]["grade"], row["conflicts"][0]["won_by"]) == ("official", "secondary", "grade")
 
 
+def test_a_penalty_the_kb_has_from_the_act_the_note_names_was_recorded_wrongly_not_changed_again(tmp_path):
+    # the KB has part 1 from 999-IX at 3-7 years; the text, whose note names only 999-IX, says 4-7
+    art = ART_905.replace('        confidence: secondary\n  - id: "2"', '        confidence: secondary\n      - {act: '
+                          'law-999, penalty: {main: [{kind: imprisonment, min: 3y, max: 7y}]}, sources: [{ref: sec}], '
+                          'confidence: secondary}\n  - id: "2"', 1)
+    root = make_kb(tmp_path / "kb", {"905": art})
+    note = "Сноска. Статья 905 с изменениями, внесенными Законом РК от 15.03.2028 № 999-IX."
+    data = text_905("01.01.2029", low="четырех", notes=note)
+    f = one(imported(root, data), kind="penalty", part="1")
+    assert (f.status, f.act, f.changed_by) == ("contradicted", "law-999", [])
+    assert run("import", write_text(tmp_path, data), "--root", str(root), "--write").code == 0
+    versions = load(root).articles["905"].parts[0].versions
+    assert [v.act for v in versions] == ["law-a", "law-999"]
+    assert versions[1].penalty.main[0].min == 48 and versions[1].conflicts[0].penalty.main[0].min == 36
+
+
 def test_a_secondary_text_writes_at_secondary_and_stores_no_official_wording(kb_root, tmp_path):
     path = write_text(tmp_path, RU_CODE.read_bytes(), "mirror.txt")
     assert run("import", path, "--root", str(kb_root), "--write", "--grade", "secondary").code == 0
