@@ -22,13 +22,26 @@ def default_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+# Pydantic's messages for a value of the wrong kind, in the words of a file's author.
+_PLAIN = {"int_type": "expected a whole number", "int_parsing": "expected a whole number",
+          "int_from_float": "expected a whole number", "bool_type": "expected true or false",
+          "bool_parsing": "expected true or false", "list_type": "expected a list", "dict_type": "expected a mapping",
+          "model_type": "expected a mapping", "dataclass_type": "expected a mapping", "string_type": "expected text"}
+
+
 def _message(error: dict) -> str:
-    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
-    if error["type"] == "missing":
+    if kind == "missing":
         return "required key is missing"
-    msg = error["msg"]
-    return msg.removeprefix("Value error, ")
+    if kind in _PLAIN:
+        return _PLAIN[kind]
+    if kind == "too_long" and "max_length" in ctx:
+        return f"at most {ctx['max_length']} entries"
+    if kind == "too_short" and "min_length" in ctx:
+        return f"at least {ctx['min_length']} {'entry' if ctx['min_length'] == 1 else 'entries'}"
+    return error["msg"].removeprefix("Value error, ")
 
 
 PARALLEL_FROM = 64  # files; below this a process pool, and the fast reader it uses, cost more than they save

@@ -86,14 +86,25 @@ Months = Annotated[Union[int, Unknown], Parsed(
     writes={"anyOf": [{"type": "integer", "minimum": 0}, {"const": "unknown"}], "description": "months, or unknown"})]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD, or ValueError saying what is wrong. (Python 3.11's fromisoformat also reads
+    '20200101' and week dates such as '2020-W10-1', which nobody means here.)"""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a day of the calendar") from None
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+        return iso_date(value)
     raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .errors import BadInput
-from .model import UNKNOWN, Act, Dated, Versioned, Window
+from .model import UNKNOWN, Act, Dated, Versioned, Window, iso_date
 from .record import Data
 
 
@@ -67,9 +67,9 @@ def act_order(acts: dict[str, Act]) -> list[Act]:
 
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInput(f"not a valid date: {text!r} (expected YYYY-MM-DD, e.g. 2021-06-01)") from None
+        return iso_date(text.strip())
+    except ValueError as e:
+        raise BadInput(f"not a valid date: {e}") from None
 
 
 def code_start(kb) -> dt.date:
