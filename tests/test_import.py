@@ -544,6 +544,7 @@ def test_standard_input(kb_root, monkeypatch):
      "bad.txt:5: 905.1: cannot read the sanction"),
     ("art-903.txt", text_905("01.01.2028"), "art-903.txt:2: 903: the file is for article 903 but its heading says"),
     ("empty.txt", b"", "empty.txt: the file has no text"),
+    ("feb30.txt", text_905("30.02.2028"), "feb30.txt:1: the text says it is as of «по состоянию на 30.02.2028», which"),
 ])
 def test_bad_input_is_a_located_message_exit_2_and_nothing_written(kb_root, tmp_path, name, data, message):
     before = files(kb_root)

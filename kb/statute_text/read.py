@@ -233,8 +233,8 @@ _EDITION = [
 ]
 
 
-def find_edition(lines: list[Line]) -> tuple[dt.date, int] | None:
-    """The date the text says it is as of, and the line that says it."""
+def find_edition(lines: list[Line], name: str) -> tuple[dt.date, int] | None:
+    """The date the text says it is as of, and the line that says it; a day that does not exist is an error."""
     for line in lines:
         text = fold(line.text)
         if not any(word in text for word in ("состоянию", "жағдай", "берілген")):
@@ -249,7 +249,8 @@ def find_edition(lines: list[Line]) -> tuple[dt.date, int] | None:
             try:
                 return dt.date(int(names["y"]), month, int(names["d"])), line.number
             except ValueError:
-                continue
+                raise _fail(name, f"the text says it is as of «{m.group(0)}», which is not a day of the calendar",
+                            line.number) from None
     return None
 
 
@@ -264,6 +265,6 @@ def read(data: bytes, name: str, lang: Lang | None = None, fmt: Format | None = 
         lines = _text_lines(_decode(data, name))
     if not lines:
         raise _fail(name, "the file has no text")
-    edition = find_edition(lines)
+    edition = find_edition(lines, name)
     return Document(name=name, format=fmt, lines=lines, lang=lang or detect_lang(lines),
                     edition=edition[0] if edition else None, edition_line=edition[1] if edition else None)

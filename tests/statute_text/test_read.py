@@ -138,5 +138,6 @@ def test_the_edition_date_from_the_texts_own_words(line, date):
 
 
 def test_no_edition_date_is_invented():
-    doc = read("Статья 901. Тест\nпо состоянию на 31.02.2031".encode(), "a")
-    assert doc.edition is None
+    assert read("Статья 901. Тест\nбез даты".encode(), "a").edition is None
+    with pytest.raises(InvalidKB, match="a:2: the text says it is as of «по состоянию на 31.02.2031», which is not a"):
+        read("Статья 901. Тест\nпо состоянию на 31.02.2031".encode(), "a")
