@@ -83,9 +83,9 @@ app.add_typer(draft_app, name="draft")
 
 
 @command("""
-tipkb draft new 128.1                    # print a draft of Art. 128 part 1
-tipkb draft new 128.1 -o my-draft.yaml   # write it (never over an existing file)
-tipkb draft new exploitation             # Art. 3 item 1, the forms of exploitation
+tipkb draft new 128.1                   # a draft of Art. 128 part 1
+tipkb draft new 128.1 -o draft.yaml     # written (never over a file)
+tipkb draft new exploitation            # Art. 3 item 1
 tipkb draft new age_of_majority --on 2020-01-01
 """, name="new", group=draft_app)
 def new(

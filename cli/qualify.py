@@ -48,6 +48,8 @@ def run(facts: Optional[list[Path]], date: Optional[str], victim_age: Optional[i
     cases, invalid, paths = [], [], _paths(facts or [])
     if len(paths) > 1:
         gc.enable()  # a run does not collect (cli.run), but each case leaves its snapshots behind in cycles
+    if not paths and facts:
+        raise BadInput(f"no facts file (.yaml, .yml, .json) in {', '.join(str(p) for p in facts)}")
     if not paths and date is None:
         raise BadInput("give a facts file or folder, or at least --date with the date of the offence")
     for path in paths or [None]:

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import textwrap
 from collections import abc
 from typing import Annotated, Any
 
@@ -355,20 +356,24 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
     doc.update(body)
     out = io.StringIO()
     y = YAML()
-    y.width = 100
+    y.width = 72  # (an 80-column terminal shows it whole, indents included)
     y.indent(mapping=2, sequence=4, offset=2)
     y.dump(doc, out)
-    head = (f"# A draft of {what}, pre-filled from the law in force on {on.isoformat()}.\n"
-            "# Edit the versions; terms may be vocabulary ids, labels or synonyms (en/ru/kk). A value marked LAST\n"
-            "# KNOWN is unknown on that date: check it before you rely on it. Give the draft a date with\n"
-            "# `in_force: YYYY-MM-DD` under `draft:`; without one it takes effect on the date of the report.\n"
-            "# Try it: tipkb gaps --draft FILE; tipkb diff --to FILE\n")
-    if len(readings) > 1:
-        acts = ", ".join(_act_name(kb.acts[a.act]) for a in readings[-1].assumed)
+    paragraphs = [f"A draft of {what}, pre-filled from the law in force on {on.isoformat()}. Edit the versions; "
+                  "terms may be vocabulary ids, labels or synonyms (en/ru/kk). A value marked LAST KNOWN is unknown "
+                  "on that date: check it before you rely on it. Give the draft a date with `in_force: YYYY-MM-DD` "
+                  "under `draft:`; without one it takes effect on the date of the report.",
+                  "Try it: tipkb gaps --draft FILE; tipkb diff --to FILE"]
+    # the acts whose window covers the date and that made a version of the subject (every fact's acts are read
+    # for any date, but only the subject's matter here)
+    windowed = [a.act for a in readings[-1].assumed if subject not in facts or a.act in {v.act for v in facts[subject]}]
+    if windowed:
+        acts = ", ".join(_act_name(kb.acts[a]) for a in windowed)
         see = f"tipkb history {subject} shows its versions and their dates" if subject in facts else \
             f"tipkb show {subject} --on {on.isoformat()} shows each reading"
-        head += (f"# {on.isoformat()} lies inside the in-force window of {acts}: pre-filled as if in force by then\n"
-                 f"# ({see}).\n")
+        paragraphs.append(f"{on.isoformat()} lies inside the in-force window of {acts}: pre-filled as if in force "
+                          f"by then ({see}).")
+    head = "".join(f"# {line}\n" for p in paragraphs for line in textwrap.wrap(p, 76, break_on_hyphens=False))
     return head + "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())  # flow lists wrap after a space
 
 

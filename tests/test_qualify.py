@@ -506,8 +506,18 @@ def test_draft_new_on_a_date_read_two_ways_says_which_reading_it_took(kb):
     from kb.draft import template
 
     text = template(kb, "700.1", dt.date(2019, 6, 1))  # inside law-w's window: 3-5 y before it, 4-7 y after
-    assert "max: 7y" in text and "inside the in-force window of Law W: pre-filled as if in force" in text
+    head = " ".join(line.removeprefix("# ") for line in text.splitlines() if line.startswith("#"))
+    assert "max: 7y" in text and "inside the in-force window of Law W: pre-filled as if in force" in head
     assert "window" not in template(kb, "700.1", dt.date(2020, 6, 1))
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_draft_new_of_a_fact_names_only_the_windows_of_acts_that_made_its_versions():
+    from kb.draft import template
+
+    shipped = load(None)  # the 2024 package amended Art. 3 item 1 (exploitation), not the age of majority
+    assert "window of 2024 package" in template(shipped, "exploitation", dt.date(2024, 8, 1))
+    assert "window" not in template(shipped, "age_of_majority", dt.date(2024, 8, 1))
 
 
 def test_a_purpose_the_mapping_equates_with_a_national_act_is_not_that_act_done(tmp_path):
@@ -652,6 +662,11 @@ def test_several_files_give_one_result_and_an_invalid_one_is_reported(root, tipk
     assert [i["file"] for i in data["invalid"]] == [str(tmp_path / "c.yaml")]
     table = tipkb("qualify", "--root", str(root), str(tmp_path / "a.yaml"), str(tmp_path / "b.json"))
     assert table.code == 0 and "ст. 700 ч. 1" in table.out and "ст. 701 ч. 1" in table.out
+
+
+def test_a_folder_with_no_facts_file_says_so(root, tipkb, tmp_path):
+    r = tipkb("qualify", "--root", str(root), str(tmp_path))
+    assert r.code == 1 and f"no facts file (.yaml, .yml, .json) in {tmp_path}" in r.err
 
 
 def test_the_table_of_several_cases_names_each_case_once_and_the_victims_of_each_count(root, tipkb, tmp_path):
