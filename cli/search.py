@@ -32,7 +32,9 @@ def search(
 
     from .views import search as view
 
-    if db is not None and not db.is_file():
+    if db is not None and db.exists() and not db.is_file():
+        raise BadInput(f"{db} is not a file; an index is the file `tipkb index --db FILE` builds")
+    if db is not None and not db.exists():
         raise BadInput(f"no index at {db}; build it with `tipkb index --db {db}`")
     kb = load(root)
     Out(fmt, as_json, lang).emit(run(kb, query, on_date(on, kb), limit, db or DEFAULT_DB), view.search)

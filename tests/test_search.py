@@ -141,3 +141,9 @@ def test_the_table_is_worded_in_the_language(tipkb, tmp_path):
 def test_bad_input_exits_1_without_a_traceback(tipkb, args):
     r = tipkb(*args)
     assert r.code == 1 and "Traceback" not in r.err and r.err
+
+
+def test_a_folder_or_device_given_as_the_index_is_not_advised_to_be_built(tipkb, tmp_path):
+    for path in (tmp_path, "/dev/null"):
+        r = tipkb("search", "x", "--db", str(path))
+        assert r.code == 1 and f"{path} is not a file" in r.err and "build it" not in r.err
