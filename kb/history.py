@@ -97,8 +97,8 @@ def _article(kb, cite: Citation) -> History:
     if cite.part is not None:
         parts = [p for p in art.parts if p.id == cite.part]
         if not parts:
-            raise NotFound(f"Art. {art.article} part {cite.part} is not encoded in the knowledge base "
-                           f"(see: tipkb show {art.article})")
+            raise NotFound(f"Art. {art.article} part {cite.part} is not encoded in the knowledge base (whether the "
+                           f"Code has it on a date: tipkb show {art.article}.{cite.part} --on DATE)")
     lines = [] if cite.part else [_line(kb, Where(kind="title", article=art.article), art.titles)]
     for part in parts:
         if cite.item is None:
