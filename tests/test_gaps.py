@@ -311,6 +311,12 @@ def test_the_memo_reads_in_the_drafter_s_order(root, tipkb, tmp_path):
     assert [line[3:] for line in md.splitlines() if line.startswith("## ")][:2] == ["Finding", "What the draft changes"]
 
 
+def test_what_to_verify_names_its_rows_as_the_table_does(root, tipkb):
+    md = tipkb("gaps", "--root", str(root), "--on", "2018-06-01", "--format", "markdown").out
+    verify = md.split("## What to verify")[1].split("## ")[0]
+    assert "rows: Abduction" in verify and "rows: means." not in verify, verify
+
+
 @pytest.mark.parametrize("lang, words", [("ru", ["Вывод", "Расхождения", "Что проверить"]),
                                          ("kk", ["Қорытынды", "Алшақтықтар", "Нені тексеру керек"])])
 def test_the_memo_in_russian_and_kazakh(root, tipkb, lang, words):

@@ -333,10 +333,12 @@ def _lighter(w: Words, c: Any, lighter: list) -> str:
 def _verify(w: Words, report: Any, reading: Any, limit: int | None = None) -> list[Block]:
     checks = reading.verify[:limit] if limit else reading.verify
     out: list[Block] = [heading(w("What to verify"))]
+    by_id = {r.id: r for r in reading.rows}
     for c in checks:
         what = need(w, c.need, report) if c.need else equivalence(w, c.equivalence, report.labels) \
             if c.equivalence else fact(w, report, c.evidence)
-        rows = ", ".join(c.rows[:6]) + (" …" if len(c.rows) > 6 else "")
+        rows = ", ".join(name(w, by_id[r], report.labels) if r in by_id else r for r in c.rows[:6]) + \
+            (" …" if len(c.rows) > 6 else "")
         out.append(item(f"{w(REASONS[c.reason])}: {what} — {w('rows')}: {rows}"))
     if limit and len(reading.verify) > limit:
         out.append(text(w("… and {n} more; --format markdown lists them all.", n=len(reading.verify) - limit)))

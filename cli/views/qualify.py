@@ -201,7 +201,7 @@ def _condition(c: _Ctx, reading: Any, split: bool) -> str:
     w, out = c.w, []
     for f in reading.facts:
         out.append(w("if the offender was aware that the victim was a minor") if f.value else
-                   w("if not: the offender was not aware of it") if split else "")
+                   w("if the offender was not aware that the victim was a minor") if split else "")
     if reading.assumed:
         out.append(w.condition(reading.assumed, c.acts))
     return "; ".join(x for x in out if x)
