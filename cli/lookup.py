@@ -23,6 +23,7 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
     Each problem is one line on stderr, FILE:LINE:COL: key: message; exit 2 if there is any. With --json the
     result object (the same problems as data) goes to stdout.
     """
+    from kb.errors import problems
     from kb.load import validate as run
 
     out = Out(fmt, as_json)
@@ -35,7 +36,7 @@ def validate(root: RootOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Fo
         if report.ok:
             out.env.out(f"OK: {report.articles} articles in {report.files} files, no problems ({report.root})")
     if not report.ok:
-        out.env.err(f"tipkb: the knowledge base is invalid ({len(report.findings)} problem(s)); see above")
+        out.env.err(f"tipkb: the knowledge base is invalid ({problems(len(report.findings))}); see above")
         raise typer.Exit(Exit.INVALID)
 
 

@@ -9,10 +9,14 @@ speaker reviews it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from kb.citation import Citation
 from kb.model import UNKNOWN
+
+# "row(s)" in an English phrase, and the number it follows: "{n} row(s)", "{n} other row(s)"
+_PLURAL = re.compile(r"(\{(\w+)\}[^{}]*?)\(s\)")
 
 # English -> (Russian, Kazakh)
 PHRASES: dict[str, tuple[str, str]] = {
@@ -420,7 +424,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "По сравнению с правом непосредственно до него {draft} меняет строк: {n}.",
         "Оның алдындағы құқықпен салыстырғанда {draft} {n} жолды өзгертеді."),
     "Before it: {verdict}": ("До него: {verdict}", "Оған дейін: {verdict}"),
-    "{n} other row(s) keep their status and now rest on the draft (⚠ unverified).": (
+    "Other rows keeping their status, now resting on the draft (⚠ unverified): {n}.": (
         "Ещё строк: {n} — статус тот же, но теперь опирается на проект (⚠ не проверено).",
         "Тағы {n} жолдың мәртебесі өзгермейді, бірақ енді жобаға сүйенеді (⚠ тексерілмеген)."),
     "requirement": ("требование", "талап"),
@@ -548,7 +552,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Russian": ("русский", "орыс тілі"),
     "Kazakh": ("казахский", "қазақ тілі"),
     "{contradicted} contradicted, {absent} absent, {new} new, {confirmed} confirmed, in {n} article(s) of the KB; "
-    "{outside} article(s) of the text are not in the KB.": (
+    "{outside} article(s) of the text not in the KB.": (
         "Противоречий: {contradicted}, отсутствует в тексте: {absent}, нового: {new}, подтверждено: {confirmed} — "
         "в статьях базы знаний: {n}; статей текста, которых нет в базе: {outside}.",
         "Қайшылық: {contradicted}, мәтінде жоқ: {absent}, жаңа: {new}, расталған: {confirmed} — білім қорының "
@@ -825,6 +829,8 @@ class Words:
 
     def __call__(self, phrase: str, **kw: Any) -> str:
         text = phrase if self.i == 0 else PHRASES.get(phrase, (phrase, phrase))[self.i - 1]
+        if self.i == 0 and "(s)" in text:  # English: "row(s)" by the number before it ("{n} row(s)")
+            text = _PLURAL.sub(lambda m: m.group(1) + ("" if kw.get(m.group(2)) == 1 else "s"), text)
         return text.format(**kw) if kw else text
 
     def prose(self, text: str | None) -> str:

@@ -98,11 +98,12 @@ def _paths(given: list[Path]) -> list[Path]:
 
 
 def _invalid(name: str, findings: list) -> Any:
+    from kb.errors import problems
     from kb.qualify import InvalidFile
 
     for finding in findings:
         env().err(str(finding))
-    env().err(f"tipkb: the facts file {name} is invalid ({len(findings)} problem(s)); see above")
+    env().err(f"tipkb: the facts file {name} is invalid ({problems(len(findings))}); see above")
     return InvalidFile(file=name, findings=[x.as_dict() for x in findings])
 
 

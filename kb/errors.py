@@ -31,8 +31,8 @@ class InvalidKB(Exception):
         super().__init__("\n".join(map(str, findings)))
 
     def summary(self) -> str:
-        """'the draft d.yaml is invalid (3 problem(s))': the line that ends the findings."""
-        return f"{self.what} is invalid ({len(self.findings)} problem(s))"
+        """'the draft d.yaml is invalid (3 problems)': the line that ends the findings."""
+        return f"{self.what} is invalid ({problems(len(self.findings))})"
 
 
 class NotFound(Exception):
@@ -46,3 +46,7 @@ class BadInput(Exception):
 class IOFailure(Exception):
     """Something could not be written: the output, the index (a full disk, a read-only folder); or a KB file
     changed while a command was reading the KB."""
+
+
+def problems(n: int) -> str:
+    return f"{n} problem" + ("" if n == 1 else "s")

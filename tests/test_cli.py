@@ -209,6 +209,17 @@ def test_every_phrase_the_front_end_words_is_translated():
     assert len(used) > 200 and sorted(p for p in used if p not in PHRASES) == []
 
 
+def test_an_english_phrase_agrees_with_its_number():
+    from cli.phrases import Words
+
+    w = Words("en")
+    assert [w("{n} conflicting source(s)", n=n) for n in (1, 2, 0)] == [
+        "1 conflicting source", "2 conflicting sources", "0 conflicting sources"]
+    both = "in {n} article(s) of the KB; {outside} article(s) of the text not in the KB."
+    assert w(both, n=1, outside=3) == "in 1 article of the KB; 3 articles of the text not in the KB."
+    assert Words("ru")("{n} conflicting source(s)", n=1) == "противоречащих источников: 1"
+
+
 def test_every_word_map_of_the_views_is_translated():
     """The views' tables of words (a fact's name, a column, a slot: `FACTS`, `FIELDS` ...) hold phrases too."""
     import importlib

@@ -557,7 +557,7 @@ def test_bad_input_is_a_located_message_exit_2_and_nothing_written(kb_root, tmp_
 def test_a_folder_or_a_device_in_place_of_the_text_is_refused_as_the_text(kb_root, tmp_path):
     for path in (tmp_path, "/dev/null"):
         res = run("import", str(path), "--root", str(kb_root), "--edition", "2026-01-01")
-        assert res.code == 2 and res.err.endswith(f"tipkb: the text {path} is invalid (1 problem(s)); see above\n")
+        assert res.code == 2 and res.err.endswith(f"tipkb: the text {path} is invalid (1 problem); see above\n")
 
 
 

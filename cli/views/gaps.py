@@ -292,7 +292,7 @@ def _draft(w: Words, report: Any, rows: list) -> list[Block]:
                            f"{w(KIND_NAMES[c.after.kind])}: {status(w, c.after.kind, c.after.status)}"]
                           for c in d.changes]))
     if d.regraded:
-        out.append(text(w("{n} other row(s) keep their status and now rest on the draft (⚠ unverified).",
+        out.append(text(w("Other rows keeping their status, now resting on the draft (⚠ unverified): {n}.",
                           n=len(d.regraded))))
     return out
 

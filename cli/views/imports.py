@@ -85,7 +85,7 @@ def view(result: Any, lang: str, limit: int | None = None) -> list[Block]:
     blocks += [warn(x) for x in r.warnings]
     c = r.counts
     blocks.append(text(w("{contradicted} contradicted, {absent} absent, {new} new, {confirmed} confirmed, in {n} "
-                         "article(s) of the KB; {outside} article(s) of the text are not in the KB.",
+                         "article(s) of the KB; {outside} article(s) of the text not in the KB.",
                          n=len(r.articles), outside=len(r.outside), **c)))
     if any(f.readings for f in r.facts):
         blocks.append(warn(w("The edition date falls inside an amending act's in-force window: facts marked "

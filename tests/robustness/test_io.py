@@ -77,7 +77,7 @@ def test_validate_findings_go_to_stderr_one_line_each(tipkb, kb_copy):
     assert r.code == 2 and r.out == ""
     finding, last = r.err.splitlines()
     assert finding == f"statutes/kz/criminal-code/art-309.yaml:3:1: {'x' * 120}: unknown key"
-    assert last == "tipkb: the knowledge base is invalid (1 problem(s)); see above"
+    assert last == "tipkb: the knowledge base is invalid (1 problem); see above"
     r = tipkb("validate", "--root", str(kb_copy), "--json")
     assert r.code == 2 and json.loads(r.out)["findings"][0]["key"] == "x" * 120
 
