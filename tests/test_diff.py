@@ -233,6 +233,13 @@ def test_a_penalty_is_compared_as_its_own_sources_give_it(tmp_path):
     assert (change.after.value, change.after.grade) == ({"max": 96}, "official")
 
 
+def test_history_heads_a_part_known_by_name_with_its_label_once(tmp_path, tipkb):
+    named = WINDOW.replace('  - id: "1"', '  - id: abroad\n    label: across a border', 1)
+    root = str(write_kb(tmp_path, {"901": named}))
+    out = tipkb("history", "901", "--root", root).out
+    assert "ст. 901 — across a border" in out and "(abroad) (" not in out, out
+
+
 def test_acts_are_named_as_people_write_them(mini):
     for name in ("77-VII", "77", "law 77-vii", "Law No. 77-VII", "law-b", "LAW-B"):
         assert find_act(mini, name).id == "law-b", name

@@ -458,7 +458,10 @@ def history(report: Any, lang: str) -> list[Block]:
     blocks: list[Block] = [title(w("History — {subject} {title}", subject=subject, title=name).rstrip()),
                            text(w(LEGEND))]
     for line in report.lines:
-        blocks.append(heading(where(w, line.where) + (f" ({line.label})" if line.label else "")))
+        if line.label and not (line.where.part or "")[:1].isdigit():  # a part known by name: the label names it
+            blocks.append(heading(f"{w.cite(line.where.article)} — {w.prose(line.label)}"))
+        else:
+            blocks.append(heading(where(w, line.where) + (f" ({line.label})" if line.label else "")))
         for e in line.entries:
             # a repeal has no period of its own: "2024-06-16 · Law 72-VIII · repealed"
             span = w.when(e.version.when) + ("" if e.repealed else
