@@ -62,8 +62,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "if {act} (in force {when}) had not yet come into force": (
         "если {act} (вступает в силу {when}) ещё не вступил в силу",
         "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
-    "unknown since {act} ({when}); last known {value}, {since}{grade}": (
-        "неизвестно с вступления в силу: {act} ({when}); последнее известное: {value}, {since}{grade}",
+    "unknown since {act}, {came}; last known {value}, {since}{grade}": (
+        "неизвестно с вступления в силу: {act}, {came}; последнее известное: {value}, {since}{grade}",
         "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since}{grade}"),
     "in force from {date}": ("в силе с {date}", "{date} бастап күшінде"),
     "in force from a date between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),

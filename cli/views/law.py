@@ -62,8 +62,8 @@ def _value(w: Words, field_name: str, value: Any, labels: dict) -> str:
 
 
 def last_known(w: Words, lk: Any, acts: dict, labels: dict) -> str:
-    return w("unknown since {act} ({when}); last known {value}, {since}{grade}",
-             act=w.act(lk.since.act, acts), when=w.when(lk.since), value=_value(w, lk.field, lk.value, labels),
+    return w("unknown since {act}, {came}; last known {value}, {since}{grade}", act=w.act(lk.since.act, acts),
+             came=w.in_force(lk.since), when=w.when(lk.since), value=_value(w, lk.field, lk.value, labels),
              since=w.in_force(lk.known_from), grade=w.mark(lk.grade))
 
 
