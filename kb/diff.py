@@ -151,7 +151,8 @@ def slots(v: Versioned, rules=None, kb=None) -> dict[str, Any]:
     if isinstance(v, NoteVersion) and not (v.text_ru or v.text_kk):
         out["summary"] = v.summary
     if isinstance(v, PartVersion):
-        out.update(penalty_slots(resolve(kb, v)[0] if kb is not None else v.penalty, rules))
+        weighed = kb is not None and (v.conflicts or v.penalty_provenance)  # (else the version's own)
+        out.update(penalty_slots(resolve(kb, v)[0] if weighed else v.penalty, rules))
     if isinstance(v, DefinitionVersion):  # per form: included, excluded, or (a partial list) unknown
         if v.elements == UNKNOWN:
             out["includes"] = UNKNOWN
@@ -232,7 +233,7 @@ class _Compare:
         """A side's value, with the act, grade and sources it rests on: a penalty's own (snapshot.resolve)."""
         if v is None:
             return Side(value=value)
-        if slot.startswith("penalty") and isinstance(v, PartVersion):
+        if slot.startswith("penalty") and isinstance(v, PartVersion) and (v.conflicts or v.penalty_provenance):
             _, grade, sources, _ = resolve(self.kb, v)
         else:
             grade, sources = v.confidence, [s.ref for s in v.sources if s.role == "rests_on"]
