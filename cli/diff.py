@@ -93,7 +93,7 @@ def _unified(kb_from, froms, kb_to, tos, articles, lang: str) -> str:
 
     out, w, readings = [], Words(lang), pairs(froms, tos)
     for a, b in readings:
-        if len(readings) > 1:
+        if len(readings) > 1 or a.assumed or b.assumed:
             acts = act_names(kb_to, [x.act for x in (*a.assumed, *b.assumed)])
             out.append("# " + w("Reading: {condition}", condition=" / ".join(
                 x for x in (w.condition(a.assumed, acts), w.condition(b.assumed, acts)) if x)))

@@ -271,8 +271,9 @@ class _Compare:
             x, y = _get(sa, slot), _get(sb, slot)
             group = slot in GROUPS or slot == "includes"
             if _same(x, y) or _unknown_parent(sa, slot) or _unknown_parent(sb, slot) or \
-                    (group and UNKNOWN not in (x, y)) or (slot.startswith("text.") and None in (x, y)):
-                continue  # (an official wording the KB does not store is not a wording removed or added)
+                    (group and UNKNOWN not in (x, y)) or (slot.startswith(("text.", "summary")) and None in (x, y)):
+                continue  # (an official wording the KB does not store is not a wording removed or added; nor is
+                # a note's summary, which stands for it only where the KB has no text of the note)
             if UNKNOWN in (x, y):
                 lk = (self.b if y == UNKNOWN else self.a).last_known(slot)
                 unknowns.append(Unknown(where=self.where, slot=slot, before=self.side(va, x, slot),
@@ -368,7 +369,10 @@ def _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns) -> None:
     for iid, at in gone.items():
         where = Where(kind="item", article=number, part=pid, item=iid)
         side = _Compare(kb, where, at, at, ra, rb).side(at.version, "in force")
-        if not pb.version.items_complete:  # a list the sources show only some of: not known to be repealed
+        # of a list the sources show only some of, an item not listed is not known to be repealed (unless the KB
+        # records the repeal), nor one listed to have come into force
+        repealed = iid in pb.items and any(v.repealed for v in pb.items[iid].versions)
+        if not pb.version.items_complete and not repealed:
             unknowns.append(Unknown(where=where, slot="in_force", before=side,
                                     after=_Compare(kb, where, pb.at, pb.at, ra, rb).side(pb.version, UNKNOWN)))
             continue
@@ -377,7 +381,7 @@ def _items(kb, number, pid, pa, pb, ra, rb, changes, unknowns) -> None:
     for iid, at in new.items():
         where = Where(kind="item", article=number, part=pid, item=iid)
         side = _Compare(kb, where, at, at, ra, rb).side(at.version, "in force")
-        if not pa.version.items_complete:  # ... nor to have come into force
+        if not pa.version.items_complete:
             unknowns.append(Unknown(where=where, slot="in_force", after=side,
                                     before=_Compare(kb, where, pa.at, pa.at, ra, rb).side(pa.version, UNKNOWN)))
             continue
@@ -420,7 +424,9 @@ def diff(kb_from, froms: Sequence[Point], kb_to, tos: Sequence[Point], articles:
                                                                              unknowns=[], not_encoded=[])
         arts = [_article(kb_to, n, sa, sb) for n in wanted if n in kb_from.articles]
         readings.append(Reading(before=pa, after=pb, general=general, articles=arts))
-    report = DiffReport(from_point=from_label, to_point=to_label, ambiguous=len(readings) > 1, readings=readings,
+    # (a single reading is still one on a condition when a date lies in an act's window)
+    ambiguous = len(readings) > 1 or any(r.before.assumed or r.after.assumed for r in readings)
+    report = DiffReport(from_point=from_label, to_point=to_label, ambiguous=ambiguous, readings=readings,
                         acts={}, labels={})
     return named(kb_to, report)
 

@@ -86,7 +86,7 @@ Months = Annotated[Union[int, Unknown], Parsed(
     writes={"anyOf": [{"type": "integer", "minimum": 0}, {"const": "unknown"}], "description": "months, or unknown"})]
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def iso_date(text: str) -> dt.date:

@@ -64,12 +64,11 @@ class Point(Data):
         return act is not None and act in self.applied
 
     def follows(self, earlier: Point) -> bool:
-        """Whether this reading can be the law after `earlier` in one history: an act read as in force there is
-        in force here, and on the same day a reading is only itself."""
-        if self.on is not None and self.on == earlier.on:
+        """Whether this reading can be the law after `earlier` in one history: every act read as in force there
+        is in force here (a date's reading, an act's point), and on the same day a reading is only itself."""
+        if self.kind == earlier.kind == "date" and self.on == earlier.on:
             return self.assumed == earlier.assumed
-        not_yet = {a.act for a in self.assumed if not a.in_force}
-        return not any(a.in_force and a.act in not_yet for a in earlier.assumed)
+        return earlier.applied <= self.applied
 
 
 # -- points ---------------------------------------------------------------------------------------------------

@@ -188,6 +188,9 @@ def test_two_dates_in_one_window_pair_only_readings_that_can_follow_each_other(m
     # the same day: each reading is itself
     assert [(x.before.assumed, x.after.assumed) == (x.after.assumed, x.before.assumed)
             for x in report(mini, "2019-03-01", "2019-03-01", ("901",)).readings] == [True, True]
+    # an act's point against a date in its window: only the reading with the act in force follows it
+    [after] = report(mini, "W", "2019-06-01", ("901",)).readings
+    assert [a.in_force for a in after.after.assumed] == [True] and after.articles[0].changes == []
     root = str(write_kb(tmp_path / "kb", {"901": WINDOW}))
     unified = tipkb("diff", "--from", "2019-03-01", "--to", "2019-09-01", "901", "-f", "unified", "--root", root).out
     assert unified.count("# Reading: ") == 3 and unified.count("+++ art-901") == 1, unified
@@ -231,6 +234,26 @@ def test_a_penalty_is_compared_as_its_own_sources_give_it(tmp_path):
     [change] = [c for c in report(kb, "2019-01-01", TODAY.isoformat(), ("902",)).readings[-1].articles[0].changes
                 if c.slot == "penalty.main.imprisonment"]
     assert (change.after.value, change.after.grade) == ({"max": 96}, "official")
+
+
+def test_an_item_the_kb_records_repealed_stays_repealed_in_a_list_not_known_whole(tmp_path):
+    partial = ART.replace("Aggravated., penalty:", "Aggravated., items_complete: false, penalty:", 1)
+    kb = load(write_kb(tmp_path, {"900": partial}))
+    art = report(kb, "2016-01-01", "2019-01-01").readings[0].articles[0]
+    # item 1's repeal is recorded (item 2 is renumbered 3); item 5, new, may have been there before
+    assert [c.where.item for c in art.changes if c.kind == "repealed" and c.where.kind == "item"] == ["1"]
+    assert [(u.where.item, u.slot) for u in art.unknowns] == [("5", "in_force")]
+
+
+def test_a_note_given_its_text_is_not_a_summary_removed(tmp_path):
+    noted = ART.replace("parts:\n", "code_notes:\n  - id: n1\n    versions:\n"
+                        "      - {act: law-a, summary: An exemption., sources: [{ref: t1}], confidence: official}\n"
+                        "      - {act: law-b, summary: An exemption., text.ru: Освобождается., sources: [{ref: t1}], "
+                        "confidence: official}\n"
+                        "parts:\n", 1)
+    kb = load(write_kb(tmp_path, {"900": noted}))
+    art = report(kb, "2016-01-01", "2019-01-01").readings[0].articles[0]
+    assert [c.slot for c in art.changes if c.where.kind == "note"] == []
 
 
 def test_history_heads_a_part_known_by_name_with_its_label_once(tmp_path, tipkb):

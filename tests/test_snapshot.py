@@ -159,7 +159,7 @@ def test_dates():
     assert parse_date("2021-06-01") == D(2021, 6, 1)
     with pytest.raises(BadInput, match="2021-02-30 is not a day of the calendar"):
         parse_date("2021-02-30")
-    for other in ("20210601", "2021-W22-2", "2021-6-1"):  # forms fromisoformat reads, or half of them
+    for other in ("20210601", "2021-W22-2", "2021-6-1", "٢٠٢١-٠٦-٠١"):  # forms fromisoformat reads, or half of them
         with pytest.raises(BadInput, match="expected a date YYYY-MM-DD"):
             parse_date(other)
 
