@@ -279,6 +279,20 @@ def test_a_new_numbered_part_with_the_penalty_of_a_part_whose_number_is_unknown_
     assert [(s["part"], s["reason"], s["twin"]) for s in res.json()["skipped"] if s["kind"] == "part"] == [
         ("2", "unnumbered_twin", "aggravated")]
     assert [p.id for p in load(root).articles["905"].parts] == ["1", "aggravated"]
+    # a part known by name only from an act after the edition does not stop the text's structure
+    later = ART_905.replace("parts:\n", "structure:\n  - {act: law-a, parts: ['1', '2'], sources: [{ref: sec}], "
+                            "confidence: secondary}\n  - {act: law-997, parts: ['1', '2', 'aggravated'], sources: "
+                            "[{ref: sec}], confidence: secondary}\nparts:\n", 1) + """\
+  - id: "aggravated"
+    label: the aggravated part
+    builds_on: ["1"]
+    versions:
+      - {act: law-997, penalty: {main: [{kind: imprisonment, min: 8y, max: 12y}]}, sources: [{ref: sec}], confidence: secondary}
+"""
+    root = make_kb(tmp_path / "kb2", {"905": later})
+    res = run("import", write_text(tmp_path, text_905("01.01.2028")), "--root", str(root), "--write", "--json")
+    assert res.code == 0 and [s["kind"] for s in res.json()["skipped"]] == [], res.err
+    assert [(v.act, v.all) for v in load(root).articles["905"].structure] == [("law-a", True), ("law-997", False)]
 
 
 def test_elements_are_read_through_the_vocabulary_and_graded_inferred(kb_root):
