@@ -249,6 +249,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "the victim's age is not stated: if a minor, and the offender was aware of it, {cite}": (
         "возраст потерпевшего не указан: если несовершеннолетний и виновный это знал — {cite}",
         "жәбірленушінің жасы көрсетілмеген: егер кәмелетке толмаса және кінәлі мұны білсе — {cite}"),
+    "one offence under {cite} against victims {all}, to be charged once": (
+        "одно преступление по {cite} в отношении потерпевших {all}, квалифицируется один раз",
+        "{all} жәбірленушілерге қатысты {cite} бойынша бір қылмыс, бір рет сараланады"),
     "Count {n} (victims {who}): one offence under {cite} against victims {all}, to be charged once": (
         "Эпизод {n} (потерпевшие {who}): одно преступление по {cite} в отношении потерпевших {all}, "
         "квалифицируется один раз",

@@ -676,9 +676,16 @@ def test_the_table_of_several_cases_names_each_case_once_and_the_victims_of_each
     # counts of one offence that read alike are one row, of all their victims
     (tmp_path / "three.yaml").write_text("date: 2016-06-01\nacts: [sale]\nvictims: [{age: 30}, "
                                          "{age: 15, knew_age: false}, {age: 31}]\n", encoding="utf-8")
+    # ... and when their rows differ (703 is charged on the first only), a line under the table says so
+    (tmp_path / "apart.yaml").write_text("date: 2016-06-01\nacts: [sale, involvement]\npurposes: [prostitution]\n"
+                                         "victims: [{age: 30}, {age: 15, knew_age: false}]\n", encoding="utf-8")
     r = tipkb("qualify", "--root", str(root), str(tmp_path))
-    rows = [[cell.strip() for cell in line.split("│")[1:3]] for line in r.out.splitlines() if "ст. 70" in line]
-    assert r.code == 0 and rows == [["mixed", "v1"], ["", "v2"], ["one", ""], ["three", "v1,2,3"]], r.out
+    rows = [[cell.strip() for cell in line.split("│")[1:3]] for line in r.out.splitlines()
+            if line.startswith("│ ") and line.split("│")[1].strip() + line.split("│")[2].strip()]
+    assert r.code == 0 and rows == [["apart", "v1"], ["", "v2"], ["mixed", "v1"], ["", "v2"], ["one", ""],
+                                    ["three", "v1,2,3"]], r.out
+    assert "• apart: one offence under ст. 700 against victims 1, 2, to be charged once" in r.out
+    assert "three: one offence" not in r.out  # one row says it
     # each count of it says so in its heading
     one = tipkb("qualify", "--root", str(root), str(tmp_path / "three.yaml"), width=200).out
     assert one.count("one offence under ст. 700 against victims 1, 2, 3, to be charged once") == 2, one

@@ -403,7 +403,7 @@ def _draft(c: _Ctx, case: Any) -> list[Block]:
 
 
 def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
-    w, rows = c.w, []
+    w, rows, apart = c.w, [], []  # apart: one offence given on several rows (their charges beside it differ)
     for case in cases:
         name = Path(case.name).stem  # on the case's first row only
         for n, reading in enumerate(case.readings, 1):
@@ -415,6 +415,11 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
                 line = (_line(c, count), _short_range(c, ch) if ch else "",
                         "; ".join(_to_prove_short(c, t) for t in count.to_prove), one and tuple(one) or id(count))
                 lines.setdefault(line, []).extend(count.victims)
+            offences = [(k.article, tuple(k.victims)) for count in reading.counts for k in count.caveats
+                        if k.kind == "one_offence"]
+            apart += [(Path(case.name).stem, n if len(case.readings) > 1 else None, article, victims)
+                      for article, victims in dict.fromkeys(offences)
+                      if sum(key[3] == victims for key in lines) > 1]
             for (charge, rng, prove, _), victims in lines.items():
                 # which reading (several: their conditions follow the table) and, of several counts, which victims
                 which = [str(n)] if len(case.readings) > 1 else []
@@ -425,6 +430,10 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
     out = [table([w("case"), "#", w("charge"), w("range"), w("to prove")], rows, hyphens=(0,))]
     if any(len(r.counts) > 1 for case in cases for r in case.readings):
         out.append(item(w("v1,2: the victims a count is for, by their number in the facts file")))
+    for name, n, article, victims in apart:
+        out.append(item(f"{name}{f' #{n}' if n else ''}: " + w(
+            "one offence under {cite} against victims {all}, to be charged once", cite=c.cite(article),
+            all=", ".join(str(i + 1) for i in victims))))
     for case in cases:
         split = any(f.fact == "knew_age" for r in case.readings for f in r.facts)
         if len(case.readings) > 1:
