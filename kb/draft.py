@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import re
 import textwrap
 from collections import abc
 from typing import Annotated, Any
@@ -366,14 +367,19 @@ def template(kb: KB, subject: str, on: dt.date) -> str:
                   "Try it: tipkb gaps --draft FILE; tipkb diff --to FILE"]
     # the acts whose window covers the date and that made a version of the subject (every fact's acts are read
     # for any date, but only the subject's matter here)
-    windowed = [a.act for a in readings[-1].assumed if subject not in facts or a.act in {v.act for v in facts[subject]}]
+    made = {v.act for v in facts[subject]} if subject in facts else \
+        {v.act for versions in kb.articles[parse_citation(subject).article].version_lists() for v in versions}
+    windowed = [a.act for a in readings[-1].assumed if a.act in made]
     if windowed:
         acts = ", ".join(_act_name(kb.acts[a]) for a in windowed)
         see = f"tipkb history {subject} shows its versions and their dates" if subject in facts else \
             f"tipkb show {subject} --on {on.isoformat()} shows each reading"
         paragraphs.append(f"{on.isoformat()} lies inside the in-force window of {acts}: pre-filled as if in force "
                           f"by then ({see}).")
-    head = "".join(f"# {line}\n" for p in paragraphs for line in textwrap.wrap(p, 76, break_on_hyphens=False))
+    # (code in backticks is kept on one line)
+    unbroken = [re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\u00a0"), p) for p in paragraphs]
+    head = "".join(f"# {line}\n".replace("\u00a0", " ") for p in unbroken
+                   for line in textwrap.wrap(p, 76, break_on_hyphens=False))
     return head + "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())  # flow lists wrap after a space
 
 
@@ -397,7 +403,7 @@ def _version(at, act_id: str):
             value = lk.value
         out[name] = _yaml_value(name, value, CommentedMap, CommentedSeq)
         if lk is not None:
-            out.yaml_add_eol_comment(f"LAST KNOWN ({lk.act}, {lk.grade}): unknown since {lk.since.act}", name)
+            out.yaml_add_eol_comment(f"LAST KNOWN: {lk.act}, {lk.grade}", name)  # (the head says what it means)
     out["sources"] = [CommentedMap(ref=DRAFT_SOURCE, supports="the proposed wording")]
     out["confidence"] = "unverified"
     return out

@@ -515,9 +515,19 @@ def test_draft_new_on_a_date_read_two_ways_says_which_reading_it_took(kb):
 def test_draft_new_of_a_fact_names_only_the_windows_of_acts_that_made_its_versions():
     from kb.draft import template
 
+    def head(subject, on):
+        text = template(shipped, subject, on)
+        return " ".join(line.removeprefix("# ") for line in text.splitlines() if line.startswith("#"))
+
     shipped = load(None)  # the 2024 package amended Art. 3 item 1 (exploitation), not the age of majority
-    assert "window of 2024 package" in template(shipped, "exploitation", dt.date(2024, 8, 1))
-    assert "window" not in template(shipped, "age_of_majority", dt.date(2024, 8, 1))
+    assert "window of 2024 package" in head("exploitation", dt.date(2024, 8, 1))
+    assert "window" not in head("age_of_majority", dt.date(2024, 8, 1))
+    # ... and of an article: 292-VI made versions of Art. 128, none of Art. 126
+    assert "window of Law 292-VI" in head("128.1", dt.date(2020, 3, 1))
+    assert "window" not in head("126.2", dt.date(2020, 3, 1))
+    assert "`in_force: YYYY-MM-DD`" in template(shipped, "126.2", dt.date(2020, 3, 1))  # code stays on one line
+    marked = template(shipped, "128.1", dt.date(2026, 1, 1))  # a penalty LAST KNOWN, deep in the draft
+    assert "# LAST KNOWN" in marked and max(len(line) for line in marked.splitlines()) <= 80
 
 
 def test_a_purpose_the_mapping_equates_with_a_national_act_is_not_that_act_done(tmp_path):
