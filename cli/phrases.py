@@ -64,7 +64,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
     "unknown since {act}, {came}; last known {value}, {since}{grade}": (
         "неизвестно с вступления в силу: {act}, {came}; последнее известное: {value}, {since}{grade}",
-        "{act} ({when}) бастап белгісіз; соңғы белгілісі: {value}, {since}{grade}"),
+        "{act} күшіне енгеннен бастап белгісіз ({when}); соңғы белгілісі: {value}, {since}{grade}"),
     "in force from {date}": ("в силе с {date}", "{date} бастап күшінде"),
     "in force from a date between {a} and {b}": ("вступило в силу между {a} и {b}", "{a} мен {b} аралығында күшіне енген"),
     "in force from {a} or later (the end of the window is unknown)": (
