@@ -784,10 +784,10 @@ def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -
         for c, ch in [(c, ch) for c, ch in charges if ch.citation not in had][:1]:
             count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
                                         where=ch.citation if _settled(c, ch) else None))
-        if not any(k.kind == "knew_pregnant_unknown" for k in count.caveats):
-            for _, ch in [(c, ch) for c, ch in charges if ch.citation in final and not ch.final][:1]:
-                count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
-                                            where=ch.citation, reason="open"))
+        opened = next((ch for _, ch in charges if ch.citation in final and not ch.final), None)
+        if opened is not None and not any(k.kind == "knew_pregnant_unknown" for k in count.caveats):
+            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=opened.article,
+                                        where=opened.citation, reason="open"))
 
 
 def _what_if(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -> None:
