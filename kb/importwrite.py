@@ -365,10 +365,11 @@ class Writer:
         shown = f.text["parts"]
         if f.status == "contradicted":
             return self.skip(f, "for_a_person")
+        # a part the KB knows by name by the edition: which number it is, a person decides (the text's list
+        # would drop it)
         if any(not q.id[0].isdigit() and any(act_when(self.kb.acts[v.act]).earliest <= self.edition
                                              for v in q.versions) for q in art.parts):
-            return self.skip(f, "for_a_person")  # a part the KB knows by name by then: which number it is, a
-            #                                      person decides (the text's list would drop it)
+            return self.skip(f, "for_a_person")
         if f.kb_version is None:  # the KB has no structure for the article
             o = self.origin(a, "article")
             if o.act is None:
