@@ -56,12 +56,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "{value} (unknown before)": ("{value} (прежде неизвестно)", "{value} (бұрын белгісіз)"),
     "Every change below was made by {act}.": ("Все изменения ниже внесены: {act}.",
                                               "Төмендегі өзгерістердің бәрін енгізген: {act}."),
-    "if {act} (in force {when}) had come into force": (
-        "если {act} (вступает в силу {when}) уже вступил в силу",
-        "егер {act} ({when} күшіне енеді) күшіне енген болса"),
-    "if {act} (in force {when}) had not yet come into force": (
-        "если {act} (вступает в силу {when}) ещё не вступил в силу",
-        "егер {act} ({when} күшіне енеді) әлі күшіне енбеген болса"),
+    "if {act}, in force {when}, had come into force": (
+        "если {act}, вступающий в силу {when}, уже вступил в силу",
+        "егер {when} күшіне енетін {act} күшіне енген болса"),
+    "if {act}, in force {when}, had not yet come into force": (
+        "если {act}, вступающий в силу {when}, ещё не вступил в силу",
+        "егер {when} күшіне енетін {act} әлі күшіне енбеген болса"),
     "unknown since {act}, {came}; last known {value}, {since}{grade}": (
         "неизвестно с вступления в силу: {act}, {came}; последнее известное: {value}, {since}{grade}",
         "{act} күшіне енгеннен бастап белгісіз ({when}); соңғы белгілісі: {value}, {since}{grade}"),
@@ -999,8 +999,8 @@ class Words:
             act_id = a.act if hasattr(a, "act") else a["act"]
             in_force = a.in_force if hasattr(a, "in_force") else a["in_force"]
             when = acts[act_id].when if act_id in acts else None
-            phrase = "if {act} (in force {when}) had come into force" if in_force else \
-                "if {act} (in force {when}) had not yet come into force"
+            phrase = "if {act}, in force {when}, had come into force" if in_force else \
+                "if {act}, in force {when}, had not yet come into force"
             parts.append(self(phrase, act=self.act(act_id, acts), when=self.when(when)))
         return {"en": " and ", "ru": " и ", "kk": " және "}[self.lang].join(parts)
 
