@@ -413,7 +413,7 @@ def _table(c: _Ctx, cases: list[Any]) -> list[Block]:
                 ch = count.charge
                 one = next((k.victims for k in count.caveats if k.kind == "one_offence"), None)
                 line = (_line(c, count), _short_range(c, ch) if ch else "",
-                        "; ".join(_to_prove_short(c, t) for t in count.to_prove), one and tuple(one) or id(count))
+                        "; ".join(_to_prove_short(c, t) for t in count.to_prove), tuple(one) if one else id(count))
                 lines.setdefault(line, []).extend(count.victims)
             offences = [(k.article, tuple(k.victims)) for count in reading.counts for k in count.caveats
                         if k.kind == "one_offence"]
