@@ -781,11 +781,12 @@ def _half_stated(reader: _Reader, at: _Point, case: Case, counts: list[Count]) -
                     and case.facts.victims[j].knew_pregnant is None]
         after = reader.counts(at, _with_victims(case, pregnant, knew_pregnant=True)) if pregnant else []
         charges = [(c, ch) for c in after for ch in _charges(c).values() if ch]
-        for c, ch in [(c, ch) for c, ch in charges if ch.citation not in had][:1]:
-            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=ch.article,
-                                        where=ch.citation if _settled(c, ch) else None))
+        new = next(((c, ch) for c, ch in charges if ch.citation not in had), None)
         opened = next((ch for _, ch in charges if ch.citation in final and not ch.final), None)
-        if opened is not None and not any(k.kind == "knew_pregnant_unknown" for k in count.caveats):
+        if new is not None:
+            count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=new[1].article,
+                                        where=new[1].citation if _settled(*new) else None))
+        elif opened is not None:
             count.caveats.append(Caveat(kind="knew_pregnant_unknown", changes="charge", article=opened.article,
                                         where=opened.citation, reason="open"))
 
