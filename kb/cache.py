@@ -20,6 +20,7 @@ TIPKB_CACHE_DIR moves it (default: ~/.cache/tipkb).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -31,16 +32,18 @@ import time
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from . import inputs
 from .errors import InvalidKB, IOFailure
 from .notes import note
 from .outputs import sweep, temporary
-from .record import decoder, encode
+from .record import decoder, encode, records_in
 
 if TYPE_CHECKING:
     from .knowledge import KB
+
+R = TypeVar("R")
 
 FORMAT = b"tipkb-cache 3"
 CORE_LIMIT = 20 * inputs.KB_FILE  # bytes of one entry: what the core's files may hold, as JSON
@@ -54,6 +57,8 @@ DAY_NS = 86_400 * 10**9
 UNUSED_NS = 30 * DAY_NS
 _CODE = Path(__file__).resolve().parent
 _CACHE_NAME = re.compile(r"kb-[0-9a-f]{16}-[0-9a-f]{32}")  # kb-{root and runtime}-{content}: `_state`
+_RESULT_NAME = re.compile(r"[a-z]+-[0-9a-f]{32}\.json")  # a kept result: {name}-{request}.json (`remembered`)
+RESULTS_KEPT = 8
 # The libraries whose versions key the cache: what parses, validates and presents the data.
 _DEPENDENCIES = frozenset({"pydantic", "pydantic_core", "ruamel_yaml", "ruamel_yaml_clib", "pyyaml", "typer", "rich",
                            "rapidfuzz", "sqlite_utils"})
@@ -124,9 +129,9 @@ def _hook() -> Callable[[dict], object]:
                     if isinstance(c, type) and issubclass(c, model.Strict) and c.__module__ == model.__name__})
 
 
-def _decode(path: Path, limit: int, kind: type | None = None) -> object:
+def _decode(path: Path, limit: int, kind: type | None = None, hook: Callable[[dict], object] | None = None) -> object:
     """The data of a cache entry (a record of class `kind`, when given), or Damaged; the checksum is verified
-    before the JSON is decoded."""
+    before the JSON is decoded. `hook` rebuilds records of other classes than kb/model.py's."""
     try:
         raw = inputs.read_bytes(path, str(path), limit)
     except InvalidKB as e:
@@ -138,7 +143,7 @@ def _decode(path: Path, limit: int, kind: type | None = None) -> object:
     if digest != hashlib.sha256(body).hexdigest().encode():
         raise Damaged("checksum mismatch")
     try:
-        data = json.loads(body, object_hook=_hook())
+        data = json.loads(body, object_hook=hook or _hook())
     except (ValueError, TypeError, RecursionError) as e:  # (a foreign record is a ValueError too)
         raise Damaged(str(e)) from None
     if kind is not None and not isinstance(data, kind):
@@ -157,6 +162,45 @@ def _write(path: Path, data: object, limit: int) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@functools.cache
+def _result_hook(kind: type) -> Callable[[dict], object]:
+    classes = {c.__name__: c for c in records_in(kind)}
+    assert len(classes) == len(records_in(kind)), f"two record classes of one name in {kind.__name__}"
+    return decoder(classes)
+
+
+def remembered(kb: KB, name: str, request: object, kind: type[R], compute: Callable[[], R]) -> R:
+    """What `compute` returns, kept in the KB's cache folder under `request` (plain JSON data): for a result
+    that reads the whole KB, such as a whole-Code diff, which a second run then reads instead of every version
+    of every article. The folder is named by the KB's content and tipkb's code, so a kept result is never
+    stale. A KB the cache did not serve (TIPKB_NO_CACHE, a draft's overlay) computes every time; a kept
+    result that is missing or damaged is computed again, silently (it is a copy); the RESULTS_KEPT most
+    recently used are kept."""
+    if kb.cache is None:
+        return compute()
+    digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()[:32]
+    path = kb.cache / f"{name}-{digest}.json"
+    try:
+        found = _decode(path, CORE_LIMIT, kind, _result_hook(kind))
+    except Damaged:
+        pass
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(path)
+        return found
+    result = compute()
+    try:
+        sweep(kb.cache, path.name)
+        _write(path, result, CORE_LIMIT)
+        kept = sorted((e for e in os.scandir(kb.cache) if _RESULT_NAME.fullmatch(e.name)),
+                      key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for e in kept[RESULTS_KEPT:]:
+            os.unlink(e.path)
+    except OSError:
+        pass  # (another run may have removed this cache meanwhile; the result is still returned)
+    return result
 
 
 class LazyArticles(Mapping):
@@ -337,7 +381,7 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
                 _record(where, core, state)
             else:
                 _used(where)
-            kb.key = state.key
+            kb.key, kb.cache = state.key, where
             return kb
     except (Damaged, KeyError, TypeError, ValueError, AttributeError) as e:
         note(f"the cache {where} was damaged ({_why(e)}); rebuilt it")
@@ -349,6 +393,7 @@ def cached(root: Path, build: Callable[[dict[Path, object]], KB]) -> KB:
     if all(_stat(p) == s for p, s in state.stats.items()):  # nothing changed while it was read
         try:
             _store(where, kb, state)
+            kb.cache = where
         except OSError:
             pass  # a read-only or full disk is no reason to fail: the next run tries again
     return kb

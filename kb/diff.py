@@ -29,7 +29,7 @@ from .model import (
     TitleVersion,
     Versioned,
 )
-from .record import Data
+from .record import Data, encode
 from .results import ActName, named
 from .snapshot import At, LastKnown, Point, Snapshot, resolve
 from .timeline import When, when
@@ -413,20 +413,31 @@ def pairs(froms: Sequence[Point], tos: Sequence[Point]) -> list[tuple[Point, Poi
 def diff(kb_from, froms: Sequence[Point], kb_to, tos: Sequence[Point], articles: list[str] | None,
          from_label: str, to_label: str) -> DiffReport:
     """Compare every pair of readings that can follow each other (`pairs`). `articles` None: every article and
-    the general part."""
-    wanted = articles or list(kb_to.articles)
-    for number in wanted:
+    the general part; that result reads every version of every article, and is kept in the KB's cache."""
+    for number in articles or []:
         Snapshot(kb_to, tos[0]).article(number)  # NotFound for an article the KB does not hold
-    readings = []
-    for pa, pb in pairs(froms, tos):
+    readings = pairs(froms, tos)
+    if articles is not None or kb_from is not kb_to:
+        report = _diff(kb_from, kb_to, readings, articles)
+    else:
+        from .cache import remembered
+
+        request = [[[encode(p), sorted(p.applied)] for p in pair] for pair in readings]
+        report = remembered(kb_to, "diff", request, DiffReport, lambda: _diff(kb_from, kb_to, readings, None))
+        # (the points as given: a kept result's were rebuilt from JSON, without the acts they read as in force)
+        report = report.model_copy(update={"readings": [r.model_copy(update={"before": a, "after": b})
+                                                        for r, (a, b) in zip(report.readings, readings)]})
+    return report.model_copy(update={"from_point": from_label, "to_point": to_label})
+
+
+def _diff(kb_from, kb_to, readings: list[tuple[Point, Point]], articles: list[str] | None) -> DiffReport:
+    out = []
+    for pa, pb in readings:
         sa, sb = Snapshot(kb_from, pa), Snapshot(kb_to, pb)
         general = _general(kb_to, sa, sb) if not articles else ArticleDiff(article="", title=None, changes=[],
                                                                              unknowns=[], not_encoded=[])
-        arts = [_article(kb_to, n, sa, sb) for n in wanted if n in kb_from.articles]
-        readings.append(Reading(before=pa, after=pb, general=general, articles=arts))
+        arts = [_article(kb_to, n, sa, sb) for n in articles or kb_to.articles if n in kb_from.articles]
+        out.append(Reading(before=pa, after=pb, general=general, articles=arts))
     # (a single reading is still one on a condition when a date lies in an act's window)
-    ambiguous = len(readings) > 1 or any(r.before.assumed or r.after.assumed for r in readings)
-    report = DiffReport(from_point=from_label, to_point=to_label, ambiguous=ambiguous, readings=readings,
-                        acts={}, labels={})
-    return named(kb_to, report)
-
+    ambiguous = len(out) > 1 or any(r.before.assumed or r.after.assumed for r in out)
+    return named(kb_to, DiffReport(from_point="", to_point="", ambiguous=ambiguous, readings=out, acts={}, labels={}))

@@ -192,7 +192,7 @@ def _apply(kb: KB, source: Input, on: dt.date, display: str) -> tuple[KB, str]:
     registry = kb.sources.model_copy(update={"sources": {
         **kb.sources.sources, **draft.sources,
         DRAFT_SOURCE: Source(doc=display, title=f"draft: {d.title.en or d.id}", grade="unverified")}})
-    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry, key=None)  # not the files
+    overlay = dataclasses.replace(kb, acts={**kb.acts, act.id: act}, sources=registry, key=None, cache=None)  # not the files
     checker = Checker(overlay, {"draft": locator})
     articles: dict[str, Article] = {}  # the amended ones; the others are read from the KB when asked for
     seen: set[str] = set()

@@ -38,6 +38,9 @@ class KB:
     files: dict[str, Path] = field(default_factory=dict)
     # a hash of every file's content and of tipkb's code, as kb/cache.py found it (None: the cache was bypassed)
     key: str | None = None
+    # the cache folder the KB was read from or written to, where whole-KB results are kept (kb/cache.py
+    # `remembered`); None when the cache was bypassed, and for a draft's overlay, which is not the KB's content
+    cache: Path | None = None
     # Article.digest() by article number, as the cache stored it; computed from the model when absent
     digests: abc.MutableMapping[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 

@@ -359,17 +359,21 @@ def one_of(pick: Callable[[Any], str], **branches: Any) -> Any:
 
 def encode(value: Any) -> Any:
     """Plain JSON data for records, dates, lists and mappings; decode() with the same classes reverses it."""
+    if value.__class__ in _ATOMS:
+        return value
     if isinstance(value, Record):
         out = {"~": type(value).__name__}
+        fields_ = value.__dict__
         for k in _names(type(value)):
-            out[k] = encode(getattr(value, k))
+            v = fields_[k]
+            out[k] = v if v.__class__ in _ATOMS else encode(v)
         return out
-    if isinstance(value, list):
-        return [encode(v) for v in value]
+    if isinstance(value, (list, tuple)):
+        return [v if v.__class__ in _ATOMS else encode(v) for v in value]
     if isinstance(value, dict):
         if any(isinstance(k, str) and k.startswith("~") for k in value):
             return {"~map": [[k, encode(v)] for k, v in value.items()]}
-        return {k: encode(v) for k, v in value.items()}
+        return {k: v if v.__class__ in _ATOMS else encode(v) for k, v in value.items()}
     if isinstance(value, dt.date):
         return {"~date": value.isoformat()}
     return value

@@ -14,6 +14,7 @@ from kb.errors import BadInput, NotFound
 from kb.history import history
 from kb.load import load
 
+from .conftest import edit
 from .minikb import ART_500, CODE, write_kb
 
 TODAY = dt.date(2026, 6, 1)
@@ -496,3 +497,94 @@ def test_a_value_known_again_keeps_the_last_known_before_it(tipkb, tmp_path):
     root = str(write_kb(tmp_path, {"903": BETWEEN}))
     out = " ".join(tipkb("diff", "--from", "2018-06-01", "--to", "2020-06-01", "903", "--root", root).out.split())
     assert "imprisonment up to 3 y (unknown before); unknown since Law 77-VII" in out and "last known imprisonment up to 2 y" in out
+
+
+# -- a whole-KB diff is kept in the KB's cache ----------------------------------------------------------------
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIPKB_NO_CACHE", raising=False)
+    monkeypatch.setenv("TIPKB_CACHE_DIR", str(tmp_path / "cache"))
+    return write_kb(tmp_path / "kb", {"900": ART, "901": WINDOW, "500": ART_500})
+
+
+def kept(tmp_path):
+    return sorted(p.name for p in (tmp_path / "cache").glob("kb-*/diff-*.json"))
+
+
+def test_a_whole_kb_diff_is_kept_and_read_back_as_computed(cached, tmp_path, monkeypatch):
+    import kb.diff
+
+    first = report(load(cached), "2016-01-01", "2019-06-01", articles=None)
+    assert len(kept(tmp_path)) == 1 and len(first.readings) > 1  # (a date in the windows of law-w and law-v)
+    monkeypatch.setattr(kb.diff, "_article", lambda *a: pytest.fail("computed again"))
+    again = report(load(cached), "2016-01-01", "2019-06-01", articles=None)
+    assert again.model_dump(mode="json") == first.model_dump(mode="json")
+    assert [(r.before, r.after) for r in again.readings] == [(r.before, r.after) for r in first.readings]
+    assert again.readings[1].after.applied == first.readings[1].after.applied  # the points as given
+    # the same points, asked for in other words: the labels are the new ones
+    assert report(load(cached), " 2016-01-01", "2019-06-01", articles=None).from_point == " 2016-01-01"
+
+
+def test_a_kept_diff_is_never_stale_nor_shared_with_other_points_or_drafts(cached, tmp_path):
+    from kb.draft import apply
+
+    kb = load(cached)
+    raised = by_slot(report(kb, "2016-01-01", "2019-01-01", articles=None).readings[0].articles[1].changes)
+    assert raised["penalty.main.imprisonment"].after.value == {"min": 48, "max": 84}
+    report(kb, "2016-01-01", "2018-06-01", articles=None)
+    assert len(kept(tmp_path)) == 2  # other points, another result
+    report(kb, "2016-01-01", "2019-01-01", articles=["900"])
+    assert len(kept(tmp_path)) == 2  # one article's diff is cheap: not kept
+    edit(cached / "statutes/kz/criminal-code/art-900.yaml", "min: 4y, max: 7y", "min: 4y, max: 8y")
+    raised = by_slot(report(load(cached), "2016-01-01", "2019-01-01", articles=None).readings[0].articles[1].changes)
+    assert raised["penalty.main.imprisonment"].after.value == {"min": 48, "max": 96}  # the edit, not the kept 84
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(DRAFT_900, encoding="utf-8")
+    kb = load(cached)
+    overlay, _ = apply(kb, draft, TODAY)
+    assert overlay.cache is None and kb.cache is not None  # a draft's law is not the KB's: computed every time
+    before = kept(tmp_path)
+    r = report(kb, "2019-01-01", str(draft), articles=None)
+    assert by_slot(r.readings[0].articles[1].changes)["penalty.main.imprisonment"].after.value == {"min": 48,
+                                                                                                  "max": 120}
+    assert kept(tmp_path) == before
+
+
+DRAFT_900 = """
+draft: {id: draft-900, title: {en: a test draft}, summary: raises the maximum}
+articles:
+  - article: "900"
+    parts:
+      - id: "1"
+        versions:
+          - act: draft-900
+            summary: Recruiting a person for exploitation.
+            elements: {acts: [act.recruitment, act.transfer], purposes: [purpose.exploitation]}
+            penalty: {main: [{kind: imprisonment, min: 4y, max: 10y}]}
+            sources: [{ref: draft, supports: the draft}]
+            confidence: unverified
+"""
+
+
+def test_a_damaged_kept_diff_is_computed_again_and_only_the_newest_are_kept(cached, tmp_path, monkeypatch):
+    from kb import cache
+
+    kb = load(cached)
+    good = report(kb, "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json")
+    (path,) = (tmp_path / "cache").glob("kb-*/diff-*.json")
+    path.write_bytes(path.read_bytes()[:-40])  # truncated: its checksum fails
+    assert report(kb, "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+    assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+    monkeypatch.setattr(cache, "RESULTS_KEPT", 2)
+    for on in ("2018-06-01", "2020-06-01"):
+        report(kb, "2016-01-01", on, articles=None)
+    assert len(kept(tmp_path)) == 2 and path.name not in kept(tmp_path)  # the least recently used went
+
+
+def test_without_the_cache_a_whole_kb_diff_is_computed_and_not_kept(cached, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIPKB_NO_CACHE", "1")
+    kb = load(cached)
+    assert kb.cache is None and report(kb, "2016-01-01", "2019-01-01", articles=None).readings
+    assert kept(tmp_path) == []
