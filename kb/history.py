@@ -13,7 +13,7 @@ from .model import Text, Versioned
 from .record import Data
 from .results import ActName, VersionRef, named, version_ref
 from .show import absent_item
-from .snapshot import At, Snapshot, act_point
+from .snapshot import At, Snapshot, act_point, not_held
 from .timeline import When, when
 
 
@@ -92,7 +92,7 @@ def history(kb, subject: str) -> History:
 def _article(kb, cite: Citation) -> History:
     art = kb.articles.get(cite.article)
     if art is None:
-        raise NotFound(f"article {cite.article} is not in the knowledge base; it holds {', '.join(kb.articles)}")
+        raise not_held(kb, cite.article)
     parts = art.parts
     if cite.part is not None:
         parts = [p for p in art.parts if p.id == cite.part]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Literal, Sequence
@@ -113,6 +114,24 @@ def snapshots(kb, on: dt.date, articles: Iterable[str] | None = None) -> list[Sn
 
 
 # -- what the snapshot says about one provision -----------------------------------------------------------------
+
+
+LISTED = 12  # the most articles an error lists; of more, the nearest by number
+
+
+def not_held(kb, number: str) -> NotFound:
+    """An article the KB lacks, with those it holds: all of them, or of a whole Code the nearest by number."""
+    held = list(kb.articles)
+    if len(held) <= LISTED:
+        return NotFound(f"article {number} is not in the knowledge base; it holds {', '.join(held)}")
+
+    def lead(n: str) -> int:
+        m = re.match(r"\d+", n)
+        return int(m.group()) if m else 0
+
+    near = set(sorted(held, key=lambda n: abs(lead(n) - lead(number)))[:5])
+    return NotFound(f"article {number} is not in the knowledge base; it holds {len(held)} articles; the nearest by "
+                    f"number: {', '.join(n for n in held if n in near)}")
 
 
 class LastKnown(Data):
@@ -343,7 +362,7 @@ class Snapshot:
         if number not in self._articles:
             art = self.kb.articles.get(number)
             if art is None:
-                raise NotFound(f"article {number} is not in the knowledge base; it holds {', '.join(self.kb.articles)}")
+                raise not_held(self.kb, number)
             self._articles[number] = ArticleAt(self, art)
         return self._articles[number]
 

@@ -67,6 +67,18 @@ def test_not_found_exits_4(tipkb):
         assert r.code == 4 and r.out == "" and r.err.startswith("tipkb: "), (args, r.err)
 
 
+def test_an_article_not_held_is_answered_with_the_nearest_of_a_large_kb(tipkb, tmp_path):
+    from .minikb import ART_500, write_kb
+
+    root = str(write_kb(tmp_path, {n: ART_500.replace('"500"', f'"{n}"') for n in map(str, range(500, 520))}))
+    for command in ("show", "history", "penalty"):
+        r = tipkb(command, "530", "--root", root)
+        assert r.code == 4 and r.err == ("tipkb: article 530 is not in the knowledge base; it holds 20 articles; the "
+                                         "nearest by number: 515, 516, 517, 518, 519\n"), (command, r.err)
+    assert tipkb("show", "530", "--root", str(write_kb(tmp_path / "small", {"500": ART_500}))).err.endswith(
+        "it holds 500\n")  # a few are all listed
+
+
 @pytest.mark.parametrize("name", ["show", "penalty", "history", "diff", "act", "audit", "validate", "search",
                                   "index", "gaps", "qualify"])
 def test_every_result_has_a_json_schema(tipkb, name):
