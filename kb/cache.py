@@ -177,30 +177,44 @@ def remembered(kb: KB, name: str, request: object, kind: type[R], compute: Calla
     of every article. The folder is named by the KB's content and tipkb's code, so a kept result is never
     stale. A KB the cache did not serve (TIPKB_NO_CACHE, a draft's overlay) computes every time; a kept
     result that is missing or damaged is computed again, silently (it is a copy); the RESULTS_KEPT most
-    recently used are kept."""
+    recently used are kept. The file holds the request's whole hash besides the result, so a file under
+    another request's name (copied, or a clash of the shortened hash in its name) is never served."""
     if kb.cache is None:
         return compute()
-    digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()[:32]
-    path = kb.cache / f"{name}-{digest}.json"
+    digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
+    path = kb.cache / f"{name}-{digest[:32]}.json"
     try:
-        found = _decode(path, CORE_LIMIT, kind, _result_hook(kind))
+        found = _decode(path, CORE_LIMIT, dict, _result_hook(kind))
+        if found.keys() == {"request", "result"} and found["request"] == digest and isinstance(found["result"], kind):
+            with contextlib.suppress(OSError):
+                os.utime(path)
+            return found["result"]
     except Damaged:
         pass
-    else:
-        with contextlib.suppress(OSError):
-            os.utime(path)
-        return found
     result = compute()
     try:
-        sweep(kb.cache, path.name)
-        _write(path, result, CORE_LIMIT)
-        kept = sorted((e for e in os.scandir(kb.cache) if _RESULT_NAME.fullmatch(e.name)),
-                      key=lambda e: e.stat().st_mtime_ns, reverse=True)
-        for e in kept[RESULTS_KEPT:]:
-            os.unlink(e.path)
+        sweep(kb.cache, _RESULT_NAME)
+        if path.is_dir() and not path.is_symlink():  # (a file cannot be renamed over it)
+            shutil.rmtree(path)
+        _write(path, {"request": digest, "result": result}, CORE_LIMIT)
     except OSError:
         pass  # (another run may have removed this cache meanwhile; the result is still returned)
+    _forget_all_but(kb.cache, RESULTS_KEPT)
     return result
+
+
+def _forget_all_but(folder: Path, kept: int) -> None:
+    """Remove the kept results of `folder` but the `kept` most recently used; whatever else holds such a name (a
+    folder, a link) is left to `remembered` to replace."""
+    found = []
+    with contextlib.suppress(OSError):
+        for e in os.scandir(folder):
+            with contextlib.suppress(OSError):
+                if _RESULT_NAME.fullmatch(e.name) and e.is_file(follow_symlinks=False):
+                    found.append((e.stat(follow_symlinks=False).st_mtime_ns, e.path))
+    for _, path in sorted(found, reverse=True)[kept:]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 class LazyArticles(Mapping):

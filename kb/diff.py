@@ -13,6 +13,7 @@ import difflib
 from typing import Any, Literal, Sequence
 
 from . import category
+from .cache import remembered
 from .model import (
     SLOTS,
     UNKNOWN,
@@ -412,21 +413,22 @@ def pairs(froms: Sequence[Point], tos: Sequence[Point]) -> list[tuple[Point, Poi
 
 def diff(kb_from, froms: Sequence[Point], kb_to, tos: Sequence[Point], articles: list[str] | None,
          from_label: str, to_label: str) -> DiffReport:
-    """Compare every pair of readings that can follow each other (`pairs`). `articles` None: every article and
-    the general part; that result reads every version of every article, and is kept in the KB's cache."""
+    """Compare every pair of readings that can follow each other (`pairs`). `articles` None or empty: every
+    article and the general part; that result reads every version of every article, and is kept in the KB's
+    cache."""
+    articles = articles or None
     for number in articles or []:
         Snapshot(kb_to, tos[0]).article(number)  # NotFound for an article the KB does not hold
     readings = pairs(froms, tos)
+    # (two KBs are a draft's overlay against the law as encoded: an overlay is never cached, nor its results)
     if articles is not None or kb_from is not kb_to:
         report = _diff(kb_from, kb_to, readings, articles)
     else:
-        from .cache import remembered
-
         request = [[[encode(p), sorted(p.applied)] for p in pair] for pair in readings]
         report = remembered(kb_to, "diff", request, DiffReport, lambda: _diff(kb_from, kb_to, readings, None))
         # (the points as given: a kept result's were rebuilt from JSON, without the acts they read as in force)
-        report = report.model_copy(update={"readings": [r.model_copy(update={"before": a, "after": b})
-                                                        for r, (a, b) in zip(report.readings, readings)]})
+        report = report.model_copy(update={"readings": [
+            r.model_copy(update={"before": a, "after": b}) for r, (a, b) in zip(report.readings, readings, strict=True)]})
     return report.model_copy(update={"from_point": from_label, "to_point": to_label})
 
 

@@ -846,7 +846,9 @@ def check(kb, files: dict[str, tuple[Path, str]]) -> None:
     if findings:
         raise InvalidKB(findings, "the knowledge base as the import would write it")
     paths = dict(kb.files) | {key: path for key, (path, _) in files.items()}
-    new = dataclasses.replace(kb, acts=acts, sources=sources, articles=articles, files=paths)
+    # (not the KB's files: nothing cached of theirs, their digests included, describes the new articles)
+    new = dataclasses.replace(kb, acts=acts, sources=sources, articles=articles, files=paths, key=None, cache=None,
+                              digests={})
     findings = run_checks(new, locate)
     if findings:
         raise InvalidKB(findings, "the knowledge base as the import would write it")

@@ -45,9 +45,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def sweep(directory: Path, name: str) -> None:
-    """Remove the temporaries for `name` in `directory` that a dead or hour-old run left behind."""
-    pattern = re.compile(rf"\.{re.escape(name)}-(\d+)-[a-z0-9_]{{8}}\.tmp(-journal|-wal|-shm)?")
+def sweep(directory: Path, name: str | re.Pattern[str]) -> None:
+    """Remove the temporaries for `name` (or for every name the pattern matches) in `directory` that a dead or
+    hour-old run left behind."""
+    names = name.pattern if isinstance(name, re.Pattern) else re.escape(name)
+    pattern = re.compile(rf"\.(?:{names})-(\d+)-[a-z0-9_]{{8}}\.tmp(-journal|-wal|-shm)?")
     try:
         entries = list(os.scandir(directory))
     except OSError:

@@ -116,7 +116,8 @@ def snapshots(kb, on: dt.date, articles: Iterable[str] | None = None) -> list[Sn
 # -- what the snapshot says about one provision -----------------------------------------------------------------
 
 
-LISTED = 12  # the most articles an error lists; of more, the nearest by number
+LISTED = 12  # the most articles an error lists; of more, the NEAREST nearest by number
+NEAREST = 5
 
 
 def not_held(kb, number: str) -> NotFound:
@@ -129,7 +130,7 @@ def not_held(kb, number: str) -> NotFound:
         m = re.match(r"\d+", n)
         return int(m.group()) if m else 0
 
-    near = set(sorted(held, key=lambda n: abs(lead(n) - lead(number)))[:5])
+    near = set(sorted(held, key=lambda n: abs(lead(n) - lead(number)))[:NEAREST])
     return NotFound(f"article {number} is not in the knowledge base; it holds {len(held)} articles; the nearest by "
                     f"number: {', '.join(n for n in held if n in near)}")
 

@@ -588,3 +588,31 @@ def test_without_the_cache_a_whole_kb_diff_is_computed_and_not_kept(cached, tmp_
     kb = load(cached)
     assert kb.cache is None and report(kb, "2016-01-01", "2019-01-01", articles=None).readings
     assert kept(tmp_path) == []
+
+
+def test_kept_diffs_survive_what_else_the_cache_folder_holds(cached, tmp_path, monkeypatch):
+    from kb import cache
+
+    kb = load(cached)
+    good = report(kb, "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json")
+    (path,) = (tmp_path / "cache").glob("kb-*/diff-*.json")
+    folder = path.parent
+    # the file of one request under another request's name is not served for it
+    other = report(kb, "2016-01-01", "2018-06-01", articles=None).model_dump(mode="json")
+    (moved,) = set(folder.glob("diff-*.json")) - {path}
+    moved.write_bytes(path.read_bytes())
+    assert report(load(cached), "2016-01-01", "2018-06-01", articles=None).model_dump(mode="json") == other
+    # a folder where a result belongs is replaced; a dangling link and a dead run's temporary do not stop the rest
+    path.unlink()
+    (path / "inside").mkdir(parents=True)
+    (folder / f"diff-{'0' * 32}.json").symlink_to(tmp_path / "nowhere")
+    dead = folder / f".diff-{'1' * 32}.json-999999999-abcdefgh.tmp"
+    dead.write_bytes(b"half")
+    assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+    assert path.is_file() and not dead.exists()
+    monkeypatch.setattr(cache, "RESULTS_KEPT", 1)
+    before = set(folder.glob("diff-*.json"))
+    report(load(cached), "2016-01-01", "2020-06-01", articles=None)
+    files = [p for p in folder.glob("diff-*.json") if p.is_file() and not p.is_symlink()]
+    assert len(files) == 1 and files[0] not in before  # only the newest result is left
+    assert (folder / f"diff-{'0' * 32}.json").is_symlink()  # what is not a result is not counted, nor removed
