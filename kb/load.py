@@ -44,7 +44,7 @@ def _message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
-PARALLEL_FROM = 64  # files; below this a process pool, and the fast reader it uses, cost more than they save
+PARALLEL_FROM = 64  # files; below this a process pool, and the fast reader, cost more than they save
 
 
 def _read(path: Path, display: str, fast: bool = False) -> tuple[object, list[Finding] | None]:
@@ -66,12 +66,17 @@ def _collect_rarely() -> None:
     gc.enable()
 
 
+def _cores() -> int:
+    """The cores this process may run on (`taskset`, a container's cpuset), not those the machine has."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def read_all(jobs: list[tuple[Path, str]]) -> Iterator[tuple[Path, tuple[object, list[Finding] | None]]]:
     """Parse many files, in their order, on every core when there are many: YAML parsing is most of a cold
     load, and the caller validates each file while the workers parse the next."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from ((path, _read(path, display)) for path, display in jobs)
+    workers, many = min(_cores(), 8), len(jobs) >= PARALLEL_FROM
+    if not many or workers < 2:  # (on one core the fast reader still halves the time: benchmarks/README.md)
+        yield from ((path, _read(path, display, many)) for path, display in jobs)
         return
     from concurrent.futures import ProcessPoolExecutor
     from itertools import repeat

@@ -106,18 +106,28 @@ def test_aliases_are_refused(kb_copy):
 
 
 def test_many_files_read_by_the_workers_give_the_same_kb_and_findings(kb_copy, monkeypatch):
-    """A whole-Code KB is parsed in worker processes with kb/yamlfast.py; a small one in-process with ruamel.
-    Both must give the same records, and the same findings for a broken file (the fast reader passes what it
-    cannot read plainly to ruamel, which places the problem)."""
+    """A whole-Code KB is parsed with kb/yamlfast.py, in worker processes (in-process on one core); a small one
+    in-process with ruamel. All must give the same records, and the same findings for a broken file (the fast
+    reader passes what it cannot read plainly to ruamel, which places the problem)."""
     from kb import load as loader
 
     monkeypatch.setenv("TIPKB_NO_CACHE", "1")
     alone = load(kb_copy)
     monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
     pooled = load(kb_copy)
-    assert pooled.articles == alone.articles and pooled.vocabulary == alone.vocabulary and pooled.code == alone.code
+    read = loader._read
+    fast = []
+    monkeypatch.setattr(loader, "_read", lambda *a: fast.append(a[2]) or read(*a))
+    monkeypatch.setattr(loader, "_cores", lambda: 1)
+    one_core = load(kb_copy)
+    assert fast and all(fast)
+    monkeypatch.setattr(loader, "_read", read)  # (a worker is sent the function itself: a lambda cannot go)
+    for kb in (pooled, one_core):
+        assert kb.articles == alone.articles and kb.vocabulary == alone.vocabulary and kb.code == alone.code
     edit(kb_copy / ART128, "code: kz-cc", "code: kz-cc\ncode: kz-cc")
     edit(kb_copy / "statutes/kz/criminal-code/art-135.yaml", "code: kz-cc", "code: !!binary a3otY2M=")
+    one_core_findings = findings(kb_copy)
+    monkeypatch.setattr(loader, "_cores", lambda: 2)
     pooled_findings = findings(kb_copy)
     monkeypatch.setattr(loader, "PARALLEL_FROM", 10_000)
-    assert pooled_findings == findings(kb_copy) and len(pooled_findings) == 2
+    assert pooled_findings == one_core_findings == findings(kb_copy) and len(pooled_findings) == 2
