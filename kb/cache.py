@@ -177,11 +177,12 @@ def remembered(kb: KB, name: str, request: object, kind: type[R], compute: Calla
     of every article. The folder is named by the KB's content and tipkb's code, so a kept result is never
     stale. A KB the cache did not serve (TIPKB_NO_CACHE, a draft's overlay) computes every time; a kept
     result that is missing or damaged is computed again, silently (it is a copy); the RESULTS_KEPT most
-    recently used are kept. The file holds the request's whole hash besides the result, so a file under
-    another request's name (copied, or a clash of the shortened hash in its name) is never served."""
+    recently used are kept. The file holds the whole hash of the KB's key and the request besides the result,
+    so a file under another name (copied from another request or KB, or a clash of the shortened hash in its
+    name) is never served. What else holds a result's name (a folder) is left, and the result not kept."""
     if kb.cache is None:
         return compute()
-    digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps([kb.key, request], sort_keys=True).encode()).hexdigest()
     path = kb.cache / f"{name}-{digest[:32]}.json"
     try:
         found = _decode(path, CORE_LIMIT, dict, _result_hook(kind))
@@ -194,8 +195,6 @@ def remembered(kb: KB, name: str, request: object, kind: type[R], compute: Calla
     result = compute()
     try:
         sweep(kb.cache, _RESULT_NAME)
-        if path.is_dir() and not path.is_symlink():  # (a file cannot be renamed over it)
-            shutil.rmtree(path)
         _write(path, {"request": digest, "result": result}, CORE_LIMIT)
     except OSError:
         pass  # (another run may have removed this cache meanwhile; the result is still returned)
@@ -205,7 +204,7 @@ def remembered(kb: KB, name: str, request: object, kind: type[R], compute: Calla
 
 def _forget_all_but(folder: Path, kept: int) -> None:
     """Remove the kept results of `folder` but the `kept` most recently used; whatever else holds such a name (a
-    folder, a link) is left to `remembered` to replace."""
+    folder, a link) is left alone."""
     found = []
     with contextlib.suppress(OSError):
         for e in os.scandir(folder):

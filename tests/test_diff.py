@@ -590,29 +590,60 @@ def test_without_the_cache_a_whole_kb_diff_is_computed_and_not_kept(cached, tmp_
     assert kept(tmp_path) == []
 
 
+def test_a_kept_diff_is_served_only_for_its_own_kb_and_points(cached, tmp_path):
+    import shutil
+
+    kb = load(cached)
+    good = report(kb, "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json")
+    (path,) = (tmp_path / "cache").glob("kb-*/diff-*.json")
+    # the file of other points, under these points' name
+    report(kb, "2016-01-01", "2018-06-01", articles=None)
+    (other,) = set(path.parent.glob("diff-*.json")) - {path}
+    shutil.copyfile(other, path)
+    assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+    # the file of the same points in another KB (its Art. 900 otherwise punished), under this KB's name
+    shutil.copytree(cached, tmp_path / "kb2")
+    edit(tmp_path / "kb2/statutes/kz/criminal-code/art-900.yaml", "min: 4y, max: 7y", "min: 4y, max: 8y")
+    report(load(tmp_path / "kb2"), "2016-01-01", "2019-01-01", articles=None)
+    (theirs,) = set((tmp_path / "cache").glob("kb-*/diff-*.json")) - set(path.parent.glob("diff-*.json"))
+    shutil.copyfile(theirs, path)
+    assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+
+
 def test_kept_diffs_survive_what_else_the_cache_folder_holds(cached, tmp_path, monkeypatch):
+    import os
+
     from kb import cache
 
     kb = load(cached)
     good = report(kb, "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json")
     (path,) = (tmp_path / "cache").glob("kb-*/diff-*.json")
     folder = path.parent
-    # the file of one request under another request's name is not served for it
-    other = report(kb, "2016-01-01", "2018-06-01", articles=None).model_dump(mode="json")
-    (moved,) = set(folder.glob("diff-*.json")) - {path}
-    moved.write_bytes(path.read_bytes())
-    assert report(load(cached), "2016-01-01", "2018-06-01", articles=None).model_dump(mode="json") == other
-    # a folder where a result belongs is replaced; a dangling link and a dead run's temporary do not stop the rest
+    # a folder where a result belongs is left as it is, the result computed every time; a dangling link and a
+    # dead run's temporary do not stop the rest
     path.unlink()
     (path / "inside").mkdir(parents=True)
+    (path / "inside/mine.txt").write_text("not tipkb's")
     (folder / f"diff-{'0' * 32}.json").symlink_to(tmp_path / "nowhere")
     dead = folder / f".diff-{'1' * 32}.json-999999999-abcdefgh.tmp"
     dead.write_bytes(b"half")
-    assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
-    assert path.is_file() and not dead.exists()
-    monkeypatch.setattr(cache, "RESULTS_KEPT", 1)
-    before = set(folder.glob("diff-*.json"))
-    report(load(cached), "2016-01-01", "2020-06-01", articles=None)
-    files = [p for p in folder.glob("diff-*.json") if p.is_file() and not p.is_symlink()]
-    assert len(files) == 1 and files[0] not in before  # only the newest result is left
-    assert (folder / f"diff-{'0' * 32}.json").is_symlink()  # what is not a result is not counted, nor removed
+    for _ in range(2):
+        assert report(load(cached), "2016-01-01", "2019-01-01", articles=None).model_dump(mode="json") == good
+    assert (path / "inside/mine.txt").read_text() == "not tipkb's" and not dead.exists()
+    # the most recently used are kept: a result read is renewed
+    monkeypatch.setattr(cache, "RESULTS_KEPT", 2)
+
+    def keep(on: str, at: int | None = None) -> set:
+        before = set(folder.glob("diff-*.json"))
+        report(load(cached), "2016-01-01", on, articles=None)
+        made = set(folder.glob("diff-*.json")) - before
+        for p in made if at else ():
+            os.utime(p, ns=(at, at))  # (as if used long ago, in this order)
+        return made
+
+    x, y = keep("2018-06-01", 10**18), keep("2020-06-01", 12 * 10**17)  # (2001 and 2008)
+    assert x and y and not keep("2018-06-01")  # read back, not made again: x is now the newest used
+    z = keep("2021-06-01")
+    results = {p for p in folder.glob("diff-*.json") if p.is_file() and not p.is_symlink()}
+    assert results == x | z  # y went, the least recently used; the link and the folder are not results
+    assert (folder / f"diff-{'0' * 32}.json").is_symlink() and (path / "inside/mine.txt").exists()
