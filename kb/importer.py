@@ -519,7 +519,7 @@ def with_dates(kb, dates: list[ActDate]):
             act = acts[d.act]
             acts[d.act] = act.model_copy(update={"in_force": Dated(date=d.date, sources=act.sources,
                                                                    confidence=act.confidence)})
-    return dataclasses.replace(kb, acts=acts, key=None, cache=None)  # (not the files: nothing of theirs is kept)
+    return dataclasses.replace(kb, acts=acts, key=None, cache=None)  # (its acts are not the files': nothing cached applies)
 
 
 def compare(kb, data: bytes, name: str, *, edition: dt.date | None = None, grade: str = "official",

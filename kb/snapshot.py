@@ -116,7 +116,7 @@ def snapshots(kb, on: dt.date, articles: Iterable[str] | None = None) -> list[Sn
 # -- what the snapshot says about one provision -----------------------------------------------------------------
 
 
-LISTED = 12  # the most articles an error lists; of more, the NEAREST nearest by number
+LISTED = 12  # the most articles an error lists; of more, it names the NEAREST by number
 NEAREST = 5
 
 
